@@ -1,0 +1,139 @@
+"""The ``redactor`` command: detect, apply and verify, for power users and newsroom tooling.
+
+Exit codes: 0 success; 1 leaks found (verify, or apply's check of what it wrote);
+2 bad input or usage; 3 refused (unreviewed persons, or a review for another document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from redactor import __version__
+from redactor.decisions import Decisions, load_decisions
+from redactor.engine import Engine, check_document, save_decisions, save_redacted, verify_file
+from redactor.documents import read_document
+from redactor.errors import DecisionsError, RedactorError
+from redactor.leaks import Leak
+from redactor.nlp import DEFAULT_MODEL
+
+EXIT_OK, EXIT_LEAKS, EXIT_ERROR, EXIT_REFUSED = 0, 1, 2, 3
+
+
+class Refused(RedactorError):
+    """The command will not run as asked (the review is incomplete or for another file)."""
+
+    exit_code = EXIT_REFUSED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="redactor", description="Find the people named in a draft and withhold the names "
+        "of those at risk. Nothing leaves this computer.",
+        epilog="exit codes: 0 ok, 1 leaks found, 2 bad input or usage, 3 refused")
+    parser.add_argument("--version", action="version", version=f"redactor {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    detect = commands.add_parser("detect", help="list the persons named in a draft, with suggestions",
+                                 description="Detect every person named in PATH and suggest a role "
+                                 "and an action for each.")
+    detect.add_argument("path", metavar="PATH", help="the draft (.txt or .md)")
+    detect.add_argument("--json", action="store_true", help="print the decisions file to stdout")
+    detect.add_argument("-o", "--output", metavar="FILE", help="write the decisions file to FILE")
+    detect.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    detect.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline name or folder "
+                        f"(default {DEFAULT_MODEL})")
+    detect.add_argument("--keep", action="append", default=[], metavar="NAME",
+                        help="a public figure to always keep (repeatable)")
+    detect.add_argument("--redact", action="append", default=[], metavar="NAME",
+                        help="a name to always suggest for redaction (repeatable)")
+
+    apply = commands.add_parser("apply", help="write the redacted copy from confirmed decisions",
+                                description="Apply the decisions to PATH and write OUT. The "
+                                "original is never modified.")
+    apply.add_argument("path", metavar="PATH", help="the original draft")
+    apply.add_argument("--decisions", required=True, metavar="FILE", help="the reviewed decisions file")
+    apply.add_argument("-o", "--output", required=True, metavar="OUT", help="the redacted copy to write")
+    apply.add_argument("--accept-suggestions", action="store_true",
+                       help="apply unreviewed persons' suggestions as they stand")
+    apply.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    verify = commands.add_parser("verify", help="check a redacted copy for withheld names",
+                                 description="Search OUT for every name token the decisions "
+                                 "withhold; exit 1 and list them if any is found.")
+    verify.add_argument("path", metavar="OUT", help="the redacted copy")
+    verify.add_argument("--decisions", required=True, metavar="FILE", help="the decisions file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return {"detect": _detect, "apply": _apply, "verify": _verify}[args.command](args)
+    except RedactorError as error:
+        print(f"redactor: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("redactor: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _detect(args: argparse.Namespace) -> int:
+    document = read_document(args.path)
+    decisions = Engine(args.model, keep=args.keep, redact=args.redact).analyze(document)
+    decisions.document_path = args.path
+    if args.output:
+        save_decisions(decisions, args.output, force=args.force)
+    if args.json:
+        sys.stdout.write(decisions.dumps())
+    elif not args.output or sys.stdout.isatty():
+        print(format_table(decisions))
+    return EXIT_OK
+
+
+def format_table(decisions: Decisions) -> str:
+    """A readable summary: one row per person, in order of first appearance."""
+    rows = [("id", "name", "role", "action", "replacement", "mentions")]
+    rows += [(p.id, p.name, p.role, p.action, p.replacement if p.action != "keep" else "",
+              str(len(p.mentions))) for p in decisions.persons]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    if not decisions.persons:
+        lines.append("(no persons found)")
+    return "\n".join(lines)
+
+
+def _apply(args: argparse.Namespace) -> int:
+    document = read_document(args.path)
+    decisions = load_decisions(args.decisions)
+    try:
+        check_document(document, decisions)
+    except DecisionsError as error:
+        raise Refused(str(error)) from None
+    unreviewed = decisions.unreviewed()
+    if unreviewed and not args.accept_suggestions:
+        raise Refused(f"{len(unreviewed)} person(s) not reviewed yet (first: {unreviewed[0].id}); "
+                      "review them or pass --accept-suggestions")
+    saved = save_redacted(document, decisions, args.output, force=args.force)
+    if saved.encoding != document.encoding:
+        print(f"redactor: a replacement does not fit {document.encoding}; wrote UTF-8",
+              file=sys.stderr)
+    print(f"wrote {args.output}")
+    return _report(args.output, saved.leaks)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    decisions = load_decisions(args.decisions)
+    return _report(args.path, verify_file(args.path, decisions))
+
+
+def _report(path: str, leaks: list[Leak]) -> int:
+    if not leaks:
+        print(f"{path}: no withheld name found")
+        return EXIT_OK
+    for leak in leaks:
+        print(f"{path}:{leak.line}:{leak.column}: withheld name '{leak.token}' (person {leak.person_id})")
+    print(f"{path}: {len(leaks)} leak(s) found", file=sys.stderr)
+    return EXIT_LEAKS

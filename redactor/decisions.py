@@ -1,0 +1,164 @@
+"""The decisions file: one JSON format for the CLI, the GUI's saved reviews and the tests.
+
+A review lists persons, each with a role, an action and a replacement, and the mentions
+(character offsets into the document's text) that the action applies to. Loading checks
+everything a hand-edited or stale file could get wrong, so applying never guesses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from redactor.errors import DecisionsError
+
+FORMAT = "redactor-decisions/1"
+ROLES = ("private", "public", "byline")
+ACTIONS = ("keep", "first_name", "initials", "placeholder", "pseudonym", "remove")
+# Actions whose replacement hides the whole name; first_name hides all but the first name.
+WITHHOLD_ALL = ("initials", "placeholder", "pseudonym", "remove")
+
+
+@dataclass
+class Mention:
+    """One place a person is named: ``text`` is exactly ``document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    replacement: str | None = None
+    variant: bool = False  # a spelling variant grouped with the person, for the editor to confirm
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.replacement is not None:
+            data["replacement"] = self.replacement
+        if self.variant:
+            data["variant"] = True
+        return data
+
+
+@dataclass
+class Person:
+    """A person named in the draft and what the editor decided for them."""
+
+    id: str
+    name: str
+    role: str
+    action: str
+    replacement: str
+    mentions: list[Mention] = field(default_factory=list)
+    reviewed: bool = False
+    reason: str = ""  # why the suggestion was made, shown to the editor
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "name": self.name, "role": self.role,
+                                "action": self.action, "replacement": self.replacement,
+                                "reviewed": self.reviewed}
+        if self.reason:
+            data["reason"] = self.reason
+        data["mentions"] = [m.to_json() for m in self.mentions]
+        return data
+
+
+@dataclass
+class Decisions:
+    """Every person in one document, tied to that document by the hash of its bytes."""
+
+    document_path: str
+    document_sha256: str
+    persons: list[Person] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT,
+                "document": {"path": self.document_path, "sha256": self.document_sha256},
+                "persons": [p.to_json() for p in self.persons]}
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+    def unreviewed(self) -> list[Person]:
+        return [p for p in self.persons if not p.reviewed]
+
+    def person(self, person_id: str) -> Person:
+        for person in self.persons:
+            if person.id == person_id:
+                return person
+        raise KeyError(person_id)
+
+
+def load_decisions(path: str | Path) -> Decisions:
+    """Read and validate a decisions file; every problem is a one-line ``DecisionsError``."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DecisionsError(f"{path.name}: no such decisions file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DecisionsError(f"{path.name}: not a readable decisions file ({error})") from None
+    return parse_decisions(data, source=path.name)
+
+
+def parse_decisions(data: Any, source: str = "decisions") -> Decisions:
+    """Build ``Decisions`` from parsed JSON, checking types, roles, actions and offsets."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DecisionsError(f"{source}: not a {FORMAT} file")
+    document = _field(data, "document", dict, source)
+    persons = [_person(p, f"{source}: person {i + 1}")
+               for i, p in enumerate(_field(data, "persons", list, source))]
+    ids = [p.id for p in persons]
+    if len(set(ids)) != len(ids):
+        raise DecisionsError(f"{source}: person ids are not unique")
+    decisions = Decisions(_field(document, "path", str, source),
+                          _field(document, "sha256", str, source), persons)
+    _check_overlaps(decisions, source)
+    return decisions
+
+
+def _person(data: Any, where: str) -> Person:
+    if not isinstance(data, dict):
+        raise DecisionsError(f"{where}: is not an object")
+    role, action = _field(data, "role", str, where), _field(data, "action", str, where)
+    if role not in ROLES:
+        raise DecisionsError(f"{where}: role must be one of {', '.join(ROLES)}")
+    if action not in ACTIONS:
+        raise DecisionsError(f"{where}: action must be one of {', '.join(ACTIONS)}")
+    mentions = [_mention(m, f"{where}, mention {j + 1}")
+                for j, m in enumerate(_field(data, "mentions", list, where))]
+    return Person(id=_field(data, "id", str, where), name=_field(data, "name", str, where),
+                  role=role, action=action,
+                  replacement=_optional(data, "replacement", str, where) or "",
+                  mentions=mentions,
+                  reviewed=bool(_optional(data, "reviewed", bool, where)),
+                  reason=_optional(data, "reason", str, where) or "")
+
+
+def _mention(data: Any, where: str) -> Mention:
+    if not isinstance(data, dict):
+        raise DecisionsError(f"{where}: is not an object")
+    start, end = _field(data, "start", int, where), _field(data, "end", int, where)
+    text = _field(data, "text", str, where)
+    if not 0 <= start < end or end - start != len(text):
+        raise DecisionsError(f"{where}: offsets do not match the length of its text")
+    return Mention(start, end, text, _optional(data, "replacement", str, where),
+                   bool(_optional(data, "variant", bool, where)))
+
+
+def _field(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise DecisionsError(f"{where}: '{key}' is missing or not a {kind.__name__}")
+    return value
+
+
+def _optional(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    return None if data.get(key) is None else _field(data, key, kind, where)
+
+
+def _check_overlaps(decisions: Decisions, source: str) -> None:
+    spans = sorted((m.start, m.end) for p in decisions.persons for m in p.mentions)
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        if start < end:
+            raise DecisionsError(f"{source}: two mentions overlap at character {start}")

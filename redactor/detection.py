@@ -1,0 +1,100 @@
+"""Running Presidio's analyzer over a whole draft, in chunks, with progress and cancel.
+
+spaCy refuses texts longer than its ``max_length`` and its memory grows with the text, so
+a draft is cut into chunks on paragraph boundaries, the chunks go through the pipeline in
+one batch, and every result is shifted back to offsets into the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from redactor.errors import Cancelled
+from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
+from redactor.recognizers import custom_recognizers
+
+Progress = Callable[[float], None]
+IsCancelled = Callable[[], bool]
+
+CHUNK_CHARS = 20_000
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n|\r\r")
+_SOFT_BREAK = re.compile(r"\r?\n|(?<=[.!?])\s+|\s+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One span a recognizer called a person, with the hint it gave about their role."""
+
+    start: int
+    end: int
+    score: float
+    recognizer: str
+    hint: str = ""
+
+
+def build_analyzer(model: str = DEFAULT_MODEL) -> AnalyzerEngine:
+    """Presidio's analyzer on an offline spaCy pipeline, with only the person recognizers."""
+    nlp_engine = OfflineSpacyNlpEngine(model)
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON"]))
+    for recognizer in custom_recognizers():
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Yield (offset, chunk) pieces of at most ``limit`` characters, cut between paragraphs.
+
+    A paragraph longer than the limit is cut at a line or sentence break, or failing that
+    at whitespace, so a name is never split in two.
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            end = _cut(text, start, end)
+        yield start, text[start:end]
+        start = end
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    window = text[start:end]
+    for pattern in (_PARAGRAPH_BREAK, _SOFT_BREAK):
+        last = None
+        for last in pattern.finditer(window, len(window) // 2):
+            pass
+        if last is not None:
+            return start + last.end()
+    return end  # one unbroken run of characters: no name can be split by a cut elsewhere
+
+
+def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None,
+           cancelled: IsCancelled | None = None) -> list[Hit]:
+    """Every PERSON result in ``text``, as offsets into the whole text."""
+    pieces = list(chunks(text))
+    nlp_engine = analyzer.nlp_engine
+    hits: list[Hit] = []
+    done = 0
+    batch = nlp_engine.process_batch([piece for _, piece in pieces], language="en", batch_size=4)
+    for (offset, piece), (_, artifacts) in zip(pieces, batch):
+        if cancelled is not None and cancelled():
+            raise Cancelled("analysis cancelled")
+        results = analyzer.analyze(text=piece, language="en", entities=["PERSON"],
+                                   nlp_artifacts=artifacts)
+        hits.extend(_hit(r, offset) for r in results)
+        done += len(piece)
+        if progress is not None:
+            progress(done / len(text))
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _hit(result, offset: int) -> Hit:
+    metadata = result.recognition_metadata or {}
+    return Hit(result.start + offset, result.end + offset, result.score,
+               metadata.get("recognizer_name", ""), metadata.get("hint", ""))

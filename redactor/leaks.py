@@ -1,0 +1,78 @@
+"""The leak check: does any name a decision withholds survive in the redacted copy?
+
+Every withheld name token is searched for as a whole word, case-insensitively and with
+diacritics folded, everywhere in the file, not only where the mentions were: a name the
+detector never saw in one place is still caught if it was withheld in another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from redactor.decisions import WITHHOLD_ALL, Decisions, Person
+from redactor.names import fold, is_initial, tokens
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A withheld name token found in the text, with where it stands."""
+
+    token: str
+    person_id: str
+    line: int
+    column: int
+    offset: int
+
+
+def withheld_tokens(person: Person) -> set[str]:
+    """Folded name tokens that ``person``'s decision hides from the redacted copy."""
+    if person.action == "keep":
+        return set()
+    words = set(tokens(person.name))
+    for mention in person.mentions:
+        words.update(tokens(mention.text))
+    shown: set[str] = set()
+    if person.action not in WITHHOLD_ALL:  # first_name shows the first name
+        shown = {fold(t) for t in tokens(person.replacement)}
+    for mention in person.mentions:
+        if mention.replacement is not None:
+            shown.update(fold(t) for t in tokens(mention.replacement))
+    folded = {fold(w.rstrip(".")) for w in words if not is_initial(w)}
+    return {w for w in folded if len(w) > 1} - shown
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the offset in ``text`` it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for offset, char in enumerate(text):
+        if char.isascii():
+            piece = char.lower()
+        else:
+            piece = "".join(c for c in unicodedata.normalize("NFKD", char)
+                            if not unicodedata.combining(c)).casefold()
+        out.append(piece)
+        origin.extend([offset] * len(piece))
+    return "".join(out), origin
+
+
+def find_leaks(text: str, decisions: Decisions) -> list[Leak]:
+    """Every whole-word occurrence of a withheld token in ``text``, in order."""
+    wanted: dict[str, str] = {}
+    for person in decisions.persons:
+        for token in withheld_tokens(person):
+            wanted.setdefault(token, person.id)
+    if not wanted:
+        return []
+    folded, origin = _folded_with_offsets(text)
+    alternatives = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
+    pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+    leaks = []
+    for match in pattern.finditer(folded):
+        offset = origin[match.start()]
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        leaks.append(Leak(match.group(), wanted[match.group()], line, column, offset))
+    return leaks

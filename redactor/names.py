@@ -1,0 +1,58 @@
+"""Small text helpers for names: tokens, folding for comparison, initials, case."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A name token: letters, possibly joined by hyphens or apostrophes (Kassym-Jomart, O'Neil),
+# or an initial with its period (Y.).
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"}
+
+
+def fold(text: str) -> str:
+    """Compare names case-insensitively and with diacritics removed (Žomart == zomart)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """The name tokens of a span, punctuation around them dropped."""
+    return WORD.findall(text)
+
+
+def key(text: str) -> tuple[str, ...]:
+    """What makes two spellings of a name the same name: folded tokens, no periods."""
+    return tuple(fold(t.rstrip(".")) for t in tokens(text))
+
+
+def is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1
+
+
+def initials(name: str) -> str:
+    """'Bezshan Nurlanov' -> 'B.N.'; hyphenated parts count once ('Kassym-Jomart' -> 'K.')."""
+    return "".join(t[0].upper() + "." for t in tokens(name) if fold(t.rstrip(".")) not in HONORIFICS)
+
+
+def strip_possessive(text: str) -> str:
+    """'Nurlanov's' -> 'Nurlanov': the name is redacted, the possessive stays."""
+    return _POSSESSIVE.sub("", text)
+
+
+def is_caps(text: str) -> bool:
+    """True for ALL-CAPS text with at least two letters ('YESSENOV'), whose replacement is capitalised too."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def match_case(replacement: str, original: str) -> str:
+    """An ALL-CAPS mention gets an ALL-CAPS replacement; anything else is left as given."""
+    return replacement.upper() if is_caps(original) else replacement
+
+
+def display_name(text: str) -> str:
+    """A readable name for the review list: 'MARAT YESSENOV' -> 'Marat Yessenov'."""
+    return " ".join(t.title() if is_caps(t) else t for t in text.split())

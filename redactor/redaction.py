@@ -1,0 +1,85 @@
+"""Applying confirmed decisions with presidio-anonymizer: one result per mention.
+
+Each mention becomes a ``RecognizerResult`` with an entity type of its own, so Presidio
+never merges two mentions, and an operator of our own (``cased_replace``) writes the
+decided replacement, in capitals where the mention was in capitals. Kept mentions are not
+passed at all: a review that keeps everyone returns the text unchanged.
+"""
+
+from __future__ import annotations
+
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+from presidio_anonymizer.operators import Operator, OperatorType
+
+from redactor.decisions import Decisions, Mention, Person
+from redactor.errors import DecisionsError
+from redactor.names import match_case
+
+
+class CasedReplace(Operator):
+    """Replace a mention with ``new_value``, in capitals if the mention was in capitals.
+
+    Presidio's own ``replace`` turns an empty value into ``<ENTITY>``; ``remove`` needs an
+    empty replacement, and an ALL-CAPS byline or heading needs an ALL-CAPS one.
+    """
+
+    def operate(self, text: str = "", params: dict | None = None) -> str:
+        return match_case((params or {})["new_value"], text)
+
+    def validate(self, params: dict | None = None) -> None:
+        if not isinstance((params or {}).get("new_value"), str):
+            raise ValueError("cased_replace needs a string new_value")
+
+    def operator_name(self) -> str:
+        return "cased_replace"
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
+
+
+def mention_replacement(person: Person, mention: Mention) -> str:
+    """What a mention becomes: its own override, else the person's replacement (or itself if kept)."""
+    if mention.replacement is not None:
+        return mention.replacement
+    return mention.text if person.action == "keep" else person.replacement
+
+
+def check_offsets(text: str, decisions: Decisions) -> None:
+    """Refuse a review whose mentions do not match the text: applying it would corrupt the draft."""
+    for person in decisions.persons:
+        for mention in person.mentions:
+            if mention.end > len(text) or text[mention.start:mention.end] != mention.text:
+                raise DecisionsError(
+                    f"person {person.id}: a mention at {mention.start}-{mention.end} does not match "
+                    "the document's text (was the review made for another version?)")
+
+
+def apply_decisions(text: str, decisions: Decisions) -> str:
+    """The redacted text: every mention replaced as decided, everything else untouched."""
+    check_offsets(text, decisions)
+    results: list[RecognizerResult] = []
+    operators: dict[str, OperatorConfig] = {}
+    for person in decisions.persons:
+        for mention in person.mentions:
+            new_value = mention_replacement(person, mention)
+            if new_value == mention.text:
+                continue
+            entity = f"MENTION_{len(results)}"
+            start, end = _span_to_replace(text, mention, new_value)
+            results.append(RecognizerResult(entity_type=entity, start=start, end=end, score=1.0))
+            operators[entity] = OperatorConfig("cased_replace", {"new_value": new_value})
+    if not results:
+        return text
+    engine = AnonymizerEngine()
+    engine.add_anonymizer(CasedReplace)
+    return engine.anonymize(text=text, analyzer_results=results, operators=operators,
+                            merge_entities_with_spaces=False).text
+
+
+def _span_to_replace(text: str, mention: Mention, new_value: str) -> tuple[int, int]:
+    """A removed name takes one of the spaces around it along, so no double space is left."""
+    start, end = mention.start, mention.end
+    if not new_value and start > 0 and text[start - 1] == " " and text[end:end + 1] in (" ", ""):
+        return start - 1, end
+    return start, end

@@ -1,0 +1,191 @@
+"""Suggesting a role and an action for each person, following AP practice.
+
+Private people at risk keep only their first name; public figures and the people credited
+for the story are kept. The evidence is the wording around each mention: a title or office
+before a name, an affiliation or role in apposition after it, a byline or photo credit. An
+age, a family tie or a word like "protester" marks a private person. With no evidence either
+way the suggestion is redaction: a wrong suggestion costs the editor a click, a missed one
+can cost a source their freedom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from redactor.decisions import Person
+from redactor.grouping import Candidate
+from redactor.names import fold, initials, is_initial, tokens
+
+PLACEHOLDER = "[name withheld]"
+
+# Offices and roles that make a person a public figure when they stand next to the name.
+PUBLIC_ROLES = set("""
+president president-elect vice-president premier chancellor minister ministers secretary
+senator sen rep representative congressman congresswoman lawmaker legislator governor gov
+mayor councillor councilman councilwoman deputy speaker ambassador envoy diplomat
+commissioner chief head chair chairman chairwoman chairperson director executive ceo cfo
+founder co-founder owner manager coordinator leader leaders king queen prince princess
+emperor pope bishop archbishop cardinal imam rabbi cleric judge justice prosecutor
+attorney-general general gen admiral colonel col commander marshal sheriff superintendent
+inspector spokesman spokeswoman spokesperson spokespeople representative official officials
+analyst analysts expert economist researcher scientist professor historian author writer
+novelist journalist reporter correspondent editor columnist anchor host presenter commentator
+photographer filmmaker director artist musician singer rapper actor actress star coach
+player quarterback captain pianist dictator strongman monarch laureate candidate
+nominee activist dissident investor entrepreneur billionaire tycoon lawyer
+""".split())
+# Words that mark a private person: a relative, a bystander, a participant in a protest.
+PRIVATE_ROLES = set("""
+protester protesters protestor demonstrator demonstrators marcher marchers striker strikers
+worker workers resident residents student students villager villagers neighbor neighbour
+witness witnesses victim victims survivor relative relatives mother father son daughter
+sister brother wife husband widow widower uncle aunt cousin grandmother grandfather
+grandson granddaughter nephew niece girlfriend boyfriend fiancee fiance friend colleague
+detainee prisoner refugee migrant teenager teen boy girl child man woman shopkeeper
+vendor driver passenger patient nurse participant bystander citizen voter
+""".split())
+_AFTER_NAME_PUBLIC = re.compile(r"^[’']?s? (administration|government|cabinet|campaign|presidency|regime)\b")
+_AGE = re.compile(r"^,\s*(?:a |an )?\d{1,3}(?:\s*,|-year-old|\b)")
+_FIRST_NAME_FRAMES = re.compile(
+    r"(?:first name is|first name,|named|called|identified (?:only )?as|known (?:only )?as|"
+    r"gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?|asked to be identified (?:only )?by "
+    r"(?:his|her|their) first name,?)\s*$", re.IGNORECASE)
+_BYLINE_BEFORE = re.compile(
+    r"(?:^|\n)\s*(?:by|from|reporting by|writing by|editing by|photo:?|photos:?|photograph:?|"
+    r"(?:ap|afp|reuters|getty images|epa) ?photo ?/|photo ?: ?[a-z]+ ?/|photo by|"
+    r"(?:\(|\b)(?:ap|afp|epa|reuters|getty) photo/)\s*[\w .,'’/-]*$", re.IGNORECASE)
+_CREDIT = re.compile(r"(?:/|\bby\s)$|^\s*/\s*(?:AP|AFP|EPA|Reuters|Getty)|^\s*,?\s*(?:HOST|BYLINE)\s*:|"
+                     r"\bcontributed\b", re.IGNORECASE)
+WINDOW = 60
+
+
+def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = (),
+            redact: Iterable[str] = ()) -> list[Person]:
+    """Turn grouped candidates into persons with a suggested role, action and replacement."""
+    keep_keys, redact_keys = _name_keys(keep), _name_keys(redact)
+    persons: list[Person] = []
+    pseudonyms = 0
+    for number, candidate in enumerate(candidates, start=1):
+        role, reason = _role(text, candidate, keep_keys, redact_keys)
+        action = _action(text, candidate, role)
+        if action == "pseudonym":
+            pseudonyms += 1
+        reason = f"{reason}; {candidate.note}" if candidate.note else reason
+        persons.append(Person(id=f"p{number}", name=candidate.name, role=role, action=action,
+                              replacement=replacement_for(candidate.name, action, pseudonyms),
+                              mentions=candidate.mentions, reason=reason))
+    return persons
+
+
+def replacement_for(name: str, action: str, number: int = 1, placeholder: str = PLACEHOLDER) -> str:
+    """The default replacement text for a person under ``action``."""
+    words = [t for t in tokens(name) if not is_initial(t)] or tokens(name) or [name]
+    return {"keep": name, "first_name": words[0], "initials": initials(name),
+            "placeholder": placeholder, "pseudonym": f"Source {_letters(number)}",
+            "remove": ""}[action]
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _name_keys(names: Iterable[str]) -> set[str]:
+    return {fold(" ".join(tokens(n))) for n in names if tokens(n)}
+
+
+def _role(text: str, candidate: Candidate, keep: set[str], redact: set[str]) -> tuple[str, str]:
+    """The role and a short reason an editor can check."""
+    names = {fold(" ".join(tokens(m.text))) for m in candidate.mentions} | {fold(candidate.name)}
+    if names & redact:
+        return "private", "on the always-redact list"
+    if "byline" in candidate.hints or any(_is_credit(text, m.start, m.end) for m in candidate.mentions):
+        return "byline", "credited as author or photographer"
+    if names & keep:
+        return "public", "on the always-keep list"
+    for mention in candidate.mentions:
+        if (why := _private_evidence(text, mention.start, mention.end)):
+            return "private", why
+    for mention in candidate.mentions:
+        if (why := _public_evidence(text, mention.start, mention.end)):
+            return "public", why
+    if candidate.hints & {"private"}:
+        return "private", "named in a reporting frame used for private people"
+    return "private", "no title or office found: redaction suggested when in doubt"
+
+
+def _action(text: str, candidate: Candidate, role: str) -> str:
+    if role != "private":
+        return "keep"
+    if len(candidate.key) > 1:
+        return "first_name"
+    # A lone name is kept as a first name only where the draft shows it is one.
+    first = any(_FIRST_NAME_FRAMES.search(text[max(0, m.start - WINDOW):m.start])
+                or _AGE.match(text[m.end:m.end + 20]) or _private_noun_near(text, m.start, m.end)
+                for m in candidate.mentions)
+    return "first_name" if first or "private" in candidate.hints else "placeholder"
+
+
+def _words_before(text: str, start: int, count: int) -> list[str]:
+    return [fold(w.rstrip(".")) for w in tokens(text[max(0, start - WINDOW):start])][-count:]
+
+
+def _apposition(text: str, end: int) -> list[str]:
+    """The words of ", a senior analyst at ..." after a name, up to the next clause break."""
+    after = text[end:end + 80]
+    if not after.startswith(","):
+        return []
+    clause = re.split(r"[,;:.!?\"“”()\n]", after[1:], maxsplit=1)[0]
+    return [fold(w) for w in tokens(clause)][:8]
+
+
+def _private_noun_near(text: str, start: int, end: int) -> bool:
+    before = _words_before(text, start, 3)
+    return bool(set(before) & PRIVATE_ROLES) or bool(set(_apposition(text, end)[:4]) & PRIVATE_ROLES)
+
+
+def _private_evidence(text: str, start: int, end: int) -> str:
+    if _AGE.match(text[end:end + 20]):
+        return "an age is given: a private person"
+    if _FIRST_NAME_FRAMES.search(text[max(0, start - WINDOW):start]):
+        return "named by first name only, as for people at risk"
+    if _private_noun_near(text, start, end):
+        return "described as a protester, worker, relative or bystander"
+    return ""
+
+
+def _public_evidence(text: str, start: int, end: int) -> str:
+    before = _words_before(text, start, 4)
+    if before and (before[-1] in PUBLIC_ROLES or set(before[-3:]) & PUBLIC_ROLES):
+        return "a title or office stands before the name"
+    after = _apposition(text, end)
+    if set(after) & PUBLIC_ROLES:
+        return "a public role follows the name"
+    if re.match(r"^,?\s+of the [A-Z]", text[end:end + 20]):
+        return "speaks for an organisation"
+    if _AFTER_NAME_PUBLIC.match(text[end:end + 30]):
+        return "heads an administration or government"
+    return ""
+
+
+def _is_credit(text: str, start: int, end: int) -> bool:
+    """A byline, photo credit or host label: 'By Dan Roche', '(AP Photo/Nam Y. Huh)'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _BYLINE_BEFORE.search(before) or _CREDIT.search(before) or _CREDIT.search(text[end:end + 20]):
+        return True
+    return _caps_byline_line(text, line_start, start)
+
+
+def _caps_byline_line(text: str, line_start: int, start: int) -> bool:
+    """A line that is nothing but names in capitals near the top: 'KIRILL ZARUBIN and DASHA LITVINOVA'."""
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    words = line.replace(",", " ").split()
+    names = [w for w in words if w.lower() not in ("and", "&")]
+    return (start < 2000 and 2 <= len(names) <= 8 and all(w.isupper() for w in names)
+            and not any(c.isdigit() for c in line))
