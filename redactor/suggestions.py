@@ -55,8 +55,9 @@ _BYLINE_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:by|from|reporting by|writing by|editing by|photo:?|photos:?|photograph:?|"
     r"(?:ap|afp|reuters|getty images|epa) ?photo ?/|photo ?: ?[a-z]+ ?/|photo by|"
     r"(?:\(|\b)(?:ap|afp|epa|reuters|getty) photo/)\s*[\w .,'’/-]*$", re.IGNORECASE)
-_CREDIT = re.compile(r"(?:/|\bby\s)$|^\s*/\s*(?:AP|AFP|EPA|Reuters|Getty)|^\s*,?\s*(?:HOST|BYLINE)\s*:|"
-                     r"\bcontributed\b", re.IGNORECASE)
+_CREDIT_BEFORE = re.compile(r"(?:/|\bby\s)$", re.IGNORECASE)
+_CREDIT_AFTER = re.compile(r"^\s*/\s*(?:AP|AFP|EPA|Reuters|Getty)|^\s*,?\s*(?:HOST|BYLINE)\s*:|"
+                           r"^[^.\n]{0,40}\bcontributed\b", re.IGNORECASE)
 WINDOW = 60
 
 
@@ -131,7 +132,12 @@ def _action(text: str, candidate: Candidate, role: str) -> str:
 
 
 def _words_before(text: str, start: int, count: int) -> list[str]:
-    return [fold(w.rstrip(".")) for w in tokens(text[max(0, start - WINDOW):start])][-count:]
+    """The last few words before a name, within its clause (a quote or comma ends the search)."""
+    clauses = re.split(r"[,;:.!?\"“”()\n]", text[max(0, start - WINDOW):start])
+    clause = clauses[-1]
+    if not clause.strip() and len(clauses) > 1 and text[start - 2:start - 1] == ",":
+        clause = clauses[-2]  # "Vessel's spokeswoman, Agnes Thorvald": a role in apposition
+    return [fold(w) for w in tokens(clause)][-count:]
 
 
 def _apposition(text: str, end: int) -> list[str]:
@@ -176,7 +182,8 @@ def _is_credit(text: str, start: int, end: int) -> bool:
     """A byline, photo credit or host label: 'By Dan Roche', '(AP Photo/Nam Y. Huh)'."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    if _BYLINE_BEFORE.search(before) or _CREDIT.search(before) or _CREDIT.search(text[end:end + 20]):
+    if (_BYLINE_BEFORE.search(before) or _CREDIT_BEFORE.search(before)
+            or _CREDIT_AFTER.search(text[end:end + 60])):
         return True
     return _caps_byline_line(text, line_start, start)
 
