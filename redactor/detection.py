@@ -43,7 +43,7 @@ def build_analyzer(model: str = DEFAULT_MODEL) -> AnalyzerEngine:
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON"]))
-    for recognizer in custom_recognizers():
+    for recognizer in custom_recognizers(nlp_engine.get_nlp("en")):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 

@@ -17,7 +17,10 @@ from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.names import (HONORIFICS, WORD, display_name, fold, initials, is_caps, is_initial,
                             key, strip_possessive, tokens)
+from redactor.plausibility import unlikely_person
 from redactor.variants import VariantIndex
+
+MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
 
 
 
@@ -66,7 +69,8 @@ class WordIndex:
 def clean_spans(text: str, hits: Iterable[Hit]) -> list[Span]:
     """Trim hits to their name tokens, split them at line breaks, merge overlaps."""
     spans = [Span(start, end, {hit.hint} if hit.hint else set())
-             for hit in hits for start, end in _name_parts(text, hit.start, hit.end)]
+             for hit in hits for start, end in _name_parts(text, hit.start, hit.end)
+             if hit.hint or hit.recognizer != MODEL_RECOGNIZER or not unlikely_person(text, start, end)]
     return _merge(sorted(spans, key=lambda s: (s.start, -s.end)))
 
 

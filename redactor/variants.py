@@ -9,10 +9,15 @@ which matters for book-length drafts with thousands of capitalised words.
 from __future__ import annotations
 
 MIN_LENGTH = 5  # shorter names have too many real words one edit away
+TWO_EDITS_LENGTH = 8  # long names may be two edits off ("Alzhayev" / "Alzhanov")
 
 
 def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+    """The word with up to one letter deleted, or up to two for a long word."""
+    once = {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+    if len(word) < TWO_EDITS_LENGTH:
+        return once
+    return once | {w[:i] + w[i + 1:] for w in once for i in range(len(w))}
 
 
 class VariantIndex:
@@ -30,5 +35,17 @@ class VariantIndex:
         if len(word) < MIN_LENGTH:
             return None
         found = {part for d in _deletions(word) for part in self._index.get(d, ())
-                 if part != word and part[0] == word[0]}
+                 if part != word and part[:2] == word[:2] and _close(part, word)}
         return found.pop() if len(found) == 1 else None
+
+
+def _close(a: str, b: str) -> bool:
+    """Two deletions on each side also pair words four edits apart: keep those within two."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    limit = 2 if min(len(a), len(b)) >= TWO_EDITS_LENGTH else 1
+    return previous[-1] <= limit

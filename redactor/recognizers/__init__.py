@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
+from spacy.language import Language
+
+from redactor.recognizers.capitals import CapitalsRecognizer
+from redactor.recognizers.credits import CreditRecognizer
+from redactor.recognizers.frames import FrameRecognizer
+from redactor.recognizers.speakers import SpeakerRecognizer
 
 
-def custom_recognizers() -> list[EntityRecognizer]:
+def custom_recognizers(nlp: Language) -> list[EntityRecognizer]:
     """The recognizers added to Presidio's registry next to its spaCy recognizer."""
-    return []
+    return [FrameRecognizer(), CreditRecognizer(), CapitalsRecognizer(nlp), SpeakerRecognizer()]

@@ -1,0 +1,38 @@
+"""Telling a place, a product or an acronym from a person when only the model says "person".
+
+The spaCy model calls many capitalised words people: "Milton police", "the town of
+Zhanaozen", "a Kalashnikov-type rifle", "LGBT". These checks look at the words around a
+one-word span the model alone proposed, and reject it only on clear evidence, because a
+dropped name is worse than a shown false one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redactor.names import is_caps
+
+_INSTITUTION_AFTER = re.compile(
+    r"^[ \t]+(?:police|company|firm|county|city|town|village|council|school|schools|university|"
+    r"college|airport|region|province|district|residents|officials|authorities|court|port|river|"
+    r"street|square|station|oil|bank|club|team|county's|city's|mayor|prefecture|oblast)\b")
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|across|around|throughout|inside)|\b(?:town|city|village|region|"
+    r"province|district|port|capital|suburb|oblast|county)[ \t]+of|\b(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest)[ \t]+of)[ \t]+$", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"^-[a-z]")  # "Kalashnikov-type", "Trump-style" modifiers
+MAX_ACRONYM = 5
+
+
+def unlikely_person(text: str, start: int, end: int) -> bool:
+    """True when a one-word span is, by the words around it, a place, group, product or acronym."""
+    word = text[start:end]
+    if " " in word.strip():
+        return False
+    after, before = text[end:end + 40], text[max(0, start - 40):start]
+    if after.startswith(("'s", "’s")):
+        return False  # a possessive: "Zhanaozen's" is rare, "Nurlanov's" common
+    if is_caps(word) and len(word) <= MAX_ACRONYM:
+        return True
+    return bool(_INSTITUTION_AFTER.match(after) or _PLACE_BEFORE.search(before)
+                or _COMPOUND_AFTER.match(after))

@@ -1,0 +1,78 @@
+"""What our recognizers share: a pattern for a written name and the checks on what it caught.
+
+Names are capitalised words (``\\p{Lu}``, so "Žomart" and "Łukasz" count), initials, and the
+lower-case particles of Arabic, Dutch or Portuguese names between them ("Abu Bakr al-Tamimi").
+A caught span is trimmed of sentence openers and titles, and dropped where the spaCy model
+itself calls it a place, an organisation or a date.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from redactor.names import fold
+
+_PARTICLE = r"(?:al|el|bin|ibn|bint|van|von|de|da|di|du|la|le|del|der|dos|das|ter|ten)"
+_WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
+NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{0,4}})"
+PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})
+NOT_NAMES = PLACES | {"ORG", "ORGANIZATION", "NORP", "NRP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+class NameRecognizer(EntityRecognizer):
+    """A Presidio recognizer of PERSON spans that trims and checks what its rules catch."""
+
+    SCORE = 0.9
+
+    def __init__(self, name: str) -> None:
+        super().__init__(supported_entities=["PERSON"], name=name, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: rules only."""
+
+    def result(self, text: str, start: int, end: int, artifacts: NlpArtifacts | None,
+               hint: str = "", veto: frozenset[str] = NOT_NAMES) -> RecognizerResult | None:
+        """A PERSON result for ``text[start:end]`` once trimmed, or None if nothing name-like is left.
+
+        ``veto`` lists the model's labels that overrule the rule when they cover the span.
+        """
+        span = trim(text, start, end)
+        if span is None or (artifacts is not None and _other_entity(span, artifacts, veto)):
+            return None
+        metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        if hint:
+            metadata["hint"] = hint
+        return RecognizerResult("PERSON", span[0], span[1], self.SCORE, recognition_metadata=metadata)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading sentence openers, titles and months ("Then", "President", "May")."""
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    while words and _not_a_name(words[0].group()):
+        words.pop(0)
+    while words and _not_a_name(words[-1].group()):
+        words.pop()
+    if not words:
+        return None
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _not_a_name(word: str) -> bool:
+    folded = fold(word.rstrip(".,"))
+    return folded in STOP_WORDS or folded in MONTHS_AND_DAYS
+
+
+def _other_entity(span: tuple[int, int], artifacts: NlpArtifacts, veto: frozenset[str]) -> bool:
+    """The model tagged this stretch as one of the ``veto`` kinds (a place, a date...)."""
+    for entity in artifacts.entities:
+        if entity.label_ in veto and entity.start_char <= span[0] and span[1] <= entity.end_char:
+            return True
+    return False

@@ -1,0 +1,63 @@
+"""Names written in capitals: bylines, profile headings and transcript labels.
+
+"KIRILL ZARUBIN and DASHA LITVINOVA", "HEDY NG, 21", "NOEL KING, HOST:" — the model reads
+capitals as acronyms and misses them. Short lines holding capitalised words are re-cased
+("Kirill Zarubin and Dasha Litvinova"; same length, so offsets hold) and run through the
+same spaCy pipeline; what it then calls a person, over the capitalised words, is a name.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.language import Language
+
+from redactor.recognizers.base import NameRecognizer
+
+_CAPS_WORD = regex.compile(r"\b\p{Lu}[\p{Lu}\p{M}'’-]+\b")
+_LINE = regex.compile(r"[^\r\n]+")
+MAX_LINE = 300  # headings, bylines and labels are short; body text in capitals is not re-read
+
+
+def recase(line: str) -> str | None:
+    """'HEDY NG, 21' -> 'Hedy Ng, 21', or None when re-casing would change the length."""
+    out = _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line)
+    return out if len(out) == len(line) else None
+
+
+class CapitalsRecognizer(NameRecognizer):
+    """Re-reads short lines with words in capitals, in title case, through the pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        super().__init__("CapitalsRecognizer")
+        self.nlp = nlp
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        lines = [(m.start(), recased) for m in _LINE.finditer(text)
+                 if len(m.group()) <= MAX_LINE and _mostly_capitals(m.group())
+                 and (recased := recase(m.group())) is not None]
+        results = []
+        docs = self.nlp.pipe((recased for _, recased in lines), batch_size=64)
+        for (offset, _), doc in zip(lines, docs):
+            for entity in doc.ents:
+                span = text[offset + entity.start_char:offset + entity.end_char]
+                if entity.label_ == "PERSON" and _CAPS_WORD.search(span):
+                    found = self.result(text, offset + entity.start_char, offset + entity.end_char, None)
+                    if found is not None:
+                        results.append(found)
+        return results
+
+
+def _mostly_capitals(line: str) -> bool:
+    """A byline or heading in capitals, or a label in capitals opening a line ('YAHORAVA: ...').
+
+    Lines where capitals are a word or two among lower-case text ('the NFL', '(AP)') are
+    acronyms in a sentence, not names, and are left to the model.
+    """
+    label = regex.match(r"[ \t]*([^:]{1,60}):", line)
+    segment = label.group(1) if label else line
+    words = regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", segment)
+    caps = [w for w in words if _CAPS_WORD.fullmatch(w)]
+    return bool(caps) and any(len(w) >= 3 for w in caps) and 2 * len(caps) >= len(words)

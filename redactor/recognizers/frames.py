@@ -1,0 +1,62 @@
+"""Names in the reporting frames news copy uses for ordinary people.
+
+"A protester named Marat", "Daulet told AP", "said Edmund, a 25-year-old social worker",
+"Another protester, William, 24,", "Henry Fung, 17,", "her sister Poh Poh": the model often
+misses a lone first name or an unfamiliar one, but the frame around it says it is a person,
+and usually a private one.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
+
+ANY: frozenset[str] = frozenset()
+
+_NEWS = r"(?:AP|AFP|Reuters|RFE/RL|the BBC|CNN|NPR|the Associated Press|reporters|journalists)"
+_KIN = (r"(?:sister|brother|mother|father|son|daughter|wife|husband|widow|uncle|aunt|cousin|"
+        r"grandmother|grandfather|grandson|granddaughter|nephew|niece|friend|neighbou?r|"
+        r"girlfriend|boyfriend|fianc[ée]e?|colleague|classmate|lawyer)")
+_PEOPLE = (r"(?:protest[eo]rs?|demonstrators?|marchers?|strikers?|workers?|residents?|students?|"
+           r"activists?|witness(?:es)?|villagers?|relatives?|survivors?|detainees?|victims?|"
+           r"teachers?|nurses?|drivers?|employees?|miners?)")
+# (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
+# veto lists the model's labels that overrule the frame (a strong frame overrules the model).
+FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
+    (regex.compile(rf"(?i:\b(?:first name is|first name,|named|called|identified (?:only )?as|known "
+                   rf"(?:only )?as|gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?,?))[ \t]+{NAME}"),
+     "private", ANY),
+    (regex.compile(rf"{NAME}[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)"),
+     "private", NOT_NAMES),
+    (regex.compile(rf"(?i:\b(?:another|one|a|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE},?)[ \t]+{NAME}"),
+     "private", ANY),
+    (regex.compile(rf"{NAME},[ \t]+(?i:(?:another|one of the|a|an|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE})\b"),
+     "private", ANY),
+    (regex.compile(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:\w+[ \t]+)?{_KIN},?)[ \t]+{NAME}"), "private", ANY),
+    (regex.compile(rf"{NAME}[ \t]+told[ \t]+{_NEWS}"), "", NOT_NAMES),
+    (regex.compile(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b"), "", NOT_NAMES),
+    (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", NOT_NAMES),
+    (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+(?:killing|murder|death|shooting|slaying|funeral|"
+                   rf"assassination|abduction|disappearance)\b"), "", PLACES),
+]
+
+
+class FrameRecognizer(NameRecognizer):
+    """Finds names by the reporting frame around them."""
+
+    def __init__(self) -> None:
+        super().__init__("ReportingFrameRecognizer")
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for pattern, hint, veto in FRAMES:
+            for match in pattern.finditer(text, overlapped=True):
+                found = self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
+                                    hint, veto)
+                if found is not None:
+                    results.append(found)
+        return results

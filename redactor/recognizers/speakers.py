@@ -1,0 +1,44 @@
+"""Transcript speaker labels: "Tiffany Ap:", "CM:", "YAHORAVA:", "NOEL KING, HOST:".
+
+In an interview transcript each speaker's label starts the lines they speak, often as
+initials after the first time. A label that opens two or more lines is a speaker, and
+a speaker is a person, whatever the model makes of the letters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redactor.names import fold
+from redactor.recognizers.base import NameRecognizer
+
+_LABEL = regex.compile(
+    r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})"
+    r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+\S")
+NOT_SPEAKERS = {"note", "editor's note", "update", "updated", "correction", "source", "sources",
+                "photo", "video", "watch", "read more", "related", "see also", "q", "a",
+                "question", "answer", "summary", "background", "warning", "disclaimer", "advertisement",
+                "share", "tags", "topics", "from", "to", "subject", "date", "cc", "re", "fw", "ps"}
+
+
+class SpeakerRecognizer(NameRecognizer):
+    """Finds the speaker labels that open two or more lines of a transcript."""
+
+    def __init__(self) -> None:
+        super().__init__("SpeakerLabelRecognizer")
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        labels = [m for m in _LABEL.finditer(text) if fold(m.group("name")) not in NOT_SPEAKERS]
+        counts = Counter(fold(m.group("name")) for m in labels)
+        results = []
+        for match in labels:
+            if counts[fold(match.group("name"))] >= 2:
+                found = self.result(text, match.start("name"), match.end("name"), nlp_artifacts)
+                if found is not None:
+                    results.append(found)
+        return results
