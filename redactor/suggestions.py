@@ -33,7 +33,7 @@ analyst analysts expert economist researcher scientist professor historian autho
 novelist journalist reporter correspondent editor columnist anchor host presenter commentator
 photographer filmmaker director artist musician singer rapper actor actress star coach
 player quarterback captain pianist dictator strongman monarch laureate candidate
-nominee activist dissident investor entrepreneur billionaire tycoon lawyer
+nominee activist dissident investor entrepreneur billionaire tycoon lawyer member members
 """.split())
 # Words that mark a private person: a relative, a bystander, a participant in a protest.
 PRIVATE_ROLES = set("""
@@ -45,10 +45,13 @@ grandson granddaughter nephew niece girlfriend boyfriend fiancee fiance friend c
 detainee prisoner refugee migrant teenager teen boy girl child man woman shopkeeper
 vendor driver passenger patient nurse participant bystander citizen voter
 """.split())
-_AFTER_NAME_PUBLIC = re.compile(r"^[’']?s? (administration|government|cabinet|campaign|presidency|regime)\b")
+_AFTER_NAME_PUBLIC = re.compile(
+    r"^(?:['’]s)? (?:administration|government|cabinet|campaign|presidency|regime|supporters|"
+    r"win|victory|election|re-?election|inauguration|defeat|party|allies|loyalists)\b")
+_COORDINATED = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+)+(?:and|&)[ \t]*$")
 _AGE = re.compile(r"^,\s*(?:a |an )?\d{1,3}(?:\s*,|-year-old|\b)")
 _FIRST_NAME_FRAMES = re.compile(
-    r"(?:first name is|first name,|named|called|identified (?:only )?as|known (?:only )?as|"
+    r"(?:first name is|first name,|named|identified (?:only )?as|known (?:only )?as|"
     r"gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?|asked to be identified (?:only )?by "
     r"(?:his|her|their) first name,?)\s*$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
@@ -132,8 +135,14 @@ def _action(text: str, candidate: Candidate, role: str) -> str:
 
 
 def _words_before(text: str, start: int, count: int) -> list[str]:
-    """The last few words before a name, within its clause (a quote or comma ends the search)."""
-    clauses = re.split(r"[,;:.!?\"“”()\n]", text[max(0, start - WINDOW):start])
+    """The last few words before a name, within its clause (a quote or comma ends the search).
+
+    A name coordinated with another ("its members Sergei Dylevsky and Olga Kovalkova") shares
+    the words before the first one.
+    """
+    window = text[max(0, start - WINDOW):start]
+    window = _COORDINATED.sub("", window) if _COORDINATED.search(window) else window
+    clauses = re.split(r"[,;:.!?\"“”()\n]", window)
     clause = clauses[-1]
     if not clause.strip() and len(clauses) > 1 and text[start - 2:start - 1] == ",":
         clause = clauses[-2]  # "Vessel's spokeswoman, Agnes Thorvald": a role in apposition
