@@ -17,10 +17,18 @@ from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.names import (HONORIFICS, WORD, display_name, fold, initials, is_caps, is_initial,
                             key, strip_possessive, tokens)
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from redactor.plausibility import unlikely_person
+from redactor.recognizers.base import MONTHS_AND_DAYS
+from redactor.roles import PRIVATE_ROLES, PUBLIC_ROLES
 from redactor.variants import VariantIndex
 
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
+_NEXT_LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?) $")
+_NEXT_RIGHT = re.compile(r" ([^\W\d_][\w'’-]*)(?![\w'’-])")
+_NOT_NAME_WORDS = (set(STOP_WORDS) | PUBLIC_ROLES | PRIVATE_ROLES | MONTHS_AND_DAYS | HONORIFICS
+                   | {"police", "said", "says", "told", "according", "photo", "via"})
 
 
 
@@ -67,8 +75,8 @@ class WordIndex:
 
 
 def clean_spans(text: str, hits: Iterable[Hit]) -> list[Span]:
-    """Trim hits to their name tokens, split them at line breaks, merge overlaps."""
-    spans = [Span(start, end, {hit.hint} if hit.hint else set())
+    """Trim hits to their name tokens, extend them to the whole name, merge overlaps."""
+    spans = [Span(*_extend(text, start, end), {hit.hint} if hit.hint else set())
              for hit in hits for start, end in _name_parts(text, hit.start, hit.end)
              if hit.hint or hit.recognizer != MODEL_RECOGNIZER or not unlikely_person(text, start, end)]
     return _merge(sorted(spans, key=lambda s: (s.start, -s.end)))
@@ -87,6 +95,24 @@ def _name_parts(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         if text[last_end - 1] == "." and not is_initial(last.group()):
             last_end -= 1  # a sentence's full stop, not an initial's
         yield base + first.start(), last_end
+
+
+def _extend(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span over capitalised name words beside it ("spokeswoman Aliya [Dosova]").
+
+    The model often tags only the surname of an unfamiliar name; the first name then leaks.
+    Titles, role words, months and sentence openers stop the growth.
+    """
+    while (before := _NEXT_LEFT.search(text, 0, start)) and _name_word(before.group(1)):
+        start = before.start(1)
+    while (after := _NEXT_RIGHT.match(text, end)) and _name_word(after.group(1)):
+        end = after.end(1)
+    return start, end
+
+
+def _name_word(word: str) -> bool:
+    folded = fold(word.rstrip("."))
+    return (word[0].isupper() and not is_caps(word) or is_initial(word)) and folded not in _NOT_NAME_WORDS
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -16,35 +16,10 @@ from collections.abc import Iterable
 from redactor.decisions import Person
 from redactor.grouping import Candidate
 from redactor.names import fold, initials, is_initial, tokens
+from redactor.roles import PRIVATE_ROLES, PUBLIC_ROLES
 
 PLACEHOLDER = "[name withheld]"
 
-# Offices and roles that make a person a public figure when they stand next to the name.
-PUBLIC_ROLES = set("""
-president president-elect vice-president premier chancellor minister ministers secretary
-senator sen rep representative congressman congresswoman lawmaker legislator governor gov
-mayor councillor councilman councilwoman deputy speaker ambassador envoy diplomat
-commissioner chief head chair chairman chairwoman chairperson director executive ceo cfo
-founder co-founder owner manager coordinator leader leaders king queen prince princess
-emperor pope bishop archbishop cardinal imam rabbi cleric judge justice prosecutor
-attorney-general general gen admiral colonel col commander marshal sheriff superintendent
-inspector spokesman spokeswoman spokesperson spokespeople representative official officials
-analyst analysts expert economist researcher scientist professor historian author writer
-novelist journalist reporter correspondent editor columnist anchor host presenter commentator
-photographer filmmaker director artist musician singer rapper actor actress star coach
-player quarterback captain pianist dictator strongman monarch laureate candidate
-nominee activist dissident investor entrepreneur billionaire tycoon lawyer member members
-""".split())
-# Words that mark a private person: a relative, a bystander, a participant in a protest.
-PRIVATE_ROLES = set("""
-protester protesters protestor demonstrator demonstrators marcher marchers striker strikers
-worker workers resident residents student students villager villagers neighbor neighbour
-witness witnesses victim victims survivor relative relatives mother father son daughter
-sister brother wife husband widow widower uncle aunt cousin grandmother grandfather
-grandson granddaughter nephew niece girlfriend boyfriend fiancee fiance friend colleague
-detainee prisoner refugee migrant teenager teen boy girl child man woman shopkeeper
-vendor driver passenger patient nurse participant bystander citizen voter
-""".split())
 _AFTER_NAME_PUBLIC = re.compile(
     r"^(?:['’]s)? (?:administration|government|cabinet|campaign|presidency|regime|supporters|"
     r"win|victory|election|re-?election|inauguration|defeat|party|allies|loyalists)\b")

@@ -1,0 +1,99 @@
+"""Grouping detected spans into persons: pure logic, no model needed."""
+
+from __future__ import annotations
+
+from redactor.detection import Hit
+from redactor.grouping import group
+from redactor.variants import VariantIndex
+
+
+def hits_for(text: str, *surfaces: str, hint: str = "") -> list[Hit]:
+    """A hit on the first occurrence of each surface, as a recognizer would report it."""
+    hits = []
+    for surface in surfaces:
+        start = text.index(surface)
+        hits.append(Hit(start, start + len(surface), 0.85, "SpacyRecognizer", hint))
+    return hits
+
+
+def texts(person) -> list[str]:
+    return [m.text for m in person.mentions]
+
+
+def test_later_mentions_of_surname_and_first_name_join_the_person():
+    text = ("Bezshan Nurlanov, 31, joined the march. Police held Nurlanov for a day. "
+            "Bezshan said he was beaten. NURLANOV'S lawyer declined to comment.")
+    [person] = group(text, hits_for(text, "Bezshan Nurlanov"))
+    assert texts(person) == ["Bezshan Nurlanov", "Nurlanov", "Bezshan", "NURLANOV"]
+
+
+def test_possessive_stays_outside_the_mention():
+    text = "Marat Yessenov spoke. Yessenov's brother was arrested; Yessenov’s car was seized."
+    [person] = group(text, hits_for(text, "Marat Yessenov", "Yessenov's"))
+    assert texts(person) == ["Marat Yessenov", "Yessenov", "Yessenov"]
+    assert all(text[m.end] in "'’" for m in person.mentions[1:])
+
+
+def test_case_variants_are_one_person():
+    text = "MARAT YESSENOV\n\nMarat Yessenov, a driver, said the crowd was calm."
+    people = group(text, hits_for(text, "MARAT YESSENOV", "Marat Yessenov"))
+    assert len(people) == 1
+    assert people[0].name == "Marat Yessenov"
+
+
+def test_shared_first_name_is_not_given_to_either_person():
+    text = ("Alexander Dubrov and Alexander Petrenko were detained. "
+            "Dubrov was released. Alexander said nothing.")
+    people = group(text, hits_for(text, "Alexander Dubrov", "Alexander Petrenko"))
+    lone = [p for p in people if p.name == "Alexander"]
+    assert len(lone) == 1 and "could be" in lone[0].note
+    dubrov = next(p for p in people if p.name == "Alexander Dubrov")
+    assert texts(dubrov) == ["Alexander Dubrov", "Dubrov"]
+
+
+def test_spelling_variant_is_grouped_and_marked():
+    text = "Vikram Ruzakhunov was arrested. Ruzakhnunov later said he had been beaten."
+    [person] = group(text, hits_for(text, "Vikram Ruzakhunov"))
+    variant = person.mentions[-1]
+    assert variant.text == "Ruzakhnunov" and variant.variant
+
+
+def test_variant_index_needs_same_start_and_close_spelling():
+    index = VariantIndex(["akhmetov", "alzhayev"])
+    assert index.lookup("akhmetuv") == "akhmetov"
+    assert index.lookup("alzhanov") == "alzhayev"
+    assert index.lookup("bkhmetov") is None
+    assert index.lookup("akhm") is None
+
+
+def test_hyphenated_and_diacritic_names_group():
+    text = "Kasym-Žomart Tokaev spoke. Tokaev's office said KASYM-ŽOMART TOKAEV would not resign."
+    [person] = group(text, hits_for(text, "Kasym-Žomart Tokaev"))
+    assert texts(person) == ["Kasym-Žomart Tokaev", "Tokaev", "KASYM-ŽOMART TOKAEV"]
+
+
+def test_inner_run_of_a_long_name_joins_it():
+    text = "A portrait of Mya Thwate Thwate Khaing was raised. Thwate Khaing was 20."
+    people = group(text, hits_for(text, "Mya Thwate Thwate Khaing", "Thwate Khaing was"[:13]))
+    assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+def test_place_words_proposed_by_the_model_alone_are_dropped():
+    text = "Workers in Zhanaozen struck. Milton police said a Kalashnikov-type rifle was found."
+    people = group(text, hits_for(text, "Zhanaozen", "Milton", "Kalashnikov"))
+    assert people == []
+
+
+def test_hinted_hit_is_kept_even_where_a_place_word_precedes():
+    text = "The march in Tarvik was led by a protester named Ilyas."
+    hits = [Hit(text.index("Ilyas"), text.index("Ilyas") + 5, 0.9, "ReportingFrameRecognizer", "private")]
+    [person] = group(text, hits)
+    assert person.hints == {"private"}
+
+
+def test_initials_as_speaker_labels_join_the_person():
+    text = "Hedda Lund: I was there.\nHL: We ran.\nHL: Then it stopped."
+    starts = [i for i in range(len(text)) if text.startswith("HL:", i)]
+    hits = hits_for(text, "Hedda Lund") + [Hit(s, s + 2, 0.9, "SpeakerLabelRecognizer") for s in starts]
+    [person] = group(text, hits)
+    assert texts(person) == ["Hedda Lund", "HL", "HL"]
