@@ -84,7 +84,7 @@ def _detect(args: argparse.Namespace) -> int:
     decisions = Engine(args.model, keep=args.keep, redact=args.redact).analyze(document)
     decisions.document_path = args.path
     if args.output:
-        save_decisions(decisions, args.output, force=args.force)
+        save_decisions(decisions, args.output, force=args.force, protect=document.path)
     if args.json:
         sys.stdout.write(decisions.dumps())
     elif not args.output or sys.stdout.isatty():

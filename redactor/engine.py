@@ -76,12 +76,16 @@ def save_redacted(document: Document, decisions: Decisions, out: str | Path,
 
 def verify_file(path: str | Path, decisions: Decisions) -> list[Leak]:
     """Every withheld name token still present anywhere in the file at ``path``."""
-    return find_leaks(read_document(path).text, decisions)
+    return find_leaks(read_document(path, any_suffix=True).text, decisions)
 
 
-def save_decisions(decisions: Decisions, path: str | Path, force: bool = False) -> None:
-    """Write a review; it holds the original names, so only its owner may read it."""
-    write_atomic(path, decisions.dumps().encode("utf-8"), force=force, private=True)
+def save_decisions(decisions: Decisions, path: str | Path, force: bool = False,
+                   protect: Path | None = None) -> None:
+    """Write a review; it holds the original names, so only its owner may read it.
+
+    ``protect`` is the draft the review is for: a review is never written over it.
+    """
+    write_atomic(path, decisions.dumps().encode("utf-8"), force=force, private=True, protect=protect)
 
 
 __all__ = ["Engine", "SavedCopy", "check_document", "read_document", "save_decisions",

@@ -8,7 +8,6 @@ detector never saw in one place is still caught if it was withheld in another.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from redactor.decisions import WITHHOLD_ALL, Decisions, Person
@@ -48,11 +47,7 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for offset, char in enumerate(text):
-        if char.isascii():
-            piece = char.lower()
-        else:
-            piece = "".join(c for c in unicodedata.normalize("NFKD", char)
-                            if not unicodedata.combining(c)).casefold()
+        piece = char.lower() if char.isascii() else fold(char)
         out.append(piece)
         origin.extend([offset] * len(piece))
     return "".join(out), origin
@@ -68,7 +63,8 @@ def find_leaks(text: str, decisions: Decisions) -> list[Leak]:
         return []
     folded, origin = _folded_with_offsets(text)
     alternatives = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
-    pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+    # Underscores are boundaries: "_Nurlanov_" in Markdown, "nurlanov_photo.jpg" in a link.
+    pattern = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
     leaks = []
     for match in pattern.finditer(folded):
         offset = origin[match.start()]

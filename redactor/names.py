@@ -12,9 +12,16 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"}
 
 
+# Letters that carry a stroke or are ligatures do not decompose under NFKD.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+                               "ħ": "h", "Ħ": "h", "ı": "i", "æ": "ae", "Æ": "ae", "œ": "oe",
+                               "Œ": "oe", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d", "’": "'",
+                               "‘": "'", "ʼ": "'"})
+
+
 def fold(text: str) -> str:
-    """Compare names case-insensitively and with diacritics removed (Žomart == zomart)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Compare names case-insensitively, diacritics and strokes removed (Žomart == zomart, Ø == o)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
