@@ -128,48 +128,68 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 def group(text: str, hits: Iterable[Hit]) -> list[Candidate]:
     """Persons in order of first appearance, each with every mention found in ``text``."""
-    people: list[Candidate] = []
+    registry = _Registry()
     spans = clean_spans(text, hits)
     for span in sorted(spans, key=lambda s: (-len(key(text[s.start:s.end])), s.start)):
-        _assign(text, span, people)
+        registry.assign(text, span)
+    people = registry.people
     _expand(text, people, WordIndex(text))
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
     return sorted((p for p in people if p.mentions), key=lambda p: p.first_start)
 
 
-def _assign(text: str, span: Span, people: list[Candidate]) -> None:
-    surface = text[span.start:span.end]
-    name_key = key(surface)
-    if not name_key:
-        return
-    owner, variant, note = _owner(surface, name_key, people)
-    if owner is None:
-        owner = Candidate(display_name(surface), name_key, note=note)
-        people.append(owner)
-    owner.mentions.append(Mention(span.start, span.end, surface, variant=variant))
-    owner.hints |= span.hints
+class _Registry:
+    """The persons found so far, indexed so each new span finds its owner without a scan."""
 
+    def __init__(self) -> None:
+        self.people: list[Candidate] = []
+        self._by_key: dict[tuple[str, ...], Candidate] = {}
+        self._by_token: dict[str, list[Candidate]] = {}
+        self._by_initials: dict[str, list[Candidate]] = {}
+        self._by_part: dict[str, list[Candidate]] = {}
+        self._variants = VariantIndex([])
 
-def _owner(surface: str, name_key: tuple[str, ...],
-           people: list[Candidate]) -> tuple[Candidate | None, bool, str]:
-    """The person a span belongs to, whether it is a spelling variant, and a note if ambiguous."""
-    same = [p for p in people if p.key == name_key or _contains(p.key, name_key)]
-    if len(same) == 1:
-        return same[0], False, ""
-    if len(same) > 1:
-        return None, False, "could be " + " or ".join(p.name for p in same)
-    if len(name_key) == 1 and is_caps(surface):
-        by_initials = [p for p in people if len(p.key) > 1
-                       and fold(initials(p.name).replace(".", "")) == name_key[0]]
-        if len(by_initials) == 1:
-            return by_initials[0], False, ""
-    if len(name_key) == 1:
-        parts = {part: p for p in people if len(p.key) > 1 for part in (p.key[0], p.key[-1])}
-        match = VariantIndex(list(parts)).lookup(name_key[0])
-        if match is not None:
-            return parts[match], True, ""
-    return None, False, ""
+    def assign(self, text: str, span: Span) -> None:
+        surface = text[span.start:span.end]
+        name_key = key(surface)
+        if not name_key:
+            return
+        owner, variant, note = self._owner(surface, name_key)
+        if owner is None:
+            owner = self._add(Candidate(display_name(surface), name_key, note=note))
+        owner.mentions.append(Mention(span.start, span.end, surface, variant=variant))
+        owner.hints |= span.hints
+
+    def _add(self, person: Candidate) -> Candidate:
+        self.people.append(person)
+        self._by_key[person.key] = person
+        for token in set(person.key):
+            self._by_token.setdefault(token, []).append(person)
+        if len(person.key) > 1:
+            self._by_initials.setdefault(fold(initials(person.name).replace(".", "")), []).append(person)
+            for part in {person.key[0], person.key[-1]}:
+                self._by_part.setdefault(part, []).append(person)
+                self._variants.add(part)
+        return person
+
+    def _owner(self, surface: str, name_key: tuple[str, ...]) -> tuple[Candidate | None, bool, str]:
+        """The person a span belongs to, whether it is a spelling variant, and a note if ambiguous."""
+        if name_key in self._by_key:
+            return self._by_key[name_key], False, ""
+        same = [p for p in self._by_token.get(name_key[0], ()) if _contains(p.key, name_key)]
+        if len(same) == 1:
+            return same[0], False, ""
+        if len(same) > 1:
+            return None, False, "could be " + " or ".join(p.name for p in same)
+        if len(name_key) > 1:
+            return None, False, ""
+        if is_caps(surface) and len(self._by_initials.get(name_key[0], ())) == 1:
+            return self._by_initials[name_key[0]][0], False, ""
+        match = self._variants.lookup(name_key[0])
+        if match is not None and len(self._by_part[match]) == 1:
+            return self._by_part[match][0], True, ""
+        return None, False, ""
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -26,9 +26,13 @@ class VariantIndex:
     def __init__(self, parts: list[str]) -> None:
         self._index: dict[str, set[str]] = {}
         for part in parts:
-            if len(part) >= MIN_LENGTH:
-                for deletion in _deletions(part):
-                    self._index.setdefault(deletion, set()).add(part)
+            self.add(part)
+
+    def add(self, part: str) -> None:
+        """Make ``part`` findable by its variants."""
+        if len(part) >= MIN_LENGTH:
+            for deletion in _deletions(part):
+                self._index.setdefault(deletion, set()).add(part)
 
     def lookup(self, word: str) -> str | None:
         """The one known part ``word`` is a variant of (same first letter), or None."""
