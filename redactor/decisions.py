@@ -93,7 +93,7 @@ def load_decisions(path: str | Path) -> Decisions:
     """Read and validate a decisions file; every problem is a one-line ``DecisionsError``."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except FileNotFoundError:
         raise DecisionsError(f"{path.name}: no such decisions file") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:

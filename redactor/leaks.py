@@ -38,6 +38,7 @@ def withheld_tokens(person: Person) -> set[str]:
     for mention in person.mentions:
         if mention.replacement is not None:
             shown.update(fold(t) for t in tokens(mention.replacement))
+    words |= {part for w in list(words) for part in w.split("-")}  # "Jomart" of "Kassym-Jomart"
     folded = {fold(w.rstrip(".")) for w in words if not is_initial(w)}
     return {w for w in folded if len(w) > 1} - shown
 

@@ -21,6 +21,7 @@ _PLACE_BEFORE = re.compile(
     r"province|district|port|capital|suburb|oblast|county)[ \t]+of|\b(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of)[ \t]+$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"^-[a-z]")  # "Kalashnikov-type", "Trump-style" modifiers
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^a-z\n]{2,40},[ \t]*$")  # "PORT SELM, [Morvania] (AP)"
 MAX_ACRONYM = 5
 
 
@@ -35,4 +36,4 @@ def unlikely_person(text: str, start: int, end: int) -> bool:
     if is_caps(word) and len(word) <= MAX_ACRONYM:
         return True
     return bool(_INSTITUTION_AFTER.match(after) or _PLACE_BEFORE.search(before)
-                or _COMPOUND_AFTER.match(after))
+                or _COMPOUND_AFTER.match(after) or _DATELINE_BEFORE.search(before))

@@ -65,6 +65,8 @@ def apply_decisions(text: str, decisions: Decisions) -> str:
             new_value = mention_replacement(person, mention)
             if new_value == mention.text:
                 continue
+            if new_value.endswith(".") and text[mention.end:mention.end + 1] == ".":
+                new_value = new_value[:-1]  # "B.N." at the end of a sentence: one full stop
             entity = f"MENTION_{len(results)}"
             start, end = _span_to_replace(text, mention, new_value)
             results.append(RecognizerResult(entity_type=entity, start=start, end=end, score=1.0))
@@ -78,8 +80,14 @@ def apply_decisions(text: str, decisions: Decisions) -> str:
 
 
 def _span_to_replace(text: str, mention: Mention, new_value: str) -> tuple[int, int]:
-    """A removed name takes one of the spaces around it along, so no double space is left."""
+    """A removed name takes the space before it along: no double space, no space before a comma.
+
+    Only a space after a word is taken, so Markdown markers ("> ", "- ") keep theirs.
+    """
     start, end = mention.start, mention.end
-    if not new_value and start > 0 and text[start - 1] == " " and text[end:end + 1] in (" ", ""):
+    following = text[end:end + 1]
+    if not new_value and start > 0 and text[start - 1] == " " and (
+            following in (" ", "")
+            or (following in ".,;:!?)’'\"”" and start > 1 and text[start - 2].isalnum())):
         return start - 1, end
     return start, end

@@ -42,6 +42,10 @@ def write_atomic(path: str | Path, data: bytes, force: bool = False, private: bo
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
         _move_into_place(temporary, path, force)
+    except OutputExists:
+        raise
+    except OSError as error:  # a full disk or an I/O error: a sentence, not a traceback
+        raise RedactorError(f"{path.name}: could not be written ({error.strerror})") from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

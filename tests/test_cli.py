@@ -314,6 +314,7 @@ def test_verify_on_the_original_lists_each_leak_with_line_and_column(flow):
 
 @pytest.mark.model
 def test_detect_refuses_to_write_its_decisions_over_the_draft(engine, draft, monkeypatch, capsys):
+    """Once replaced the draft with the JSON review: save_decisions had no ``protect``."""
     from redactor import cli as command
 
     # In process, with the session's loaded pipeline instead of a fresh one (saves a spaCy load).
@@ -324,28 +325,54 @@ def test_detect_refuses_to_write_its_decisions_over_the_draft(engine, draft, mon
     assert code == 2 and "original" in capsys.readouterr().err
 
 
-def test_apply_to_an_output_without_a_text_suffix_refuses_first_or_checks_it(tmp_path,
-                                                                           monkeypatch, capsys):
+@pytest.mark.parametrize("complete", [True, False], ids=["every-mention", "first-mention-only"])
+def test_apply_leak_checks_a_copy_saved_under_any_name(tmp_path, monkeypatch, capsys,
+                                                        make_person, complete):
+    """Once wrote the copy, then failed with exit 2 ("unsupported file type") before checking it."""
     from redactor import cli as command
-    from redactor.decisions import Decisions, Mention, Person
+    from redactor.decisions import Decisions
 
     # apply needs no model: in process, with a review built by hand.
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(DRAFT, "vigil.txt")
     document = read_document("vigil.txt")
-    start = document.text.index("Bezshan Nurlanov")
-    review = Decisions("vigil.txt", document.sha256, [Person(
-        "p1", "Bezshan Nurlanov", "private", "first_name", "Bezshan",
-        [Mention(start, start + 16, "Bezshan Nurlanov")], reviewed=True)])
-    Path("review.json").write_text(review.dumps(), encoding="utf-8")
+    forms = ("Bezshan Nurlanov", "Nurlanov", "NURLANOV") if complete else ("Bezshan Nurlanov",)
+    worker = make_person(document.text, "Bezshan Nurlanov", "first_name", *forms)
+    Path("review.json").write_text(Decisions("vigil.txt", document.sha256, [worker]).dumps(),
+                                   encoding="utf-8")
 
     code = command.main(["apply", "vigil.txt", "--decisions", "review.json",
                          "-o", "vigil.redacted"])
-    written = Path("vigil.redacted")
-    if code == 2:  # refused as bad usage: then nothing may have been written
-        assert not written.exists()
-    else:  # or accepted: then the copy was written and leak-checked like any other
-        # The hand-made review lists only the first mention, so the later "Nurlanov"s leak.
+    out = capsys.readouterr().out
+    assert "A dock worker, Bezshan, 31," in Path("vigil.redacted").read_text(encoding="utf-8")
+    if complete:
+        assert code == 0
+        assert out.splitlines()[-1] == "vigil.redacted: no withheld name found"
+    else:  # the later "Nurlanov"s were not in the review: the check finds them in the copy
         assert code == 1
-        assert re.search(r"vigil\.redacted:\d+:\d+: withheld name 'nurlanov'", capsys.readouterr().out)
-        assert "A dock worker, Bezshan, 31," in written.read_text(encoding="utf-8")
+        assert re.search(r"^vigil\.redacted:\d+:\d+: withheld name 'nurlanov'", out, re.MULTILINE)
+
+
+def test_a_disk_error_while_writing_is_a_one_line_message(tmp_path, monkeypatch, capsys,
+                                                          make_person):
+    import redactor.writing as writing
+    from redactor import cli as command
+    from redactor.decisions import Decisions
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(DRAFT, "vigil.txt")
+    document = read_document("vigil.txt")
+    worker = make_person(document.text, "Bezshan Nurlanov", "first_name", "Bezshan Nurlanov")
+    Path("review.json").write_text(Decisions("vigil.txt", document.sha256, [worker]).dumps(),
+                                   encoding="utf-8")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writing.os, "fsync", disk_full)
+    code = command.main(["apply", "vigil.txt", "--decisions", "review.json", "-o", "out.txt"])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("redactor: out.txt: ") and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["review.json", "vigil.txt"]

@@ -97,3 +97,8 @@ def test_initials_as_speaker_labels_join_the_person():
     hits = hits_for(text, "Hedda Lund") + [Hit(s, s + 2, 0.9, "SpeakerLabelRecognizer") for s in starts]
     [person] = group(text, hits)
     assert texts(person) == ["Hedda Lund", "HL", "HL"]
+
+
+def test_dateline_country_is_not_a_person():
+    text = "PORT SELM, Morvania (AP) — Hundreds gathered outside the station."
+    assert group(text, hits_for(text, "Morvania")) == []

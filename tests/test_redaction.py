@@ -209,3 +209,19 @@ def test_accepting_every_suggestion_redacts_a_crlf_draft_without_leaks(engine, d
     assert not re.search("nurlanov", redacted, re.IGNORECASE)
     assert "A dock worker, Bezshan, 31, said" in redacted
     assert "Bezshan's wife" in redacted and "\r\nBEZSHAN, reached again" in redacted
+
+
+def test_removed_name_before_punctuation_leaves_no_space(make_person, make_decisions):
+    from redactor.redaction import apply_decisions
+
+    text = "Police took Nurlanov. Later they freed Nurlanov, his lawyer said."
+    person = make_person(text, "Nurlanov", "remove", "Nurlanov")
+    assert apply_decisions(text, make_decisions(person)) == "Police took. Later they freed, his lawyer said."
+
+
+def test_initials_at_the_end_of_a_sentence_keep_one_full_stop(make_person, make_decisions):
+    from redactor.redaction import apply_decisions
+
+    text = "The crowd cheered Bezshan Nurlanov. Then it rained."
+    person = make_person(text, "Bezshan Nurlanov", "initials")
+    assert apply_decisions(text, make_decisions(person)) == "The crowd cheered B.N. Then it rained."
