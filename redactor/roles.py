@@ -28,3 +28,13 @@ grandson granddaughter nephew niece girlfriend boyfriend fiancee fiance friend c
 detainee prisoner refugee migrant teenager teen boy girl child man woman shopkeeper
 vendor driver passenger patient nurse participant bystander citizen voter
 """.split())
+
+# Common Chinese family names as romanised in Hong Kong, Taiwan and the mainland: a
+# three-part name starting with one ("Lam Yik Fei") puts the family name first.
+FAMILY_FIRST = set("""
+au chan chau cheng cheung chiu chow choi chong chu chung fung ho hui hung ip kwan kwok kwong
+lai lam lau law lee leung li liu lo lui lum mak man mok ng poon siu so tam tang tong tsang tse
+tsui wan wong wu yau yeung yip yu yuen zhang wang chen yang huang zhao zhou xu sun ma zhu hu guo
+he gao lin luo zheng liang xie song han feng deng cao peng zeng xiao tian dong pan yuan cai jiang
+du ye cheng wei su lu ding ren shen yao jin
+""".split())

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from redactor.decisions import Person
 from redactor.grouping import Candidate
 from redactor.names import fold, initials, is_initial, tokens
-from redactor.roles import PRIVATE_ROLES, PUBLIC_ROLES
+from redactor.roles import FAMILY_FIRST, PRIVATE_ROLES, PUBLIC_ROLES
 
 PLACEHOLDER = "[name withheld]"
 
@@ -59,10 +59,21 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
 
 def replacement_for(name: str, action: str, number: int = 1, placeholder: str = PLACEHOLDER) -> str:
     """The default replacement text for a person under ``action``."""
-    words = [t for t in tokens(name) if not is_initial(t)] or tokens(name) or [name]
-    return {"keep": name, "first_name": words[0], "initials": initials(name),
+    return {"keep": name, "first_name": given_name(name), "initials": initials(name),
             "placeholder": placeholder, "pseudonym": f"Source {_letters(number)}",
             "remove": ""}[action]
+
+
+def given_name(name: str) -> str:
+    """The part of a name AP style keeps: the first name, or the given name of a Chinese name.
+
+    "Lam Yik Fei" is family name first: keeping "Lam" would keep the surname, so the given
+    name "Yik Fei" is kept instead.
+    """
+    words = [t for t in tokens(name) if not is_initial(t)] or tokens(name) or [name]
+    if len(words) == 3 and fold(words[0]) in FAMILY_FIRST and all(len(w) <= 5 for w in words[1:]):
+        return f"{words[1]} {words[2]}"
+    return words[0]
 
 
 def _letters(number: int) -> str:

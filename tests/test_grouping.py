@@ -102,3 +102,11 @@ def test_initials_as_speaker_labels_join_the_person():
 def test_dateline_country_is_not_a_person():
     text = "PORT SELM, Morvania (AP) — Hundreds gathered outside the station."
     assert group(text, hits_for(text, "Morvania")) == []
+
+
+def test_family_name_first_keeps_the_given_name():
+    from redactor.suggestions import given_name
+
+    assert given_name("Lam Yik Fei") == "Yik Fei"
+    assert given_name("Kelly Chan") == "Kelly"
+    assert given_name("Nam Y. Huh") == "Nam"
