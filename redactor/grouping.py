@@ -103,7 +103,7 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
     The model often tags only the surname of an unfamiliar name; the first name then leaks.
     Titles, role words, months and sentence openers stop the growth.
     """
-    while (before := _NEXT_LEFT.search(text, 0, start)) and _name_word(before.group(1)):
+    while (before := _NEXT_LEFT.search(text, max(0, start - 100), start)) and _name_word(before.group(1)):
         start = before.start(1)
     while (after := _NEXT_RIGHT.match(text, end)) and _name_word(after.group(1)):
         end = after.end(1)
