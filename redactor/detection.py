@@ -81,7 +81,8 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
     nlp_engine = analyzer.nlp_engine
     hits: list[Hit] = []
     done = 0
-    batch = nlp_engine.process_batch([piece for _, piece in pieces], language="en", batch_size=4)
+    # One chunk at a time: the generator runs spaCy lazily, so a cancel waits for one chunk at most.
+    batch = nlp_engine.process_batch((piece for _, piece in pieces), language="en", batch_size=1)
     for (offset, piece), (_, artifacts) in zip(pieces, batch):
         if cancelled is not None and cancelled():
             raise Cancelled("analysis cancelled")

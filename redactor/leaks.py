@@ -36,7 +36,8 @@ def withheld_tokens(person: Person) -> set[str]:
     if person.action not in WITHHOLD_ALL:  # first_name shows the first name
         shown = {fold(t) for t in tokens(person.replacement)}
     for mention in person.mentions:
-        if mention.replacement is not None:
+        # A mention kept as written shows its name in one place, not everywhere: still search.
+        if mention.replacement is not None and mention.replacement != mention.text:
             shown.update(fold(t) for t in tokens(mention.replacement))
     words |= {part for w in list(words) for part in w.split("-")}  # "Jomart" of "Kassym-Jomart"
     folded = {fold(w.rstrip(".")) for w in words if not is_initial(w)}

@@ -1,0 +1,132 @@
+"""GUI logic that needs no model: the preview's marks, settings, undo of the review model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from redactor.decisions import Decisions, Mention, Person
+from redactor.documents import Document
+from redactor.redaction import apply_decisions
+from ui import settings as ui_settings
+from ui.preview import marked_preview
+from ui.review_model import CONFIRMED, KEPT, NEEDS_REVIEW, SUGGESTED, ReviewModel, mention_state
+
+TEXT = ("By MIRA OSTERGAARD\n\nLinnea Brask, 30, said Brask saw it. LINNEA BRASK spoke too. "
+        "Officer Tove Alm watched. Alm left.")
+
+
+def _mentions(*words: str) -> list[Mention]:
+    found, start = [], 0
+    for word in words:
+        start = TEXT.index(word, start)
+        found.append(Mention(start, start + len(word), word))
+        start += len(word)
+    return found
+
+
+def _decisions() -> Decisions:
+    return Decisions("draft.txt", "0" * 64, [
+        Person("p1", "Mira Ostergaard", "byline", "keep", "Mira Ostergaard",
+               _mentions("MIRA OSTERGAARD")),
+        Person("p2", "Linnea Brask", "private", "first_name", "Linnea",
+               _mentions("Linnea Brask", "Brask", "LINNEA BRASK")),
+        Person("p3", "Tove Alm", "private", "remove", "", _mentions("Tove Alm", "Alm")),
+    ])
+
+
+@pytest.mark.parametrize("override", [None, "the woman", "Brask"])
+def test_preview_marks_are_exact_and_the_text_is_what_is_saved(override):
+    decisions = _decisions()
+    decisions.persons[1].mentions[1].replacement = override
+    text, spans = marked_preview(TEXT, decisions)
+    assert text == apply_decisions(TEXT, decisions)
+    marked = [text[start:end] for start, end, _, _ in spans]
+    expected = ["Linnea"] + ([override] if override not in (None, "Brask") else
+                             ["Linnea"] if override is None else []) + ["LINNEA"]
+    assert marked == expected
+    assert "Alm" not in text  # removed names leave no mark and no text
+
+
+def test_mention_states_follow_review_and_overrides():
+    linnea = _decisions().persons[1]
+    assert mention_state(linnea, linnea.mentions[0]) == SUGGESTED
+    kept_one = Mention(0, 5, "Brask", replacement="Brask")
+    assert mention_state(linnea, kept_one) == NEEDS_REVIEW
+    variant = Mention(0, 5, "Braks", variant=True)
+    assert mention_state(linnea, variant) == NEEDS_REVIEW
+    linnea.reviewed = True
+    assert mention_state(linnea, linnea.mentions[0]) == CONFIRMED
+    assert mention_state(linnea, kept_one) == KEPT
+
+
+def test_review_model_undo_restores_the_very_same_objects(qtbot):
+    document = Document(Path("draft.txt"), TEXT, "utf-8", b"", "0" * 64)
+    model = ReviewModel(document, _decisions())
+    before = list(model.persons)
+    snapshot = model.snapshot()
+    model.set_action("p2", "initials")
+    model.keep("p3")
+    start = TEXT.index("Officer")
+    model.add_mentions([(start, start + 7)], name="Officer X")
+    assert [p.id for p in model.persons] == ["p1", "p2", "p4", "p3"]
+    assert snapshot.persons == before  # a snapshot does not move with later edits
+    while model.undo_stack.canUndo():
+        model.undo_stack.undo()
+    assert all(a is b for a, b in zip(model.persons, before))
+
+
+def test_add_mentions_takes_over_an_overlapping_mention(qtbot):
+    document = Document(Path("draft.txt"), TEXT, "utf-8", b"", "0" * 64)
+    model = ReviewModel(document, _decisions())
+    start = TEXT.index("Alm left")
+    new = model.add_mentions([(start, start + 3)], name="Someone Else")
+    assert [m.text for m in model.person("p3").mentions] == ["Tove Alm"]
+    assert model.person(new).mentions[0].start == start
+    only = TEXT.index("MIRA OSTERGAARD")
+    model.add_mentions([(only, only + 15)], person_id="p2")
+    assert "p1" not in [p.id for p in model.persons]  # left with no mention: dropped
+
+
+def test_occurrences_are_whole_words_starting_with_a_capital(qtbot):
+    text = "Marsh said. The marsh was wet. MARSH agreed; Marshall did not. Marsh's dog."
+    document = Document(Path("d.txt"), text, "utf-8", b"", "0" * 64)
+    model = ReviewModel(document, Decisions("d.txt", "0" * 64, []))
+    found = [text[s:e] for s, e in model.occurrences(0, 5)]
+    assert found == ["MARSH", "Marsh"]
+
+
+def test_settings_round_trip_and_defaults_match_the_engine(tmp_path: Path):
+    from redactor.nlp import DEFAULT_MODEL
+    from redactor.suggestions import PLACEHOLDER
+
+    assert (ui_settings.DEFAULT_MODEL, ui_settings.PLACEHOLDER) == (DEFAULT_MODEL, PLACEHOLDER)
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings = ui_settings.Settings(store)
+    assert settings.private_action == "first_name" and settings.keep_names == []
+    settings.keep_names = ["Tove Alm"]
+    settings.redact_names = ["Linnea Brask", " ", "Mira Ostergaard"]
+    settings.private_action = "keep"  # not offered: falls back
+    settings.sync()
+    again = ui_settings.Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert again.keep_names == ["Tove Alm"]
+    assert again.redact_names == ["Linnea Brask", "Mira Ostergaard"]
+    assert again.private_action == "first_name"
+
+
+def test_preferences_replace_first_name_suggestions_and_the_placeholder():
+    from ui.review_model import with_preferences
+
+    persons = _decisions().persons + [
+        Person("p4", "Ada Quist", "private", "first_name", "Ada", []),
+        Person("p5", "Quist", "private", "placeholder", "[name withheld]", []),
+    ]
+    pseudonyms = with_preferences(persons, "pseudonym", "[withheld]")
+    assert [(p.action, p.replacement) for p in pseudonyms[1:]] == [
+        ("pseudonym", "Source A"), ("remove", ""), ("pseudonym", "Source B"),
+        ("placeholder", "[withheld]")]
+    assert pseudonyms[0] is persons[0]  # a kept byline is left alone
+    unchanged = with_preferences(persons, "first_name", "[name withheld]")
+    assert all(a is b for a, b in zip(unchanged, persons))

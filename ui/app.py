@@ -1,0 +1,130 @@
+"""``redactor-gui [PATH] [--screenshot OUT.png]``: start the desktop app.
+
+The window is shown before anything slow happens; the pipeline loads and the draft is
+analysed in the background (in a child process, so spaCy cannot stall the GUI). With
+``--screenshot`` the app opens PATH, waits for the analysis, saves a picture of the window
+and exits: for documentation and for checking a build on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QTimer,
+                            QTranslator)
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui import lazy_engine
+from ui.main_window import MainWindow
+from ui.settings import APPLICATION, ORGANIZATION
+
+SCREENSHOT_TIMEOUT_MS = 300_000
+TRANSLATIONS = Path(__file__).parent / "translations"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="redactor-gui", description="Review the people named in a draft and withhold the "
+        "names of those at risk. Nothing leaves this computer.")
+    parser.add_argument("path", nargs="?", metavar="PATH", help="a draft (.txt or .md) to open")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="open PATH, wait for the analysis, save the window as a PNG, exit")
+    parser.add_argument("--in-process", action="store_true",
+                        help="analyse in a thread of the app's own process instead of a child "
+                        "process (uses less memory; the window may stall on long drafts)")
+    return parser
+
+
+def application() -> QApplication:
+    """The running QApplication, or a new one named for QSettings."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Redactor")
+    _install_translators(app)
+    return app
+
+
+def _install_translators(app: QApplication) -> None:
+    """Qt's own strings and ours in the system language, when a translation is installed."""
+    locale = QLocale.system()
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("redactor", str(TRANSLATIONS))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+
+
+def _report_unexpected(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+    """Show a bug as a dialog instead of dying: the review stays open to be saved."""
+    traceback.print_exception(kind, error, trace)
+    QMessageBox.critical(None, "Redactor", QCoreApplication.translate(
+        "App", "Something went wrong ({kind}: {error}). Your review is still open: save it "
+        "(Ctrl+S) before you go on.").format(kind=kind.__name__, error=error))
+
+
+def main(argv: Sequence[str] | None = None, engine: Any = None) -> int:
+    """Run the app; ``engine`` replaces the child-process engine (the tests share one)."""
+    multiprocessing.freeze_support()  # a frozen build's analysis child starts here too
+    args = build_parser().parse_args(argv)
+    if args.screenshot and not args.path:
+        print("redactor-gui: --screenshot needs a PATH to open", file=sys.stderr)
+        return 2
+    app = application()
+    window = MainWindow(engine=engine, in_process=args.in_process)
+    window.show()
+    lazy_engine.prewarm()
+    if args.screenshot:
+        return screenshot(window, args.path, args.screenshot)
+    previous_hook = sys.excepthook
+    sys.excepthook = _report_unexpected
+    try:
+        if args.path:
+            QTimer.singleShot(0, lambda: window.open_draft(args.path))
+        else:
+            QTimer.singleShot(0, window.preload)
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+
+
+def screenshot(window: MainWindow, path: str, out: str) -> int:
+    """Open ``path``, wait for its review, save the window to ``out``; 0 on success."""
+    window.headless = True
+    loop = QEventLoop()
+    outcome = {"ok": False}
+
+    def ready() -> None:
+        outcome["ok"] = True
+        loop.quit()
+
+    window.reviewReady.connect(ready)
+    window.analysis.failed.connect(loop.quit)
+    window.analysis.cancelled.connect(loop.quit)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+    QTimer.singleShot(0, lambda: window.open_draft(path))
+    loop.exec()
+    code = 1
+    if outcome["ok"]:
+        QApplication.processEvents()
+        window.view.refresh_highlights()
+        QApplication.processEvents()
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        if window.grab().save(out):
+            print(f"wrote {out}")
+            code = 0
+        else:
+            print(f"redactor-gui: could not write {out}", file=sys.stderr)
+    else:
+        print(f"redactor-gui: no review of {path} to show", file=sys.stderr)
+    window.close()
+    return code

@@ -1,0 +1,94 @@
+"""Message boxes and file choosers, each a plain sentence for the editor.
+
+Every modal question the app asks goes through these functions and Qt's static
+``QMessageBox``/``QFileDialog`` calls, so tests replace those calls and never block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+MAX_LISTED_LEAKS = 20
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def draft_filter() -> str:
+    return _tr("Drafts (*.txt *.text *.md *.markdown)")
+
+
+def review_filter() -> str:
+    return _tr("Redactor reviews (*.json)")
+
+
+def title() -> str:
+    return _tr("Redactor")
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    """An error as one sentence; the engine's messages already name the file and the problem."""
+    text = message[:1].upper() + message[1:]
+    if not text.endswith((".", "!", "?", ")")):
+        text += "."
+    QMessageBox.critical(parent, title(), text)
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> str:
+    """'save', 'discard' or 'cancel' for decisions not saved yet; ``what`` is about to happen."""
+    buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+               | QMessageBox.StandardButton.Cancel)
+    answer = QMessageBox.question(
+        parent, title(), _tr("The review has decisions that are not saved. Save them before {what}?")
+        .format(what=what), buttons, QMessageBox.StandardButton.Save)
+    return {QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+
+
+def confirm_accept_all(parent: QWidget | None, count: int) -> bool:
+    answer = QMessageBox.question(
+        parent, title(),
+        _tr("Accept the suggestions for the {count} person(s) not reviewed yet, as they stand? "
+            "You can undo this.").format(count=count),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_saved_copy(parent: QWidget | None, saved: Any, original_encoding: str,
+                    names: Mapping[str, str]) -> None:
+    """The leak check's result: a plain confirmation, or every place a withheld name survived."""
+    note = ""
+    if saved.encoding != original_encoding:
+        note = " " + _tr("A replacement did not fit the draft's {encoding} encoding, so the copy "
+                         "is in UTF-8.").format(encoding=original_encoding)
+    if not saved.leaks:
+        QMessageBox.information(parent, title(), _tr(
+            "Saved {name}. Leak check: none of the withheld names appears in it.")
+            .format(name=saved.path.name) + note)
+        return
+    lines = [_tr("line {line}, column {column}: “{token}” ({person})").format(
+        line=leak.line, column=leak.column, token=leak.token,
+        person=names.get(leak.person_id, leak.person_id)) for leak in saved.leaks[:MAX_LISTED_LEAKS]]
+    if len(saved.leaks) > MAX_LISTED_LEAKS:
+        lines.append(_tr("and {count} more").format(count=len(saved.leaks) - MAX_LISTED_LEAKS))
+    QMessageBox.warning(parent, title(), _tr(
+        "Saved {name}, but the leak check found {count} withheld name(s) still in it:")
+        .format(name=saved.path.name, count=len(saved.leaks)) + "\n\n" + "\n".join(lines)
+        + "\n\n" + _tr("Redact those places (select, Ctrl+R) and save the copy again.") + note)
+
+
+def choose_save_path(parent: QWidget | None, caption: str, default: str, filters: str) -> str:
+    """A path to write, '' if cancelled; the dialog itself confirms replacing a file."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
+    return path
+
+
+def choose_open_path(parent: QWidget | None, caption: str, folder: str, filters: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
+    return path

@@ -1,0 +1,199 @@
+"""The draft (or its redacted preview), read-only, with every mention highlighted.
+
+Only the mentions in view are highlighted, as extra selections rebuilt on scroll and resize:
+a book-length draft has tens of thousands of mentions, and formatting them all would stall
+the GUI each time a decision changes. Hovering a mention names its person; clicking it
+selects the person; its context menu overrides that one mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from ui.highlight import mention_format
+from ui.review_model import Span
+
+
+class DocumentView(QPlainTextEdit):
+    """A read-only text view that knows which spans are mentions and whose they are."""
+
+    personClicked = Signal(str)
+    keepMentionRequested = Signal(str, int)
+    replaceMentionRequested = Signal(str, int)
+    followPersonRequested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAcceptDrops(False)  # drops go to the window, which opens the file
+        self.viewport().setAcceptDrops(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(True)
+        self._spans: list[Span] = []
+        self._starts: list[int] = []
+        self._current = ""
+        self._formats: dict[tuple[str, bool], object] = {}
+        self.tooltip_for: Callable[[Span], str] = lambda span: span.person_id
+        self.has_override: Callable[[Span], bool] = lambda span: False
+        self.selection_action: QAction | None = None
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh_highlights)
+        self.verticalScrollBar().valueChanged.connect(self._refresh_timer.start)
+
+    # ----- content -----
+
+    def show_text(self, text: str, spans: list[Span]) -> None:
+        """Replace the shown text (the draft or its preview) and its highlights."""
+        fraction = self._scroll_fraction()
+        self.setExtraSelections([])
+        self.setPlainText(text)
+        self.set_spans(spans)
+        bar = self.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self._spans = spans
+        self._starts = [s.start for s in spans]
+        self._refresh_timer.start()
+
+    def set_current_person(self, person_id: str) -> None:
+        self._current = person_id
+        self._refresh_timer.start()
+
+    def spans(self) -> list[Span]:
+        return self._spans
+
+    def span_at(self, position: int) -> Span | None:
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index >= 0 and self._spans[index].start <= position < self._spans[index].end:
+            return self._spans[index]
+        return None
+
+    def span_at_point(self, point: QPoint) -> Span | None:
+        """The span under a viewport point: the character hit, not the nearest caret gap."""
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if self.cursorRect(cursor).left() > point.x():
+            position -= 1
+        return self.span_at(position) if position >= 0 else None
+
+    def scroll_to(self, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self._refresh_timer.start()
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection without surrounding spaces and punctuation, or None."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        text = self.toPlainText()
+        strip = " \t\r\n\u2029.,;:!?\"“”()[]"
+        while start < end and text[start] in strip:
+            start += 1
+        while end > start and text[end - 1] in strip:
+            end -= 1
+        return (start, end) if start < end else None
+
+    # ----- highlighting -----
+
+    def _scroll_fraction(self) -> float:
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def visible_range(self) -> tuple[int, int]:
+        block = self.firstVisibleBlock()
+        start = block.position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width() - 1,
+                                               self.viewport().height() - 1))
+        end_block = bottom.block()
+        end = end_block.position() + end_block.length()
+        return start, end
+
+    def refresh_highlights(self) -> None:
+        """Highlight the mentions in view now (normally done on the next event loop turn)."""
+        start, end = self.visible_range()
+        first = max(0, bisect.bisect_left(self._starts, start) - 1)
+        last = bisect.bisect_left(self._starts, end)
+        selections = []
+        document = self.document()
+        palette = self.palette()
+        for span in self._spans[first:last]:
+            if span.end <= start:
+                continue
+            key = (span.state, span.person_id == self._current)
+            if key not in self._formats:
+                self._formats[key] = mention_format(key[0], key[1], palette)
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = self._formats[key]
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._formats.clear()
+            self._refresh_timer.start()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._refresh_timer.start()
+
+    # ----- interaction -----
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            span = self.span_at_point(event.pos())
+            if span is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(span), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            span = self.span_at_point(event.position().toPoint())
+            if span is not None:
+                self.personClicked.emit(span.person_id)
+
+    def mention_actions(self, span: Span, parent: QObject | None = None) -> list[QAction]:
+        """The context-menu actions that override one mention (also used by the tests)."""
+        parent = parent if parent is not None else self
+        keep = QAction(self.tr("Keep this mention"), parent)
+        keep.triggered.connect(lambda: self.keepMentionRequested.emit(span.person_id, span.mention))
+        own = QAction(self.tr("Replace this mention with…"), parent)
+        own.triggered.connect(lambda: self.replaceMentionRequested.emit(span.person_id, span.mention))
+        actions = [keep, own]
+        if self.has_override(span):
+            follow = QAction(self.tr("Treat this mention like the others"), parent)
+            follow.triggered.connect(lambda: self.followPersonRequested.emit(span.person_id, span.mention))
+            actions.append(follow)
+        return actions
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        span = self.span_at_point(event.pos())
+        if span is not None:
+            menu.addSeparator()
+            for action in self.mention_actions(span, menu):
+                menu.addAction(action)
+        if self.selection_action is not None and self.textCursor().hasSelection():
+            menu.addSeparator()
+            menu.addAction(self.selection_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

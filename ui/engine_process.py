@@ -1,0 +1,142 @@
+"""The engine in a child process, behind the same ``load``/``analyze`` calls as ``Engine``.
+
+spaCy's pipeline runs long stretches of C code that hold Python's global interpreter lock;
+run in a thread of the GUI process, it froze the event loop for up to a quarter of a second
+at a time on a 1 MB draft (see benchmarks/bench_gui.py). In a child process started with
+``spawn`` it cannot. The child loads the pipeline once and serves every analysis after it.
+
+This module imports no Qt: the child imports it, and only the engine.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from typing import Any
+
+from redactor.decisions import Decisions
+from redactor.errors import RedactorError
+
+_POLL_SECONDS = 0.05
+_BATCH = 200  # persons per message: each unpickle is short, so the receiving side never stalls
+
+
+class EngineProcess:
+    """An ``Engine`` stand-in whose pipeline lives in a child process.
+
+    ``load`` and ``analyze`` block the calling thread (a worker thread, never the GUI
+    thread) until the child answers; ``cancelled`` is polled while waiting and passed on
+    through a shared event the child's engine checks between chunks.
+    """
+
+    def __init__(self, model: str, keep: list[str] | None = None,
+                 redact: list[str] | None = None) -> None:
+        self.model = model
+        self.keep = list(keep or [])
+        self.redact = list(redact or [])
+        self._context = multiprocessing.get_context("spawn")
+        self._process: Any = None
+        self._connection: Any = None
+        self._cancel = self._context.Event()
+
+    def _start(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        parent, child = self._context.Pipe()
+        self._process = self._context.Process(target=serve, args=(child, self._cancel, self.model),
+                                              name="redactor-engine", daemon=True)
+        self._process.start()
+        child.close()
+        self._connection = parent
+
+    def load(self) -> None:
+        """Start the child and load the pipeline there (seconds, once)."""
+        self._start()
+        self._cancel.clear()
+        self._connection.send(("load",))
+        self._wait(None, None)
+
+    def analyze(self, document: Any, progress: Callable[[float], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Decisions:
+        """What ``Engine.analyze`` returns, computed in the child."""
+        self._start()
+        self._cancel.clear()
+        self._connection.send(("analyze", document, self.keep, self.redact))
+        return self._wait(progress, cancelled)
+
+    def _wait(self, progress: Callable[[float], None] | None,
+              cancelled: Callable[[], bool] | None) -> Any:
+        persons: list[Any] = []
+        while True:
+            if cancelled is not None and cancelled():
+                self._cancel.set()
+            try:
+                ready = self._connection.poll(_POLL_SECONDS)
+                message = self._connection.recv() if ready else None
+            except (EOFError, OSError):
+                message = ("error", RedactorError("the analysis process stopped unexpectedly"))
+            if message is None:
+                if not self._process.is_alive() and not self._connection.poll():
+                    raise RedactorError("the analysis process stopped unexpectedly")
+                continue
+            kind = message[0]
+            if kind == "progress" and progress is not None:
+                progress(message[1])
+            elif kind == "persons":
+                persons.extend(message[1])
+            elif kind == "loaded":
+                return None
+            elif kind == "result":
+                return Decisions(message[1], message[2], persons)
+            elif kind == "error":
+                raise message[1]
+
+    def close(self) -> None:
+        """Stop the child; a running analysis is cancelled first, a load is cut short."""
+        if self._process is None:
+            return
+        self._cancel.set()
+        try:
+            self._connection.send(("stop",))
+        except OSError:
+            pass
+        self._process.join(timeout=2)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout=2)
+        self._connection.close()
+        self._process = None
+
+    def terminate(self) -> None:
+        """End the child at once (the app is quitting); a waiting ``analyze`` raises."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+
+
+def serve(connection: Any, cancel: Any, model: str) -> None:
+    """The child's loop: one engine, loaded once, answering requests until told to stop."""
+    from redactor.engine import Engine  # only the child pays for spaCy
+
+    engine = Engine(model)
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return
+        if request[0] == "stop":
+            return
+        try:
+            if request[0] == "load":
+                engine.load()
+                connection.send(("loaded",))
+            elif request[0] == "analyze":
+                _, document, engine.keep, engine.redact = request
+                decisions = engine.analyze(document, lambda f: connection.send(("progress", f)),
+                                           cancel.is_set)
+                for start in range(0, len(decisions.persons), _BATCH):
+                    connection.send(("persons", decisions.persons[start:start + _BATCH]))
+                connection.send(("result", decisions.document_path, decisions.document_sha256))
+        except RedactorError as error:  # Cancelled included: the caller re-raises it
+            connection.send(("error", error))
+        except Exception as error:  # noqa: BLE001 - the editor gets a sentence, not a dead child
+            connection.send(("error", RedactorError(f"the analysis failed ({type(error).__name__}: {error})")))
