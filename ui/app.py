@@ -20,6 +20,7 @@ from PySide6.QtCore import (QCoreApplication, QEventLoop, QLibraryInfo, QLocale,
                             QTranslator)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from redactor import __version__
 from ui import lazy_engine
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="redactor-gui", description="Review the people named in a draft and withhold the "
         "names of those at risk. Nothing leaves this computer.")
+    parser.add_argument("--version", action="version", version=f"redactor-gui {__version__}")
     parser.add_argument("path", nargs="?", metavar="PATH", help="a draft (.txt or .md) to open")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="open PATH, wait for the analysis, save the window as a PNG, exit")

@@ -90,3 +90,14 @@ def test_child_process_engine_matches_the_in_process_one(gui_engine, flood: Path
         assert child.analyze(document).dumps() == expected.dumps()  # still serving
     finally:
         child.close()
+
+
+def test_gui_version_flag(capsys):
+    import pytest
+
+    from redactor import __version__
+    from ui.app import build_parser
+
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["--version"])
+    assert stop.value.code == 0 and __version__ in capsys.readouterr().out
