@@ -52,6 +52,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Redactor")
+    app.setDesktopFileName("org.redactor.Redactor")  # matches the window to its menu entry and icon
     _install_translators(app)
     return app
 
