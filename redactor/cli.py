@@ -10,13 +10,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from redactor import __version__
+from redactor import DEFAULT_MODEL, __version__
 from redactor.decisions import Decisions, load_decisions
-from redactor.engine import Engine, check_document, save_decisions, save_redacted, verify_file
 from redactor.documents import read_document
 from redactor.errors import DecisionsError, RedactorError
 from redactor.leaks import Leak
-from redactor.nlp import DEFAULT_MODEL
+
+# redactor.engine imports Presidio and spaCy (seconds): the commands import it when they run,
+# so --help, --version and refusals of bad input answer at once.
 
 EXIT_OK, EXIT_LEAKS, EXIT_ERROR, EXIT_REFUSED = 0, 1, 2, 3
 
@@ -80,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _detect(args: argparse.Namespace) -> int:
+    from redactor.engine import Engine, save_decisions
+
     document = read_document(args.path)
     decisions = Engine(args.model, keep=args.keep, redact=args.redact).analyze(document)
     decisions.document_path = args.path
@@ -106,6 +109,8 @@ def format_table(decisions: Decisions) -> str:
 
 
 def _apply(args: argparse.Namespace) -> int:
+    from redactor.engine import check_document, save_redacted
+
     document = read_document(args.path)
     decisions = load_decisions(args.decisions)
     try:
@@ -125,6 +130,8 @@ def _apply(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from redactor.engine import verify_file
+
     decisions = load_decisions(args.decisions)
     return _report(args.path, verify_file(args.path, decisions))
 

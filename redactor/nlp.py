@@ -15,9 +15,10 @@ from pathlib import Path
 import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
+from redactor import DEFAULT_MODEL
 from redactor.errors import ModelNotInstalled
 
-DEFAULT_MODEL = "en_core_web_md"
+__all__ = ["DEFAULT_MODEL", "OfflineSpacyNlpEngine", "installed_pipelines", "resolve_model"]
 
 
 @dataclass(frozen=True)

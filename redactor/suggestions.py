@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from redactor import PLACEHOLDER
 from redactor.decisions import Person
 from redactor.grouping import Candidate
 from redactor.names import fold, initials, is_initial, tokens
 from redactor.roles import FAMILY_FIRST, PRIVATE_ROLES, PUBLIC_ROLES
 
-PLACEHOLDER = "[name withheld]"
 
 _AFTER_NAME_PUBLIC = re.compile(
     r"^(?:['’]s)? (?:administration|government|cabinet|campaign|presidency|regime|supporters|"

@@ -318,7 +318,7 @@ def test_detect_refuses_to_write_its_decisions_over_the_draft(engine, draft, mon
     from redactor import cli as command
 
     # In process, with the session's loaded pipeline instead of a fresh one (saves a spaCy load).
-    monkeypatch.setattr(command, "Engine", lambda *args, **kwargs: engine)
+    monkeypatch.setattr("redactor.engine.Engine", lambda *args, **kwargs: engine)
     path = draft(DRAFT.read_bytes(), name="vigil.txt")
     code = command.main(["detect", str(path), "-o", str(path), "--force"])
     assert path.read_bytes() == DRAFT.read_bytes()

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from redactor import DEFAULT_MODEL, PLACEHOLDER
+
 ORGANIZATION = "Redactor"
 APPLICATION = "Redactor"
 # "keep" is not offered: a default that publishes private people's names defeats the tool.
 PRIVATE_ACTIONS = ("first_name", "initials", "placeholder", "pseudonym", "remove")
 DEFAULT_PRIVATE_ACTION = "first_name"
-# The engine's defaults, repeated here because importing them loads spaCy and Presidio
-# (seconds), and the window must appear at once; tests/gui check they still agree.
-DEFAULT_MODEL = "en_core_web_md"
-PLACEHOLDER = "[name withheld]"
 
 
 class Settings:
