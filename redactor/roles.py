@@ -38,3 +38,9 @@ tsui wan wong wu yau yeung yip yu yuen zhang wang chen yang huang zhao zhou xu s
 he gao lin luo zheng liang xie song han feng deng cao peng zeng xiao tian dong pan yuan cai jiang
 du ye cheng wei su lu ding ren shen yao jin
 """.split())
+
+# The words that introduce a person by first name only, as stories do for people at risk
+# ("a protester whose first name is Bezshan"): a regular-expression alternation.
+FIRST_NAME_CUES = (r"first name is|first name,|named|identified (?:only )?as|known (?:only )?as|"
+                   r"gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?,?|asked to be "
+                   r"identified (?:only )?by (?:his|her|their) first name,?")

@@ -17,7 +17,7 @@ from redactor import PLACEHOLDER
 from redactor.decisions import Person
 from redactor.grouping import Candidate
 from redactor.names import fold, initials, is_initial, tokens
-from redactor.roles import FAMILY_FIRST, PRIVATE_ROLES, PUBLIC_ROLES
+from redactor.roles import FAMILY_FIRST, FIRST_NAME_CUES, PRIVATE_ROLES, PUBLIC_ROLES
 
 
 _AFTER_NAME_PUBLIC = re.compile(
@@ -25,10 +25,7 @@ _AFTER_NAME_PUBLIC = re.compile(
     r"win|victory|election|re-?election|inauguration|defeat|party|allies|loyalists)\b")
 _COORDINATED = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+)+(?:and|&)[ \t]*$")
 _AGE = re.compile(r"^,\s*(?:a |an )?\d{1,3}(?:\s*,|-year-old|\b)")
-_FIRST_NAME_FRAMES = re.compile(
-    r"(?:first name is|first name,|named|identified (?:only )?as|known (?:only )?as|"
-    r"gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?|asked to be identified (?:only )?by "
-    r"(?:his|her|their) first name,?)\s*$", re.IGNORECASE)
+_FIRST_NAME_FRAMES = re.compile(rf"(?:{FIRST_NAME_CUES})\s*$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:by|from|reporting by|writing by|editing by|photo:?|photos:?|photograph:?|"
     r"(?:ap|afp|reuters|getty images|epa) ?photo ?/|photo ?: ?[a-z]+ ?/|photo by|"

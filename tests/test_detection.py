@@ -45,6 +45,8 @@ def covered(decisions, text: str, surface: str) -> bool:
     ("Another protester, Timur, 24, said he was beaten in custody.", "Timur", "first_name"),
     ("A woman whose first name is Gulnara said her son was missing.", "Gulnara", "first_name"),
     ("Her sister Aigerim told reporters the family had no news.", "Aigerim", "first_name"),
+    ("A driver who asked to be identified only by his first name, Nurbol, said he fled.",
+     "Nurbol", "first_name"),
 ])
 def test_single_first_names_in_reporting_frames(analyze, sentence, name, action):
     by_text, decisions = analyze("Police broke up the rally on Sunday.\n\n" + sentence)

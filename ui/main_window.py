@@ -180,14 +180,16 @@ class MainWindow(QMainWindow):
             return self.save_review()
         return answer == "discard"
 
+    def _ask_open_path(self, title: str, name_filter: str) -> str:
+        """A file chosen by the editor, starting in the open draft's folder ("" if cancelled)."""
+        folder = str(self.document.path.parent) if self.document else ""
+        return dialogs.choose_open_path(self, title, folder, name_filter) or ""
+
     def open_draft(self, path: str | Path | None = None) -> None:
         """Read and analyse a draft; the window stays usable while the engine works."""
-        if path is None:
-            folder = str(self.document.path.parent) if self.document else ""
-            path = dialogs.choose_open_path(self, self.tr("Open Draft"), folder,
-                                            dialogs.draft_filter())
-            if not path:
-                return
+        path = path or self._ask_open_path(self.tr("Open Draft"), dialogs.draft_filter())
+        if not path:
+            return
         if not self._may_discard(self.tr("opening another draft")):
             return
         self.progress.set_busy(True)
@@ -506,12 +508,9 @@ class MainWindow(QMainWindow):
 
     def open_review(self, path: str | Path | None = None) -> bool:
         """Reopen a saved review with its draft; the draft must be the very same file."""
-        if path is None:
-            folder = str(self.document.path.parent) if self.document else ""
-            path = dialogs.choose_open_path(self, self.tr("Open Review"), folder,
-                                            dialogs.review_filter())
-            if not path:
-                return False
+        path = path or self._ask_open_path(self.tr("Open Review"), dialogs.review_filter())
+        if not path:
+            return False
         if not self._may_discard(self.tr("opening another review")):
             return False
         path = Path(path)

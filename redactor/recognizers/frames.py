@@ -13,6 +13,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
+from redactor.roles import FIRST_NAME_CUES
 
 ANY: frozenset[str] = frozenset()
 
@@ -26,8 +27,7 @@ _PEOPLE = (r"(?:protest[eo]rs?|demonstrators?|marchers?|strikers?|workers?|resid
 # (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
 # veto lists the model's labels that overrule the frame (a strong frame overrules the model).
 FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
-    (regex.compile(rf"(?i:\b(?:first name is|first name,|named|called|identified (?:only )?as|known "
-                   rf"(?:only )?as|gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?,?))[ \t]+{NAME}"),
+    (regex.compile(rf"(?i:\b(?:{FIRST_NAME_CUES}|called))[ \t]+{NAME}"),
      "private", ANY),
     (regex.compile(rf"{NAME}[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)"),
      "private", NOT_NAMES),
