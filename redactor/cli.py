@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     detect = commands.add_parser("detect", help="list the persons named in a draft, with suggestions",
                                  description="Detect every person named in PATH and suggest a role "
                                  "and an action for each.")
-    detect.add_argument("path", metavar="PATH", help="the draft (.txt or .md)")
+    detect.add_argument("path", metavar="PATH", help="the draft (.txt, .md, .docx, .odt, .html)")
     detect.add_argument("--json", action="store_true", help="print the decisions file to stdout")
     detect.add_argument("-o", "--output", metavar="FILE", help="write the decisions file to FILE")
     detect.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--accept-suggestions", action="store_true",
                        help="apply unreviewed persons' suggestions as they stand")
     apply.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    apply.add_argument("--keep-comments", action="store_true",
+                       help="Word/OpenDocument: keep comments (redacted like the text, authors "
+                       "anonymised) instead of removing them")
 
     verify = commands.add_parser("verify", help="check a redacted copy for withheld names",
                                  description="Search OUT for every name token the decisions "
@@ -110,6 +113,7 @@ def format_table(decisions: Decisions) -> str:
 
 def _apply(args: argparse.Namespace) -> int:
     from redactor.engine import check_document, save_redacted
+    from redactor.formats import CleanOptions
 
     document = read_document(args.path)
     decisions = load_decisions(args.decisions)
@@ -121,10 +125,10 @@ def _apply(args: argparse.Namespace) -> int:
     if unreviewed and not args.accept_suggestions:
         raise Refused(f"{len(unreviewed)} person(s) not reviewed yet (first: {unreviewed[0].id}); "
                       "review them or pass --accept-suggestions")
-    saved = save_redacted(document, decisions, args.output, force=args.force)
-    if saved.encoding != document.encoding:
-        print(f"redactor: a replacement does not fit {document.encoding}; wrote UTF-8",
-              file=sys.stderr)
+    saved = save_redacted(document, decisions, args.output, force=args.force,
+                          options=CleanOptions(keep_comments=args.keep_comments))
+    for step in saved.cleaned:
+        print(f"redactor: {step}", file=sys.stderr)
     print(f"wrote {args.output}")
     return _report(args.output, saved.leaks)
 
@@ -141,6 +145,7 @@ def _report(path: str, leaks: list[Leak]) -> int:
         print(f"{path}: no withheld name found")
         return EXIT_OK
     for leak in leaks:
-        print(f"{path}:{leak.line}:{leak.column}: withheld name '{leak.token}' (person {leak.person_id})")
+        where = f"{path}:{leak.line}:{leak.column}" if not leak.place else f"{path} [{leak.place}]"
+        print(f"{where}: withheld name '{leak.token}' (person {leak.person_id})")
     print(f"{path}: {len(leaks)} leak(s) found", file=sys.stderr)
     return EXIT_LEAKS

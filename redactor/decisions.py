@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from redactor.errors import DecisionsError
+from redactor.writing import write_atomic
 
 FORMAT = "redactor-decisions/1"
 ROLES = ("private", "public", "byline")
@@ -162,3 +163,13 @@ def _check_overlaps(decisions: Decisions, source: str) -> None:
     for (_, end), (start, _) in zip(spans, spans[1:]):
         if start < end:
             raise DecisionsError(f"{source}: two mentions overlap at character {start}")
+
+
+def save_decisions(decisions: Decisions, path: str | Path, force: bool = False,
+                   protect: Path | None = None) -> None:
+    """Write a review; it holds the original names, so only its owner may read it.
+
+    ``protect`` is the draft the review is for: a review is never written over it. This
+    module imports neither Presidio nor spaCy, so the GUI can autosave without them.
+    """
+    write_atomic(path, decisions.dumps().encode("utf-8"), force=force, private=True, protect=protect)

@@ -1,34 +1,27 @@
 """Reading drafts into text with stable character offsets, and encoding them back.
 
-Offsets in the decisions file index the decoded text exactly as it is in the file:
-line endings are not normalised and a BOM is not part of the text, so encoding the
-redacted text with the same codec reproduces every untouched byte.
+Offsets in the decisions file index the document's text. For a plain-text draft that is
+the decoded file exactly: line endings are not normalised and a BOM is not part of the
+text, so encoding the redacted text with the same codec reproduces every untouched byte.
+For Word, OpenDocument and HTML it is the text a format reader extracts (``formats``),
+with ``sections`` telling the editor where in the file each stretch comes from.
 """
 
 from __future__ import annotations
 
-import codecs
+import bisect
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from redactor.errors import DecisionsError, UnreadableDocument
+from redactor.formats import (CleanOptions, Edit, Rebuilt, Section, format_for_kind,
+                              format_for_suffix, sniff, supported_suffixes)
+from redactor.formats.textmap import splice
+from redactor.textcodec import decode
 
-from redactor.errors import UnreadableDocument
-
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Control characters other than tab, newline, form feed and carriage return do not occur in
-# drafts; a share of them this high means the bytes are not text in the guessed encoding.
-_MAX_CONTROL_SHARE = 0.01
-
-
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+SUFFIXES = TEXT_SUFFIXES + supported_suffixes()
 @dataclass(frozen=True)
 class Document:
     """A draft as the engine sees it: its text, and how to write that text back."""
@@ -38,6 +31,18 @@ class Document:
     encoding: str
     bom: bytes
     sha256: str
+    kind: str = "text"  # "text", or a structured format's kind: "docx", "odt", "html"
+    sections: tuple[Section, ...] = ()
+
+    def place(self, offset: int) -> str:
+        """Where in the file the text at ``offset`` lives ("Footnote 2"); "" for plain text."""
+        index = bisect.bisect_right(self.sections, offset, key=lambda section: section.start) - 1
+        while index >= 0:
+            section = self.sections[index]
+            if section.start <= offset < section.end:
+                return section.label
+            index -= 1
+        return ""
 
     def encode(self, text: str) -> tuple[bytes, str]:
         """Encode redacted text like the original; fall back to UTF-8 if a character does not fit.
@@ -51,6 +56,23 @@ class Document:
             return text.encode("utf-8"), "utf-8"
 
 
+def redacted_bytes(document: Document, edits: list[Edit], options: CleanOptions) -> Rebuilt:
+    """The redacted file: plain text spliced and encoded like the original; a structured file
+    re-read from disk (refused if it changed since it was read) and rebuilt by its format."""
+    if document.kind == "text":
+        data, encoding = document.encode(splice(document.text, edits))
+        return Rebuilt(data, () if encoding == document.encoding else
+                       (f"A replacement does not fit {document.encoding}: saved as UTF-8",))
+    raw = _read_bytes(document.path, any_suffix=True)
+    if hashlib.sha256(raw).hexdigest() != document.sha256:
+        raise DecisionsError(f"{document.path.name} changed on disk since it was opened; "
+                             "open it again")
+    try:
+        return format_for_kind(document.kind).rebuild(raw, edits, options)
+    except UnreadableDocument as error:
+        raise UnreadableDocument(f"{document.path.name}: {error}") from None
+
+
 def sha256_of(path: Path) -> str:
     """Hash a file's bytes, so a review cannot be applied to a different draft."""
     digest = hashlib.sha256()
@@ -61,25 +83,33 @@ def sha256_of(path: Path) -> str:
 
 
 def read_document(path: str | Path, any_suffix: bool = False) -> Document:
-    """Read a .txt or .md draft, refusing anything that is not readable text.
+    """Read a draft (.txt, .md, .docx, .odt, .html), refusing anything that is not readable.
 
-    ``any_suffix`` lets the leak check read a copy saved under another name.
+    ``any_suffix`` lets the leak check read a copy saved under another name: its format is
+    then told by its content.
     """
     path = Path(path)
     raw = _read_bytes(path, any_suffix)
+    fmt = sniff(raw) if any_suffix else format_for_suffix(path.suffix)
+    sha256 = hashlib.sha256(raw).hexdigest()
     try:
-        text, encoding, bom = decode(raw)
+        if fmt is None:
+            text, encoding, bom = decode(raw)
+            return Document(path=path, text=text, encoding=encoding, bom=bom, sha256=sha256)
+        extracted = fmt.extract(raw)
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{path.name}: {error}") from None
-    return Document(path=path, text=text, encoding=encoding, bom=bom,
-                    sha256=hashlib.sha256(raw).hexdigest())
+    if not extracted.text.strip():
+        raise UnreadableDocument(f"{path.name}: the {fmt.label} has no text to review")
+    return Document(path=path, text=extracted.text, encoding=extracted.encoding,
+                    bom=extracted.bom, sha256=sha256, kind=fmt.kind, sections=extracted.sections)
 
 
 def _read_bytes(path: Path, any_suffix: bool) -> bytes:
     if path.is_dir():
         raise UnreadableDocument(f"{path.name}: is a folder, not a document")
-    if not any_suffix and path.suffix.lower() not in TEXT_SUFFIXES:
-        kinds = ", ".join(sorted(TEXT_SUFFIXES))
+    if not any_suffix and path.suffix.lower() not in SUFFIXES:
+        kinds = ", ".join(SUFFIXES)
         raise UnreadableDocument(f"{path.name}: unsupported file type (supported: {kinds})")
     try:
         raw = path.read_bytes()
@@ -92,37 +122,3 @@ def _read_bytes(path: Path, any_suffix: bool) -> bytes:
     return raw
 
 
-def decode(raw: bytes) -> tuple[str, str, bytes]:
-    """Decode bytes to (text, encoding, bom); raise ``UnreadableDocument`` for binary data."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return _strict(raw[len(bom):], encoding), encoding, bom
-    if b"\x00" in raw:
-        raise UnreadableDocument("the file is binary, not text (it contains NUL bytes)")
-    try:
-        return _checked(raw.decode("utf-8")), "utf-8", b""
-    except UnicodeDecodeError:
-        pass
-    guess = from_bytes(raw).best()
-    if guess is None:
-        raise UnreadableDocument("the file is not text in any encoding we recognise")
-    text = _checked(str(guess))
-    # Keep byte-for-byte fidelity: a guess that does not round-trip would alter untouched text.
-    encoding = guess.encoding if text.encode(guess.encoding, "strict") == raw else "latin-1"
-    return (text if encoding == guess.encoding else raw.decode("latin-1")), encoding, b""
-
-
-def _strict(raw: bytes, encoding: str) -> str:
-    try:
-        return _checked(raw.decode(encoding))
-    except UnicodeDecodeError:
-        raise UnreadableDocument(f"the file claims to be {encoding} but is not valid {encoding}") from None
-
-
-def _checked(text: str) -> str:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > _MAX_CONTROL_SHARE * len(text) + 1:
-        raise UnreadableDocument("the file is binary, not text (it contains control bytes)")
-    if not text.strip():
-        raise UnreadableDocument("the file is empty")
-    return text

@@ -8,19 +8,20 @@ cancellation are plain callables, so the engine never knows about Qt.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
-from redactor.decisions import Decisions
+from redactor.decisions import Decisions, save_decisions
 from redactor.detection import IsCancelled, Progress, build_analyzer, detect
-from redactor.documents import Document, read_document
+from redactor.documents import Document, read_document, redacted_bytes
 from redactor.errors import DecisionsError
+from redactor.formats import CleanOptions, format_for_kind
 from redactor.grouping import group
-from redactor.leaks import Leak, find_leaks
+from redactor.leaks import Leak, LeakSearch
 from redactor.nlp import DEFAULT_MODEL
-from redactor.redaction import apply_decisions
+from redactor.redaction import plan_edits
 from redactor.suggestions import suggest
 from redactor.writing import write_atomic
 
@@ -44,18 +45,21 @@ class Engine:
     def analyze(self, document: Document, progress: Progress | None = None,
                 cancelled: IsCancelled | None = None) -> Decisions:
         """Every person in the document, with suggestions, none of them reviewed yet."""
-        hits = detect(self.load(), document.text, progress, cancelled)
+        fields = [(s.start, s.end) for s in document.sections if s.label != "Body"]
+        hits = detect(self.load(), document.text, progress, cancelled, fields)
         persons = suggest(document.text, group(document.text, hits), self.keep, self.redact)
         return Decisions(str(document.path), document.sha256, persons)
 
 
 @dataclass(frozen=True)
 class SavedCopy:
-    """What saving a redacted copy did: the encoding used and any leak found in it."""
+    """What saving a redacted copy did: the encoding used, what was cleaned besides the
+    names (comments, tracked changes, author fields) and any leak found in what was written."""
 
     path: Path
     encoding: str
     leaks: list[Leak]
+    cleaned: tuple[str, ...] = ()
 
 
 def check_document(document: Document, decisions: Decisions) -> None:
@@ -66,26 +70,34 @@ def check_document(document: Document, decisions: Decisions) -> None:
 
 
 def save_redacted(document: Document, decisions: Decisions, out: str | Path,
-                  force: bool = False) -> SavedCopy:
+                  force: bool = False, options: CleanOptions | None = None) -> SavedCopy:
     """Apply the review, write the copy atomically, then run the leak check on what was written."""
     check_document(document, decisions)
-    data, encoding = document.encode(apply_decisions(document.text, decisions))
-    write_atomic(out, data, force=force, protect=document.path)
-    return SavedCopy(Path(out), encoding, verify_file(out, decisions))
+    rebuilt = redacted_bytes(document, plan_edits(document.text, decisions), options or CleanOptions())
+    write_atomic(out, rebuilt.data, force=force, protect=document.path)
+    encoding = "utf-8" if any("saved as UTF-8" in step for step in rebuilt.cleaned) else document.encoding
+    return SavedCopy(Path(out), encoding, verify_file(out, decisions), rebuilt.cleaned)
 
 
 def verify_file(path: str | Path, decisions: Decisions) -> list[Leak]:
-    """Every withheld name token still present anywhere in the file at ``path``."""
-    return find_leaks(read_document(path, any_suffix=True).text, decisions)
+    """Every withheld name token still present anywhere in the file at ``path``.
 
-
-def save_decisions(decisions: Decisions, path: str | Path, force: bool = False,
-                   protect: Path | None = None) -> None:
-    """Write a review; it holds the original names, so only its owner may read it.
-
-    ``protect`` is the draft the review is for: a review is never written over it.
+    A structured file is searched twice: its text as the reader extracts it (a name split
+    across runs is whole there), and every string it stores, whatever the reader makes of
+    it: part names, every text node and every attribute value of every XML part.
     """
-    write_atomic(path, decisions.dumps().encode("utf-8"), force=force, private=True, protect=protect)
+    document = read_document(path, any_suffix=True)
+    search = LeakSearch(decisions)
+    leaks = [replace(leak, place=document.place(leak.offset)) for leak in search.find(document.text)]
+    if document.kind != "text":
+        raw = Path(path).read_bytes()
+        seen: set[tuple[str, str]] = set()
+        for where, value in format_for_kind(document.kind).strings(raw):
+            for leak in search.find(value, where):
+                if (leak.token, where) not in seen:
+                    seen.add((leak.token, where))
+                    leaks.append(leak)
+    return leaks
 
 
 __all__ = ["Engine", "SavedCopy", "check_document", "read_document", "save_decisions",

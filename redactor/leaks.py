@@ -16,13 +16,18 @@ from redactor.names import fold, is_initial, tokens
 
 @dataclass(frozen=True)
 class Leak:
-    """A withheld name token found in the text, with where it stands."""
+    """A withheld name token found in the file, with where it stands.
+
+    ``place`` says where inside a structured file ("Footnote 2", "word/document.xml: t");
+    line, column and offset are positions in the text the token was found in.
+    """
 
     token: str
     person_id: str
     line: int
     column: int
     offset: int
+    place: str = ""
 
 
 def withheld_tokens(person: Person) -> set[str]:
@@ -55,22 +60,32 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+class LeakSearch:
+    """The withheld tokens of a review compiled once, to search many strings of one file."""
+
+    def __init__(self, decisions: Decisions) -> None:
+        self._wanted: dict[str, str] = {}
+        for person in decisions.persons:
+            for token in withheld_tokens(person):
+                self._wanted.setdefault(token, person.id)
+        alternatives = "|".join(re.escape(t) for t in sorted(self._wanted, key=len, reverse=True))
+        # Underscores are boundaries: "_Nurlanov_" in Markdown, "nurlanov_photo.jpg" in a link.
+        self._pattern = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
+
+    def find(self, text: str, place: str = "") -> list[Leak]:
+        """Every whole-word occurrence of a withheld token in ``text``, in order."""
+        if not self._wanted:
+            return []
+        folded, origin = _folded_with_offsets(text)
+        leaks = []
+        for match in self._pattern.finditer(folded):
+            offset = origin[match.start()]
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            leaks.append(Leak(match.group(), self._wanted[match.group()], line, column, offset, place))
+        return leaks
+
+
 def find_leaks(text: str, decisions: Decisions) -> list[Leak]:
     """Every whole-word occurrence of a withheld token in ``text``, in order."""
-    wanted: dict[str, str] = {}
-    for person in decisions.persons:
-        for token in withheld_tokens(person):
-            wanted.setdefault(token, person.id)
-    if not wanted:
-        return []
-    folded, origin = _folded_with_offsets(text)
-    alternatives = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
-    # Underscores are boundaries: "_Nurlanov_" in Markdown, "nurlanov_photo.jpg" in a link.
-    pattern = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
-    leaks = []
-    for match in pattern.finditer(folded):
-        offset = origin[match.start()]
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        leaks.append(Leak(match.group(), wanted[match.group()], line, column, offset))
-    return leaks
+    return LeakSearch(decisions).find(text)

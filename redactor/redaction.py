@@ -14,6 +14,7 @@ from presidio_anonymizer.operators import Operator, OperatorType
 
 from redactor.decisions import Decisions, Mention, Person
 from redactor.errors import DecisionsError
+from redactor.formats.textmap import Edit, splice
 from redactor.names import match_case
 
 
@@ -55,8 +56,12 @@ def check_offsets(text: str, decisions: Decisions) -> None:
                     "the document's text (was the review made for another version?)")
 
 
-def apply_decisions(text: str, decisions: Decisions) -> str:
-    """The redacted text: every mention replaced as decided, everything else untouched."""
+def plan_edits(text: str, decisions: Decisions) -> list[Edit]:
+    """Every replacement the review makes, as edits on ``text``, computed by presidio-anonymizer.
+
+    Plain text applies them to the text; Word, OpenDocument and HTML apply them where each
+    piece of the text lives in the file.
+    """
     check_offsets(text, decisions)
     results: list[RecognizerResult] = []
     operators: dict[str, OperatorConfig] = {}
@@ -72,11 +77,20 @@ def apply_decisions(text: str, decisions: Decisions) -> str:
             results.append(RecognizerResult(entity_type=entity, start=start, end=end, score=1.0))
             operators[entity] = OperatorConfig("cased_replace", {"new_value": new_value})
     if not results:
-        return text
+        return []
     engine = AnonymizerEngine()
     engine.add_anonymizer(CasedReplace)
-    return engine.anonymize(text=text, analyzer_results=results, operators=operators,
-                            merge_entities_with_spaces=False).text
+    anonymized = engine.anonymize(text=text, analyzer_results=results, operators=operators,
+                                  merge_entities_with_spaces=False)
+    spans = {result.entity_type: result for result in results}
+    edits = [Edit(spans[item.entity_type].start, spans[item.entity_type].end, item.text)
+             for item in anonymized.items]
+    return sorted(edits, key=lambda edit: edit.start)
+
+
+def apply_decisions(text: str, decisions: Decisions) -> str:
+    """The redacted text: every mention replaced as decided, everything else untouched."""
+    return splice(text, plan_edits(text, decisions))
 
 
 def _span_to_replace(text: str, mention: Mention, new_value: str) -> tuple[int, int]:

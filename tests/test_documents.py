@@ -204,13 +204,20 @@ def test_a_missing_file_is_refused(tmp_path):
         read_document(tmp_path / "missing-draft.txt")
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "story.docx", "notes"])
+@pytest.mark.parametrize("name", ["report.pdf", "story.doc", "notes"])
 def test_an_unsupported_suffix_is_refused_even_when_the_bytes_are_text(draft, name):
     path = draft(WIRE, name=name)
     with pytest.raises(UnreadableDocument) as caught:
         read_document(path)
     assert str(caught.value).startswith(f"{name}: unsupported file type")
     assert ".txt" in str(caught.value) and ".md" in str(caught.value)
+    assert ".docx" in str(caught.value) and ".odt" in str(caught.value)
+
+
+def test_a_text_file_named_docx_is_refused_as_a_damaged_word_file(draft):
+    path = draft(WIRE, name="story.docx")
+    with pytest.raises(UnreadableDocument, match=r"^story\.docx: not a valid Word file"):
+        read_document(path)
 
 
 def test_refusals_are_redactor_errors_without_document_text(draft):

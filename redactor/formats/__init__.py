@@ -1,0 +1,111 @@
+"""Structured document formats: Word (.docx), OpenDocument (.odt) and HTML.
+
+Each format reads a file's bytes into one extracted text (every place that carries text,
+in reading order, with a label per place) and writes a copy with edits on that text
+applied where the text lives, cleaned of what a redacted copy must not carry. The same
+bytes always give the same text, so offsets in a review stay valid until the file changes.
+Plain text needs none of this and is handled in ``redactor.documents``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from redactor.formats.textmap import Edit, Section
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a reader found: the text, its labelled places, and the codec for text-based formats."""
+
+    text: str
+    sections: tuple[Section, ...]
+    encoding: str = ""
+    bom: bytes = b""
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """What the editor chose to keep when saving; everything else personal is cleaned."""
+
+    keep_comments: bool = False
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """The redacted file's bytes and, for the editor, what was cleaned besides the names."""
+
+    data: bytes
+    cleaned: tuple[str, ...] = ()
+
+
+class Format(Protocol):
+    """A document format the engine can read, redact and write back in the same format."""
+
+    kind: str
+    label: str
+    suffixes: tuple[str, ...]
+
+    def extract(self, raw: bytes) -> Extracted:
+        """The text of every place in the file that carries text, in reading order."""
+
+    def rebuild(self, raw: bytes, edits: Sequence[Edit], options: CleanOptions) -> Rebuilt:
+        """The file with ``edits`` (offsets into ``extract(raw).text``) applied, then cleaned."""
+
+    def strings(self, raw: bytes) -> list[tuple[str, str]]:
+        """Every string stored in the file (part names, text, attribute values) with its place,
+        for a leak check that does not depend on the reader having found everything."""
+
+
+def _registry() -> dict[str, Format]:
+    from redactor.formats.docx import DOCX
+    from redactor.formats.html import HTML
+    from redactor.formats.odt import ODT
+
+    return {suffix: fmt for fmt in (DOCX, ODT, HTML) for suffix in fmt.suffixes}
+
+
+def format_for_suffix(suffix: str) -> Format | None:
+    """The format that reads files ending in ``suffix`` (".docx"), or None for plain text."""
+    return _registry().get(suffix.lower())
+
+
+def format_for_kind(kind: str) -> Format:
+    """The format a document of ``kind`` ("docx") was read with."""
+    return next(fmt for fmt in _registry().values() if fmt.kind == kind)
+
+
+def sniff(raw: bytes) -> Format | None:
+    """The format of ``raw`` by its content, for a redacted copy saved under any name."""
+    registry = _registry()
+    if raw.startswith(b"PK\x03\x04"):
+        if b"word/document.xml" in raw:
+            return registry[".docx"]
+        if b"application/vnd.oasis.opendocument.text" in raw[:200]:
+            return registry[".odt"]
+        return None
+    if _looks_like_html(raw[:4096]):
+        return registry[".html"]
+    return None
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """An HTML page or fragment in any of the encodings a BOM announces (UTF-16 included)."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(codec, "ignore").encode("utf-8")
+            break
+    start = head.lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<!--")) or b"<html" in start or bool(
+        re.match(rb"<(?:head|body|p|div|article|section|h[1-6]|meta|title)\b", start))
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_registry()))
+
+
+__all__ = ["CleanOptions", "Edit", "Extracted", "Format", "Rebuilt", "Section",
+           "format_for_kind", "format_for_suffix", "sniff", "supported_suffixes"]

@@ -1,0 +1,59 @@
+"""Decoding a text file's bytes without losing any: the BOM and the codec are kept to write back.
+
+Shared by plain-text drafts and HTML, whose markup is text too.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from redactor.errors import UnreadableDocument
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Control characters other than tab, newline, form feed and carriage return do not occur in
+# drafts; a share of them this high means the bytes are not text in the guessed encoding.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def decode(raw: bytes) -> tuple[str, str, bytes]:
+    """Decode bytes to (text, encoding, bom); raise ``UnreadableDocument`` for binary data."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw[len(bom):], encoding), encoding, bom
+    if b"\x00" in raw:
+        raise UnreadableDocument("the file is binary, not text (it contains NUL bytes)")
+    try:
+        return _checked(raw.decode("utf-8")), "utf-8", b""
+    except UnicodeDecodeError:
+        pass
+    guess = from_bytes(raw).best()
+    if guess is None:
+        raise UnreadableDocument("the file is not text in any encoding we recognise")
+    text = _checked(str(guess))
+    # Keep byte-for-byte fidelity: a guess that does not round-trip would alter untouched text.
+    encoding = guess.encoding if text.encode(guess.encoding, "strict") == raw else "latin-1"
+    return (text if encoding == guess.encoding else raw.decode("latin-1")), encoding, b""
+
+
+def _strict(raw: bytes, encoding: str) -> str:
+    try:
+        return _checked(raw.decode(encoding))
+    except UnicodeDecodeError:
+        raise UnreadableDocument(f"the file claims to be {encoding} but is not valid {encoding}") from None
+
+
+def _checked(text: str) -> str:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > _MAX_CONTROL_SHARE * len(text) + 1:
+        raise UnreadableDocument("the file is binary, not text (it contains control bytes)")
+    if not text.strip():
+        raise UnreadableDocument("the file is empty")
+    return text
