@@ -1,0 +1,232 @@
+"""Word drafts: every hidden place is read, redacted in its own run, cleaned, and leak-checked.
+
+The test document (tests/docx_builder.py) hides one invented person in each place a .docx
+can hold text. Pure tests use reviews built by hand; those marked ``model`` run detection.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from lxml import etree
+
+from docx_builder import HIDDEN, build_docx, write_docx
+from redactor.cli import main
+from redactor.decisions import Decisions
+from redactor.documents import read_document
+from redactor.engine import save_decisions, save_redacted, verify_file
+from redactor.errors import UnreadableDocument
+from redactor.formats import CleanOptions
+from redactor.formats.docx import DOCX
+from redactor.formats.textmap import Edit
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+INSIDE_BODY = {"Table": "Body", "Tracked insertion": "Body"}
+
+
+@pytest.fixture
+def word_draft(tmp_path: Path) -> Path:
+    return write_docx(tmp_path / "draft.docx")
+
+
+@pytest.fixture
+def withhold_all(make_person):
+    """A review that replaces each of the given hidden names with "[withheld]"."""
+
+    def make(document, names: dict[str, str]) -> Decisions:
+        persons = [make_person(document.text, name, "placeholder", name, *name.split(),
+                               replacement="[withheld]", id=f"p{number}")
+                   for number, name in enumerate(names.values(), 1)]
+        return Decisions(str(document.path), document.sha256, persons)
+
+    return make
+
+
+def test_every_hidden_name_is_read_with_its_place(word_draft):
+    document = read_document(word_draft)
+    assert document.kind == "docx"
+    for place, name in HIDDEN.items():
+        start = document.text.find(name)
+        assert start >= 0, f"{name} ({place}) not in the extracted text"
+        assert document.place(start) == INSIDE_BODY.get(place, place)
+
+
+def test_a_name_split_across_runs_reads_as_one_word(word_draft):
+    assert "said Bezshan Nurlanov, 24" in read_document(word_draft).text
+
+
+def test_reading_is_deterministic():
+    raw = build_docx()
+    assert DOCX.extract(raw) == DOCX.extract(raw)
+
+
+def test_the_replacement_keeps_the_formatting_of_the_run_the_name_starts_in(word_draft, tmp_path):
+    document = read_document(word_draft)
+    start = document.text.index("Bezshan Nurlanov")
+    edits = [Edit(start, start + len("Bezshan Nurlanov"), "Bezshan")]
+    out = tmp_path / "out.docx"
+    out.write_bytes(DOCX.rebuild(word_draft.read_bytes(), edits, CleanOptions()).data)
+    paragraph = next(p for p in open_docx(out).paragraphs if p.text.startswith("Protesters"))
+    runs = [(run.text, bool(run.bold)) for run in paragraph.runs]
+    assert ("Bezshan", True) in runs
+    assert (", 24, a student.", False) in runs
+    assert paragraph.text == "Protesters gathered again on Monday, said Bezshan, 24, a student."
+
+
+def test_withholding_everyone_leaves_no_name_in_any_part(word_draft, tmp_path, withhold_all):
+    document = read_document(word_draft)
+    decisions = withhold_all(document, HIDDEN)
+    saved = save_redacted(document, decisions, tmp_path / "out.docx")
+    assert saved.leaks == []
+    raw = (tmp_path / "out.docx").read_bytes()
+    stored = " ".join(value for _, value in DOCX.strings(raw)).lower()
+    for name in HIDDEN.values():
+        for word in re.split(r"[ .]", name.lower()):
+            assert word not in stored, f"{word} survived somewhere in the saved file"
+    assert "Police detained dozens" in read_document(tmp_path / "out.docx").text
+
+
+def test_the_copy_is_cleaned_and_says_what_was_cleaned(word_draft, tmp_path, withhold_all):
+    document = read_document(word_draft)
+    saved = save_redacted(document, withhold_all(document, {"x": "Bezshan Nurlanov"}), tmp_path / "o.docx")
+    cleaned = " ".join(saved.cleaned)
+    for step in ("Accepted tracked changes", "Removed 1 comment", "Cleared document properties",
+                 "revision ids", "reviewers"):
+        assert step in cleaned
+    archive = zipfile.ZipFile(tmp_path / "o.docx")
+    names = set(archive.namelist())
+    assert not names & {"word/comments.xml", "word/people.xml"}
+    body = archive.read("word/document.xml")
+    for marker in (b"w:del ", b"w:ins ", b"w:delText", b"commentReference", b"w:rsid"):
+        assert marker not in body
+    assert b"Nurlan Seitkali" in body and b"Madina Orynbay" not in body
+    assert b"w:rsids" not in archive.read("word/settings.xml")
+    assert b"Askar Beisen" not in archive.read("docProps/core.xml")
+
+
+def test_comments_can_be_kept_redacted_and_anonymised(word_draft, tmp_path, withhold_all):
+    document = read_document(word_draft)
+    decisions = withhold_all(document, {"c": "Oskar Lindqvist"})
+    saved = save_redacted(document, decisions, tmp_path / "o.docx",
+                          options=CleanOptions(keep_comments=True))
+    comments = etree.fromstring(zipfile.ZipFile(tmp_path / "o.docx").read("word/comments.xml"))
+    comment = comments.find(W + "comment")
+    assert comment.get(W + "author") == "Reviewer"
+    assert "".join(comment.itertext()) == "Check with [withheld] before we run this."
+    assert any("Kept comments" in step for step in saved.cleaned)
+
+
+def test_the_saved_package_is_whole(word_draft, tmp_path, withhold_all):
+    """Every relationship points at a part that exists and every part has a content type:
+    what Word checks before it offers to repair a file."""
+    document = read_document(word_draft)
+    save_redacted(document, withhold_all(document, HIDDEN), tmp_path / "o.docx")
+    archive = zipfile.ZipFile(tmp_path / "o.docx")
+    names = set(archive.namelist())
+    types = etree.fromstring(archive.read("[Content_Types].xml"))
+    overrides = {e.get("PartName").lstrip("/") for e in types if e.tag.endswith("Override")}
+    defaults = {e.get("Extension") for e in types if e.tag.endswith("Default")}
+    for name in names:
+        if not name.endswith("/"):
+            assert name in overrides or name.rsplit(".", 1)[-1] in defaults, name
+    assert overrides <= names
+    for rels in (n for n in names if n.endswith(".rels")):
+        source_folder = posixpath.dirname(posixpath.dirname(rels))
+        for rel in etree.fromstring(archive.read(rels)):
+            if rel.get("TargetMode") != "External":
+                target = posixpath.normpath(posixpath.join(source_folder, rel.get("Target")))
+                assert target.lstrip("/") in names, f"{rels} points at missing {target}"
+    assert open_docx(tmp_path / "o.docx").paragraphs  # python-docx opens it
+
+
+def test_verify_reaches_inside_the_container(word_draft, tmp_path, withhold_all, capsys):
+    document = read_document(word_draft)
+    decisions = withhold_all(document, HIDDEN)
+    review = tmp_path / "review.json"
+    save_decisions(decisions, review)
+    out = tmp_path / "out.docx"
+    assert main(["apply", str(word_draft), "--decisions", str(review), "-o", str(out)]) == 0
+    assert main(["verify", str(out), "--decisions", str(review)]) == 0
+    assert main(["verify", str(word_draft), "--decisions", str(review)]) == 1
+    report = capsys.readouterr().out
+    assert "[Footnote 1]" in report and "word/comments.xml" in report and "docProps/custom.xml" in report
+
+
+def test_verify_finds_a_name_the_reader_never_shows(tmp_path, make_person, make_decisions):
+    """A name only in an attribute no reader looks at (a tracked change's author) is still found."""
+    body = zipfile.ZipFile(io.BytesIO(build_docx())).read("word/document.xml")
+    path = tmp_path / "d.docx"
+    path.write_bytes(_zip_with(body.replace(b'w:author="Desk Editor"', b'w:author="Bezshan Nurlanov"')))
+    text = "Bezshan Nurlanov"
+    decisions = make_decisions(make_person(text, "Bezshan Nurlanov", "placeholder"))
+    leaks = verify_file(path, decisions)
+    assert any("@author" in leak.place for leak in leaks)
+
+
+def _zip_with(document_xml: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(build_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(name, document_xml if name == "word/document.xml" else source.read(name))
+    return out.getvalue()
+
+
+def _bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("word/document.xml", b"<w:document>" + b" " * (400 << 20) + b"</w:document>")
+    return out.getvalue()
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+          b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+          b"<w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>")
+
+
+@pytest.mark.parametrize("label, make, message", [
+    ("truncated", lambda: build_docx()[:3000], "zip container is damaged"),
+    ("invalid xml", lambda: _zip_with(b"<w:document><w:body>"), "not well-formed XML"),
+    ("entities", lambda: _zip_with(LAUGHS), "declares a document type"),
+    ("zip bomb", _bomb, "zip bomb"),
+    ("not a zip", lambda: b"PK\x03\x04 but nothing else", "damaged"),
+])
+def test_malformed_word_files_are_refused_quickly_with_nothing_written(tmp_path, label, make, message,
+                                                                       capsys):
+    path = tmp_path / "bad.docx"
+    path.write_bytes(make())
+    began = time.monotonic()
+    with pytest.raises(UnreadableDocument, match=message):
+        read_document(path)
+    assert main(["detect", str(path), "-o", str(tmp_path / "review.json")]) == 2
+    assert time.monotonic() - began < 5
+    assert "bad.docx:" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx"]
+
+
+@pytest.mark.model
+def test_detection_finds_the_person_in_every_place(engine, word_draft):
+    document = read_document(word_draft)
+    decisions = engine.analyze(document)
+    covered = [(m.start, m.end) for p in decisions.persons for m in p.mentions]
+    for place, name in HIDDEN.items():
+        start = document.text.index(name)
+        assert any(s <= start < e for s, e in covered), f"{name} in {place} was not found"
+
+
+@pytest.mark.model
+def test_suggestions_applied_leave_no_leak(engine, word_draft, tmp_path):
+    document = read_document(word_draft)
+    decisions = engine.analyze(document)
+    saved = save_redacted(document, decisions, tmp_path / "out.docx")
+    assert saved.leaks == []
+    addresses = [p for p in decisions.persons if p.name == "ilyas.tokayev"]
+    assert addresses and addresses[0].replacement == "withheld"
+    assert "mailto:withheld@example.org" in read_document(tmp_path / "out.docx").text
