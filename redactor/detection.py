@@ -8,7 +8,7 @@ one batch, and every result is shifted back to offsets into the whole text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
@@ -17,6 +17,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from redactor.errors import Cancelled
 from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
 from redactor.recognizers import custom_recognizers
+from redactor.recognizers.fields import FieldRecognizer
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -75,8 +76,13 @@ def _cut(text: str, start: int, end: int) -> int:
 
 
 def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None,
-           cancelled: IsCancelled | None = None) -> list[Hit]:
-    """Every PERSON result in ``text``, as offsets into the whole text."""
+           cancelled: IsCancelled | None = None,
+           fields: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+    """Every PERSON result in ``text``, as offsets into the whole text.
+
+    ``fields`` are the stretches a structured document keeps beside its body (headers,
+    notes, alt text, properties): each is also read on its own, with ``FieldRecognizer``.
+    """
     pieces = list(chunks(text))
     nlp_engine = analyzer.nlp_engine
     hits: list[Hit] = []
@@ -92,7 +98,18 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
         done += len(piece)
         if progress is not None:
             progress(done / len(text))
+    hits.extend(_field_hits(analyzer, text, fields))
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _field_hits(analyzer: AnalyzerEngine, text: str, fields: Sequence[tuple[int, int]]) -> list[Hit]:
+    recognizer = FieldRecognizer()
+    hits = []
+    for start, end in fields:
+        results = analyzer.analyze(text=text[start:end], language="en", entities=["PERSON"],
+                                   ad_hoc_recognizers=[recognizer])
+        hits.extend(_hit(r, start) for r in results)
+    return hits
 
 
 def _hit(result, offset: int) -> Hit:

@@ -76,10 +76,18 @@ class WordIndex:
 
 def clean_spans(text: str, hits: Iterable[Hit]) -> list[Span]:
     """Trim hits to their name tokens, extend them to the whole name, merge overlaps."""
-    spans = [Span(*_extend(text, start, end), {hit.hint} if hit.hint else set())
-             for hit in hits for start, end in _name_parts(text, hit.start, hit.end)
-             if hit.hint or hit.recognizer != MODEL_RECOGNIZER or not unlikely_person(text, start, end)]
+    spans = [Span(start, end, {hit.hint} if hit.hint else set())
+             for hit in hits for start, end in _hit_spans(text, hit)]
     return _merge(sorted(spans, key=lambda s: (s.start, -s.end)))
+
+
+def _hit_spans(text: str, hit: Hit) -> Iterable[tuple[int, int]]:
+    """A mailbox or handle ("ilyas.tokayev") is taken as it is; a name is trimmed and grown,
+    unless only the model proposed it and the words around it say it is no person."""
+    if hit.hint == "address":
+        return [(hit.start, hit.end)]
+    return [_extend(text, start, end) for start, end in _name_parts(text, hit.start, hit.end)
+            if hit.hint or hit.recognizer != MODEL_RECOGNIZER or not unlikely_person(text, start, end)]
 
 
 def _name_parts(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

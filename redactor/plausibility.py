@@ -22,6 +22,8 @@ _PLACE_BEFORE = re.compile(
     r"northeast|northwest|southeast|southwest)[ \t]+of)[ \t]+$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"^-[a-z]")  # "Kalashnikov-type", "Trump-style" modifiers
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^a-z\n]{2,40},[ \t]*$")  # "PORT SELM, [Morvania] (AP)"
+# "ALMATY, Kazakhstan (AP) —": a city in capitals opening a dateline.
+_DATELINE_AFTER = re.compile(r"^,[^\n]{0,40}\((?:AP|Reuters|AFP|dpa|UPI|AA)\)|^[ \t]*\((?:AP|Reuters|AFP)\)")
 MAX_ACRONYM = 5
 
 
@@ -33,7 +35,7 @@ def unlikely_person(text: str, start: int, end: int) -> bool:
     after, before = text[end:end + 40], text[max(0, start - 40):start]
     if after.startswith(("'s", "’s")):
         return False  # a possessive: "Zhanaozen's" is rare, "Nurlanov's" common
-    if is_caps(word) and len(word) <= MAX_ACRONYM:
+    if is_caps(word) and (len(word) <= MAX_ACRONYM or _DATELINE_AFTER.match(after)):
         return True
     return bool(_INSTITUTION_AFTER.match(after) or _PLACE_BEFORE.search(before)
                 or _COMPOUND_AFTER.match(after) or _DATELINE_BEFORE.search(before))

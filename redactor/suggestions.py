@@ -30,10 +30,14 @@ _BYLINE_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:by|from|reporting by|writing by|editing by|photo:?|photos:?|photograph:?|"
     r"(?:ap|afp|reuters|getty images|epa) ?photo ?/|photo ?: ?[a-z]+ ?/|photo by|"
     r"(?:\(|\b)(?:ap|afp|epa|reuters|getty) photo/)\s*[\w .,'’/-]*$", re.IGNORECASE)
-_CREDIT_BEFORE = re.compile(r"(?:/|\bby\s)$", re.IGNORECASE)
+# "by" credits only after a credit word: "led by Nurlan Seitkali" is not a byline.
+_CREDIT_BEFORE = re.compile(r"(?:/|(?:^|\(|[.!?\"”]\s+|\b(?:photos?|photographs?|pictures?|video|images?|"
+                            r"illustrations?|graphics?|written|reported|edited|filed)\s)by\s)$",
+                            re.IGNORECASE)
 _CREDIT_AFTER = re.compile(r"^\s*/\s*(?:AP|AFP|EPA|Reuters|Getty)|^\s*,?\s*(?:HOST|BYLINE)\s*:|"
                            r"^[^.\n]{0,40}\bcontributed\b", re.IGNORECASE)
 WINDOW = 60
+ADDRESS_PLACEHOLDER = "withheld"  # "mailto:withheld@example.org": no space inside a link
 
 
 def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = (),
@@ -43,6 +47,9 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
     persons: list[Person] = []
     pseudonyms = 0
     for number, candidate in enumerate(candidates, start=1):
+        if _is_address(candidate):
+            persons.append(_address_person(f"p{number}", candidate))
+            continue
         role, reason = _role(text, candidate, keep_keys, redact_keys)
         action = _action(text, candidate, role)
         if action == "pseudonym":
@@ -52,6 +59,17 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
                               replacement=replacement_for(candidate.name, action, pseudonyms),
                               mentions=candidate.mentions, reason=reason))
     return persons
+
+
+def _is_address(candidate: Candidate) -> bool:
+    return "address" in candidate.hints and " " not in candidate.name and candidate.name.islower()
+
+
+def _address_person(person_id: str, candidate: Candidate) -> Person:
+    """A mailbox or profile handle: withheld with a word that keeps the link well-formed."""
+    return Person(id=person_id, name=candidate.name, role="private", action="placeholder",
+                  replacement=ADDRESS_PLACEHOLDER, mentions=candidate.mentions,
+                  reason="the personal part of an e-mail address or profile link")
 
 
 def replacement_for(name: str, action: str, number: int = 1, placeholder: str = PLACEHOLDER) -> str:

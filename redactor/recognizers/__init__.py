@@ -5,6 +5,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 from spacy.language import Language
 
+from redactor.recognizers.addresses import AddressRecognizer
 from redactor.recognizers.capitals import CapitalsRecognizer
 from redactor.recognizers.credits import CreditRecognizer
 from redactor.recognizers.frames import FrameRecognizer
@@ -13,4 +14,5 @@ from redactor.recognizers.speakers import SpeakerRecognizer
 
 def custom_recognizers(nlp: Language) -> list[EntityRecognizer]:
     """The recognizers added to Presidio's registry next to its spaCy recognizer."""
-    return [FrameRecognizer(), CreditRecognizer(), CapitalsRecognizer(nlp), SpeakerRecognizer()]
+    return [FrameRecognizer(), CreditRecognizer(), CapitalsRecognizer(nlp), SpeakerRecognizer(),
+            AddressRecognizer()]

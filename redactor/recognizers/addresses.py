@@ -1,0 +1,56 @@
+"""E-mail addresses and social-media profile links: a source's name in lower case, in a link.
+
+"mailto:ilyas.tokayev@example.org" or "facebook.com/bezshan.nurlanov" names a person as
+surely as the text does, and a Word file keeps such links where the page never shows them.
+The model reads neither as a name. The address's personal part (the local part of an
+e-mail, the handle of a profile) is proposed as a person; shared mailboxes ("press@",
+"info@") are not.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+_EMAIL = regex.compile(r"(?<![\w.+-])(?P<name>[\p{L}\p{N}][\p{L}\p{N}._+-]*[\p{L}\p{N}])"
+                       r"@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+")
+_PROFILE = regex.compile(
+    r"(?i:\b(?:facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|t\.me|telegram\.me|vk\.com|"
+    r"threads\.net|tiktok\.com|youtube\.com|linkedin\.com/in|bsky\.app/profile|ok\.ru|github\.com))"
+    r"/@?(?P<name>[\p{L}\p{N}][\p{L}\p{N}._-]{1,60})")
+# Mailboxes and paths that belong to an office or a page, not to a person.
+_NOT_PERSONAL = frozenset({
+    "info", "press", "news", "newsroom", "desk", "contact", "contacts", "office", "admin",
+    "support", "media", "hello", "editor", "editors", "tips", "noreply", "no-reply", "mail",
+    "webmaster", "help", "team", "jobs", "sales", "communications", "comms", "pr", "share",
+    "sharer", "sharer.php", "intent", "pages", "groups", "events", "watch", "hashtag", "home",
+    "search", "login", "profile.php", "photo.php", "story.php", "permalink.php", "people",
+    "channel", "c", "user", "company", "school", "p", "reel", "reels", "status", "i", "explore"})
+
+
+class AddressRecognizer(EntityRecognizer):
+    """Proposes the personal part of e-mail addresses and profile links as a person."""
+
+    SCORE = 0.8
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="AddressRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: rules only."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for pattern in (_EMAIL, _PROFILE):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if name.lower() in _NOT_PERSONAL or not regex.search(r"\p{L}{2}", name):
+                    continue
+                metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "hint": "address"}
+                results.append(RecognizerResult("PERSON", match.start("name"), match.end("name"),
+                                                self.SCORE, recognition_metadata=metadata))
+        return results
