@@ -164,6 +164,7 @@ smoke_test() {
   [ -x "$exe_gui" ] || exe_gui="$APP/redactor-gui.exe"
   tmp="$(mktemp -d)"
   cp samples/protest_draft.txt "$tmp/draft.txt"
+  cp tests/fixtures/office/lo_wire.docx "$tmp/draft.docx"  # saved by LibreOffice
   mkdir "$tmp/home"
   if [ "${SMOKE_NETNS:-1}" != 0 ] && unshare -n true 2>/dev/null; then
     netns=(unshare -n)  # a network namespace with no interface: any connection attempt fails
@@ -190,6 +191,13 @@ EOF
   timed "redactor apply" ${netns[@]+"${netns[@]}"} "${env[@]}" "$exe_cli" apply draft.txt \
     --decisions review.json --accept-suggestions -o out.txt
   timed "redactor verify" ${netns[@]+"${netns[@]}"} "${env[@]}" "$exe_cli" verify out.txt --decisions review.json
+  # a Word draft: lxml is bundled and the container is read, redacted, cleaned and checked
+  timed "redactor detect (docx)" ${netns[@]+"${netns[@]}"} "${env[@]}" "$exe_cli" detect draft.docx \
+    -o review-docx.json
+  timed "redactor apply (docx)" ${netns[@]+"${netns[@]}"} "${env[@]}" "$exe_cli" apply draft.docx \
+    --decisions review-docx.json --accept-suggestions -o out.docx
+  timed "redactor verify (docx)" ${netns[@]+"${netns[@]}"} "${env[@]}" "$exe_cli" verify out.docx \
+    --decisions review-docx.json
   timed "redactor-gui --version" ${netns[@]+"${netns[@]}"} "${env[@]}" QT_QPA_PLATFORM=offscreen \
     "$exe_gui" --version
   timed "redactor-gui --screenshot" ${netns[@]+"${netns[@]}"} "${env[@]}" QT_QPA_PLATFORM=offscreen \
