@@ -6,6 +6,7 @@ Shared by plain-text drafts and HTML, whose markup is text too.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -21,6 +22,24 @@ _BOMS = (
 # Control characters other than tab, newline, form feed and carriage return do not occur in
 # drafts; a share of them this high means the bytes are not text in the guessed encoding.
 _MAX_CONTROL_SHARE = 0.01
+# A UTF-8 sequence for a character beyond ASCII: a draft holding any is UTF-8 at heart.
+_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_FALLBACK = "redactor-cp1252-fallback"
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Read a stray byte in UTF-8 text as Windows-1252, the usual source of a pasted paragraph.
+
+    Guessing one legacy code page for the whole file instead would garble every name written
+    in UTF-8 ("Žaneta" as "ŇĹaneta"), and the detector would miss them. The copy is then
+    saved as UTF-8 throughout: only the stray bytes change, into the characters they meant.
+    """
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start:error.end]
+    return chunk.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_FALLBACK, _cp1252_fallback)
 
 
 def decode(raw: bytes) -> tuple[str, str, bytes]:
@@ -34,6 +53,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         return _checked(raw.decode("utf-8")), "utf-8", b""
     except UnicodeDecodeError:
         pass
+    if _MULTIBYTE.search(raw):
+        return _checked(raw.decode("utf-8", _FALLBACK)), "utf-8", b""
     guess = from_bytes(raw).best()
     if guess is None:
         raise UnreadableDocument("the file is not text in any encoding we recognise")
