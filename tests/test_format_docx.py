@@ -230,3 +230,22 @@ def test_suggestions_applied_leave_no_leak(engine, word_draft, tmp_path):
     addresses = [p for p in decisions.persons if p.name == "ilyas.tokayev"]
     assert addresses and addresses[0].replacement == "withheld"
     assert "mailto:withheld@example.org" in read_document(tmp_path / "out.docx").text
+
+
+def test_a_name_split_across_a_tracked_insertion_is_replaced_whole(tmp_path):
+    body = zipfile.ZipFile(io.BytesIO(build_docx())).read("word/document.xml")
+    split = body.replace(
+        b'<w:r><w:t xml:space="preserve">shan Nurlanov, 24, a student.</w:t></w:r>',
+        b'<w:ins w:id="90" w:author="Desk"><w:r><w:rPr><w:i/></w:rPr><w:t>shan Nur</w:t></w:r></w:ins>'
+        b'<w:r><w:t xml:space="preserve">lanov, 24, a student.</w:t></w:r>')
+    assert split != body
+    path = tmp_path / "split.docx"
+    path.write_bytes(_zip_with(split))
+    document = read_document(path)
+    start = document.text.index("Bezshan Nurlanov, 24")
+    rebuilt = DOCX.rebuild(path.read_bytes(), [Edit(start, start + 16, "Bezshan")], CleanOptions())
+    out = tmp_path / "out.docx"
+    out.write_bytes(rebuilt.data)
+    paragraph = next(p for p in open_docx(out).paragraphs if p.text.startswith("Protesters"))
+    assert paragraph.text == "Protesters gathered again on Monday, said Bezshan, 24, a student."
+    assert ("Bezshan", True) in [(run.text, bool(run.bold)) for run in paragraph.runs]
