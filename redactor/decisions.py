@@ -173,3 +173,20 @@ def save_decisions(decisions: Decisions, path: str | Path, force: bool = False,
     module imports neither Presidio nor spaCy, so the GUI can autosave without them.
     """
     write_atomic(path, decisions.dumps().encode("utf-8"), force=force, private=True, protect=protect)
+
+
+def check_document(document: Any, decisions: Decisions) -> None:
+    """Refuse a review made for another file or another version of this one."""
+    if decisions.document_sha256 != document.sha256:
+        raise DecisionsError(f"the decisions were made for a different version of "
+                             f"{document.path.name} (its sha256 does not match)")
+
+
+def check_offsets(text: str, decisions: Decisions) -> None:
+    """Refuse a review whose mentions do not match the text: applying it would corrupt the draft."""
+    for person in decisions.persons:
+        for mention in person.mentions:
+            if mention.end > len(text) or text[mention.start:mention.end] != mention.text:
+                raise DecisionsError(
+                    f"person {person.id}: a mention at {mention.start}-{mention.end} does not match "
+                    "the document's text (was the review made for another version?)")

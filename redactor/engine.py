@@ -13,10 +13,9 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
-from redactor.decisions import Decisions, save_decisions
+from redactor.decisions import Decisions, check_document, save_decisions
 from redactor.detection import IsCancelled, Progress, build_analyzer, detect
 from redactor.documents import Document, read_document, redacted_bytes
-from redactor.errors import DecisionsError
 from redactor.formats import CleanOptions, format_for_kind
 from redactor.grouping import group
 from redactor.leaks import Leak, LeakSearch
@@ -60,13 +59,6 @@ class SavedCopy:
     encoding: str
     leaks: list[Leak]
     cleaned: tuple[str, ...] = ()
-
-
-def check_document(document: Document, decisions: Decisions) -> None:
-    """Refuse a review made for another file or another version of this one."""
-    if decisions.document_sha256 != document.sha256:
-        raise DecisionsError(f"the decisions were made for a different version of "
-                             f"{document.path.name} (its sha256 does not match)")
 
 
 def save_redacted(document: Document, decisions: Decisions, out: str | Path,

@@ -12,8 +12,7 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from presidio_anonymizer.operators import Operator, OperatorType
 
-from redactor.decisions import Decisions, Mention, Person
-from redactor.errors import DecisionsError
+from redactor.decisions import Decisions, Mention, Person, check_offsets
 from redactor.formats.textmap import Edit, splice
 from redactor.names import match_case
 
@@ -44,16 +43,6 @@ def mention_replacement(person: Person, mention: Mention) -> str:
     if mention.replacement is not None:
         return mention.replacement
     return mention.text if person.action == "keep" else person.replacement
-
-
-def check_offsets(text: str, decisions: Decisions) -> None:
-    """Refuse a review whose mentions do not match the text: applying it would corrupt the draft."""
-    for person in decisions.persons:
-        for mention in person.mentions:
-            if mention.end > len(text) or text[mention.start:mention.end] != mention.text:
-                raise DecisionsError(
-                    f"person {person.id}: a mention at {mention.start}-{mention.end} does not match "
-                    "the document's text (was the review made for another version?)")
 
 
 def plan_edits(text: str, decisions: Decisions) -> list[Edit]:
