@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redactor import __version__
 from ui import lazy_engine
+from ui.error_log import describe, log_exception
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION
 
@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="redactor-gui", description="Review the people named in a draft and withhold the "
         "names of those at risk. Nothing leaves this computer.")
     parser.add_argument("--version", action="version", version=f"redactor-gui {__version__}")
-    parser.add_argument("path", nargs="?", metavar="PATH", help="a draft (.txt or .md) to open")
+    parser.add_argument("path", nargs="?", metavar="PATH",
+                        help="a draft to open (.txt, .md, .docx, .odt, .html)")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="open PATH, wait for the analysis, save the window as a PNG, exit")
     parser.add_argument("--in-process", action="store_true",
@@ -68,11 +69,14 @@ def _install_translators(app: QApplication) -> None:
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException, trace: Any) -> None:
-    """Show a bug as a dialog instead of dying: the review stays open to be saved."""
-    traceback.print_exception(kind, error, trace)
+    """Show a bug as a dialog instead of dying: the review stays open to be saved.
+
+    Neither the log nor the dialog carries the error's message: it may quote the draft.
+    """
+    log_exception(error, trace)
     QMessageBox.critical(None, "Redactor", QCoreApplication.translate(
-        "App", "Something went wrong ({kind}: {error}). Your review is still open: save it "
-        "(Ctrl+S) before you go on.").format(kind=kind.__name__, error=error))
+        "App", "Something went wrong ({kind}). Your review is still open: save it "
+        "(Ctrl+S) before you go on.").format(kind=describe(error)))
 
 
 def main(argv: Sequence[str] | None = None, engine: Any = None) -> int:

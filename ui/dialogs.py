@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
+
+from ui import file_types
 
 MAX_LISTED_LEAKS = 20
 
@@ -20,7 +22,7 @@ def _tr(text: str) -> str:
 
 
 def draft_filter() -> str:
-    return _tr("Drafts (*.txt *.text *.md *.markdown)")
+    return file_types.draft_filter()
 
 
 def review_filter() -> str:
@@ -60,21 +62,70 @@ def confirm_accept_all(parent: QWidget | None, count: int) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_keep_comments(parent: QWidget | None, name: str) -> bool | None:
+    """Before a Word/OpenDocument/HTML copy is written: keep its comments? None if cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, title(), _tr(
+        "Save the redacted copy as {name}? Besides the names, what could identify a source "
+        "(comments, tracked changes, author fields) is cleaned from the copy; the list "
+        "follows once it is saved.").format(name=name),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    keep = QCheckBox(_tr("Keep comments (their text is redacted too)"))
+    keep.setChecked(False)
+    box.setCheckBox(keep)
+    answer = box.exec()
+    kept = keep.isChecked()
+    box.deleteLater()
+    return kept if QMessageBox.StandardButton(answer) == QMessageBox.StandardButton.Save else None
+
+
+def ask_restore(parent: QWidget | None, name: str, folder: str) -> bool:
+    """Offer back an autosaved review of the draft being opened."""
+    answer = QMessageBox.question(
+        parent, title(),
+        _tr("Restore the review you were working on? Redactor kept the decisions you made on "
+            "{name} when it last stopped before you saved or discarded them.").format(name=name)
+        + "\n\n" + _tr("Autosaves are kept in {folder}, readable only by you. Like saved "
+                        "reviews, they contain the original names; each is removed when you "
+                        "save or discard its review.").format(folder=folder),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def review_caption() -> str:
+    """The Save Review dialog's title: the file it writes holds the names the copy withholds."""
+    return _tr("Save Review (it contains the original names: keep it private)")
+
+
+def _leak_line(leak: Any, names: Mapping[str, str]) -> str:
+    place = getattr(leak, "place", "")
+    line = _tr("line {line}, column {column}: “{token}” ({person})").format(
+        line=leak.line, column=leak.column, token=leak.token,
+        person=names.get(leak.person_id, leak.person_id))
+    return f"{place}, {line}" if place else line
+
+
 def show_saved_copy(parent: QWidget | None, saved: Any, original_encoding: str,
                     names: Mapping[str, str]) -> None:
-    """The leak check's result: a plain confirmation, or every place a withheld name survived."""
+    """The leak check's result: a plain confirmation, or every place a withheld name survived.
+
+    For a Word, OpenDocument or HTML copy it also lists what was cleaned besides the names.
+    """
     note = ""
-    if saved.encoding != original_encoding:
+    if original_encoding and saved.encoding and saved.encoding != original_encoding:
         note = " " + _tr("A replacement did not fit the draft's {encoding} encoding, so the copy "
                          "is in UTF-8.").format(encoding=original_encoding)
+    cleaned = list(getattr(saved, "cleaned", ()) or ())
+    if cleaned:
+        note += "\n\n" + _tr("Also cleaned from the copy:") + "\n" + "\n".join(
+            f"• {line}" for line in cleaned)
     if not saved.leaks:
         QMessageBox.information(parent, title(), _tr(
             "Saved {name}. Leak check: none of the withheld names appears in it.")
             .format(name=saved.path.name) + note)
         return
-    lines = [_tr("line {line}, column {column}: “{token}” ({person})").format(
-        line=leak.line, column=leak.column, token=leak.token,
-        person=names.get(leak.person_id, leak.person_id)) for leak in saved.leaks[:MAX_LISTED_LEAKS]]
+    lines = [_leak_line(leak, names) for leak in saved.leaks[:MAX_LISTED_LEAKS]]
     if len(saved.leaks) > MAX_LISTED_LEAKS:
         lines.append(_tr("and {count} more").format(count=len(saved.leaks) - MAX_LISTED_LEAKS))
     QMessageBox.warning(parent, title(), _tr(

@@ -4,6 +4,9 @@ Only the mentions in view are highlighted, as extra selections rebuilt on scroll
 a book-length draft has tens of thousands of mentions, and formatting them all would stall
 the GUI each time a decision changes. Hovering a mention names its person; clicking it
 selects the person; its context menu overrides that one mention.
+
+Spans, ranges and offsets in this class's API are offsets into the shown Python string, as
+the engine counts; ``PositionMap`` converts them to and from the QTextDocument's positions.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ui.highlight import mention_format
 from ui.review_model import Span
+from ui.text_positions import PositionMap
 
 
 class DocumentView(QPlainTextEdit):
@@ -36,6 +40,8 @@ class DocumentView(QPlainTextEdit):
         self.viewport().setAcceptDrops(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(True)
+        self._text = ""
+        self._positions = PositionMap("")
         self._spans: list[Span] = []
         self._starts: list[int] = []
         self._current = ""
@@ -53,6 +59,8 @@ class DocumentView(QPlainTextEdit):
         """Replace the shown text (the draft or its preview) and its highlights."""
         fraction = self._scroll_fraction()
         self.setExtraSelections([])
+        self._text = text
+        self._positions = PositionMap(text)
         self.setPlainText(text)
         self.set_spans(spans)
         bar = self.verticalScrollBar()
@@ -70,6 +78,14 @@ class DocumentView(QPlainTextEdit):
     def spans(self) -> list[Span]:
         return self._spans
 
+    def text(self) -> str:
+        """The shown text exactly as given (``toPlainText`` turns "\r\n" into one break)."""
+        return self._text
+
+    def cursor_offset(self) -> int:
+        """The offset in the shown text where the cursor (or the selection) starts."""
+        return self._positions.to_text(self.textCursor().selectionStart())
+
     def span_at(self, position: int) -> Span | None:
         index = bisect.bisect_right(self._starts, position) - 1
         if index >= 0 and self._spans[index].start <= position < self._spans[index].end:
@@ -79,24 +95,32 @@ class DocumentView(QPlainTextEdit):
     def span_at_point(self, point: QPoint) -> Span | None:
         """The span under a viewport point: the character hit, not the nearest caret gap."""
         cursor = self.cursorForPosition(point)
-        position = cursor.position()
+        offset = self._positions.to_text(cursor.position())
         if self.cursorRect(cursor).left() > point.x():
-            position -= 1
-        return self.span_at(position) if position >= 0 else None
+            offset -= 1
+        return self.span_at(offset) if offset >= 0 else None
 
-    def scroll_to(self, position: int) -> None:
+    def scroll_to(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        cursor.setPosition(min(self._positions.to_view(offset), self.document().characterCount() - 1))
         self.setTextCursor(cursor)
         self.centerCursor()
         self._refresh_timer.start()
 
-    def selected_range(self) -> tuple[int, int] | None:
-        """The selection without surrounding spaces and punctuation, or None."""
+    def select_range(self, start: int, end: int) -> None:
+        """Select the text between two offsets (as the editor would with the mouse)."""
         cursor = self.textCursor()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        text = self.toPlainText()
-        strip = " \t\r\n\u2029.,;:!?\"“”()[]"
+        cursor.setPosition(self._positions.to_view(start))
+        cursor.setPosition(self._positions.to_view(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection's offsets without surrounding spaces and punctuation, or None."""
+        cursor = self.textCursor()
+        start = self._positions.to_text(cursor.selectionStart())
+        end = self._positions.to_text(cursor.selectionEnd())
+        text = self._text
+        strip = " \t\r\n\u2028\u2029.,;:!?\"“”()[]"
         while start < end and text[start] in strip:
             start += 1
         while end > start and text[end - 1] in strip:
@@ -110,13 +134,14 @@ class DocumentView(QPlainTextEdit):
         return bar.value() / bar.maximum() if bar.maximum() else 0.0
 
     def visible_range(self) -> tuple[int, int]:
+        """The offsets of the text in view (whole lines)."""
         block = self.firstVisibleBlock()
         start = block.position()
         bottom = self.cursorForPosition(QPoint(self.viewport().width() - 1,
                                                self.viewport().height() - 1))
         end_block = bottom.block()
         end = end_block.position() + end_block.length()
-        return start, end
+        return self._positions.to_text(start), self._positions.to_text(end)
 
     def refresh_highlights(self) -> None:
         """Highlight the mentions in view now (normally done on the next event loop turn)."""
@@ -126,6 +151,7 @@ class DocumentView(QPlainTextEdit):
         selections = []
         document = self.document()
         palette = self.palette()
+        to_view = self._positions.to_view
         for span in self._spans[first:last]:
             if span.end <= start:
                 continue
@@ -134,8 +160,8 @@ class DocumentView(QPlainTextEdit):
                 self._formats[key] = mention_format(key[0], key[1], palette)
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
-            cursor.setPosition(span.start)
-            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(to_view(span.start))
+            cursor.setPosition(to_view(span.end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format = self._formats[key]
             selections.append(selection)

@@ -16,6 +16,7 @@ from typing import Any
 
 from redactor.decisions import Decisions
 from redactor.errors import RedactorError
+from ui.error_log import describe, log_exception
 
 _POLL_SECONDS = 0.05
 _BATCH = 200  # persons per message: each unpickle is short, so the receiving side never stalls
@@ -139,4 +140,5 @@ def serve(connection: Any, cancel: Any, model: str) -> None:
         except RedactorError as error:  # Cancelled included: the caller re-raises it
             connection.send(("error", error))
         except Exception as error:  # noqa: BLE001 - the editor gets a sentence, not a dead child
-            connection.send(("error", RedactorError(f"the analysis failed ({type(error).__name__}: {error})")))
+            log_exception(error)  # where, not what: the message may quote the draft
+            connection.send(("error", RedactorError(f"the analysis failed ({describe(error)})")))

@@ -44,20 +44,27 @@ def mention_replacement(person: Any, mention: Any) -> str:
     return engine_mention_replacement(person, mention)
 
 
-def save_redacted(document: Any, decisions: Any, out: Any, force: bool = False) -> Any:
+def save_redacted(document: Any, decisions: Any, out: Any, force: bool = False,
+                  keep_comments: bool | None = None) -> Any:
+    """The engine's ``save_redacted``; ``keep_comments`` (Word, OpenDocument, HTML) becomes its
+    ``CleanOptions``, None leaves the engine's defaults (plain text has nothing to clean)."""
     from redactor.engine import save_redacted as engine_save_redacted
-    return engine_save_redacted(document, decisions, out, force=force)
+    if keep_comments is None:
+        return engine_save_redacted(document, decisions, out, force=force)
+    from redactor.formats import CleanOptions
+    return engine_save_redacted(document, decisions, out, force=force,
+                                options=CleanOptions(keep_comments=keep_comments))
 
 
 def save_decisions(decisions: Any, path: Any, force: bool = True) -> None:
-    from redactor.engine import save_decisions as engine_save_decisions
-    engine_save_decisions(decisions, path, force=force)
+    from redactor.decisions import save_decisions as light_save_decisions
+    light_save_decisions(decisions, path, force=force)
 
 
 def check_document(document: Any, decisions: Any) -> None:
-    from redactor.engine import check_document as engine_check_document
-    from redactor.redaction import check_offsets
-    engine_check_document(document, decisions)
+    """Both checks are light (no Presidio): a review for this very text, or a clear refusal."""
+    from redactor.decisions import check_document as light_check_document, check_offsets
+    light_check_document(document, decisions)
     check_offsets(document.text, decisions)
 
 

@@ -14,12 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from redactor.decisions import Decisions, load_decisions
 from redactor.documents import Document, read_document
 from redactor.errors import RedactorError
-from ui import dialogs, lazy_engine
+from ui import autosave, dialogs, file_types, lazy_engine
 from ui.actions import Actions
 from ui.analysis import AnalysisController
 from ui.document_view import DocumentView
@@ -47,12 +48,14 @@ class MainWindow(QMainWindow):
     exportFinished = Signal()   # the redacted copy was written (or writing failed)
 
     def __init__(self, settings: Settings | None = None, engine: Any = None,
-                 in_process: bool = False) -> None:
+                 in_process: bool = False, autosave_folder: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.document: Document | None = None
         self.review: ReviewModel | None = None
         self.review_path: Path | None = None
+        self._restored_unsaved = False  # the review came from an autosave, not from a file
+        self._closing = False
         self._preview_generation = 0
         self._exporting = False
         self._scroll_on_select = True
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
 
         self.analysis = AnalysisController(make_engine, self.settings.model, self)
         self.tasks = Threads(self)
+        self.autosaver = autosave.Autosaver(autosave_folder or autosave.default_folder(),
+                                            self.tasks, self)
         self.undo_group = QUndoGroup(self)
         self.actions = Actions(self, self.undo_group)
         self._build()
@@ -83,7 +88,8 @@ class MainWindow(QMainWindow):
         self.view.tooltip_for = self._tooltip_for
         self.view.has_override = self._has_override
         self.view.setPlaceholderText(self.tr(
-            "Open a draft (Ctrl+O) or drop a .txt or .md file here. Nothing leaves this computer."))
+            "Open a draft (Ctrl+O) or drop a text, Word, OpenDocument or HTML file here. "
+            "Nothing leaves this computer."))
         self.panel = PersonPanel()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -97,6 +103,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([740, 540])
         self.setCentralWidget(splitter)
+        self.place_label = QLabel()
+        self.place_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.place_label)
         self.progress = ProgressPanel()
         self.statusBar().addPermanentWidget(self.progress)
         self.actions.build_menus(self)
@@ -123,7 +132,8 @@ class MainWindow(QMainWindow):
         a.edit_replacement.triggered.connect(self.panel.edit_replacement)
         a.accept_all.triggered.connect(self.accept_all)
         a.preview.toggled.connect(self.set_preview)
-        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_group.cleanChanged.connect(
+            lambda clean: self.setWindowModified(not clean or self._restored_unsaved))
         self.analysis.status.connect(self.progress.set_status)
         self.analysis.progress.connect(self.progress.set_fraction)
         self.analysis.loaded.connect(self._on_loaded)
@@ -132,12 +142,15 @@ class MainWindow(QMainWindow):
         self.analysis.cancelled.connect(self._on_cancelled)
         self.analysis.busyChanged.connect(self._on_busy)
         self.progress.cancelRequested.connect(self.analysis.cancel)
+        self.autosaver.failed.connect(self._autosave_failed)
         self.panel.currentPersonChanged.connect(self._on_person_selected)
         self.view.personClicked.connect(self._on_mention_clicked)
         self.view.keepMentionRequested.connect(self.keep_mention)
         self.view.replaceMentionRequested.connect(self.replace_mention)
         self.view.followPersonRequested.connect(
             lambda pid, index: self.review and self.review.set_mention_replacement(pid, index, None))
+        self.view.cursorPositionChanged.connect(self._update_place)
+        self.view.selectionChanged.connect(self._update_place)
 
     # ----- state shown -----
 
@@ -171,14 +184,25 @@ class MainWindow(QMainWindow):
 
     # ----- opening drafts -----
 
+    def has_unsaved_decisions(self) -> bool:
+        """Decisions not in any review file: edits since the last save, or a restored autosave."""
+        return self.review is not None and (not self.review.undo_stack.isClean()
+                                            or self._restored_unsaved)
+
     def _may_discard(self, what: str) -> bool:
-        """Ask before unsaved decisions are replaced; True when it is fine to go on."""
-        if self.review is None or self.review.undo_stack.isClean():
-            return True
-        answer = dialogs.ask_unsaved(self, what)
-        if answer == "save":
-            return self.save_review()
-        return answer == "discard"
+        """Ask before unsaved decisions are replaced; True when it is fine to go on.
+
+        True means the editor saved or discarded them: their autosave is removed.
+        """
+        if self.has_unsaved_decisions():
+            answer = dialogs.ask_unsaved(self, what)
+            if answer == "save":
+                if not self.save_review():
+                    return False
+            elif answer != "discard":
+                return False
+        self.autosaver.discard()
+        return True
 
     def _ask_open_path(self, title: str, name_filter: str) -> str:
         """A file chosen by the editor, starting in the open draft's folder ("" if cancelled)."""
@@ -202,6 +226,7 @@ class MainWindow(QMainWindow):
 
     def _on_loaded(self, document: Document) -> None:
         self._install(None, document)
+        self._look_for_autosave(document)
 
     def _show_original(self) -> None:
         """The draft's own text with the mentions highlighted (set once per draft: 1 MB is slow)."""
@@ -212,6 +237,7 @@ class MainWindow(QMainWindow):
         else:
             self.view.show_text(self.document.text, spans)
             self._shown = self.document
+        self._update_place()
 
     def _on_analysed(self, decisions: Decisions) -> None:
         if self.document is None:
@@ -242,6 +268,8 @@ class MainWindow(QMainWindow):
         self.document = document
         self.review = review
         self.review_path = review_path
+        self._restored_unsaved = False
+        self.autosaver.track(review, document.path)
         self.actions.preview.blockSignals(True)
         self.actions.preview.setChecked(False)
         self.actions.preview.blockSignals(False)
@@ -324,6 +352,9 @@ class MainWindow(QMainWindow):
         replacement = lazy_engine.mention_replacement(person, mention)
         action = action_labels().get(person.action, person.action)
         lines = [person.name, state_label(mention_state(person, mention))]
+        place = self.document.place(mention.start) if self.document is not None else ""
+        if place:
+            lines.insert(1, self.tr("in {place}").format(place=place))
         if replacement != mention.text:
             lines.append(self.tr("{action}: “{text}”").format(action=action, text=replacement))
         if mention.replacement is not None:
@@ -331,6 +362,14 @@ class MainWindow(QMainWindow):
         if mention.variant:
             lines.append(self.tr("a spelling variant: check it is the same person"))
         return "\n".join(lines)
+
+    def _update_place(self) -> None:
+        """Where in the file the cursor is ("Place: Footnote 2"); only over the original text."""
+        place = ""
+        if self.document is not None and self._shown is self.document:
+            place = self.document.place(self.view.cursor_offset())
+        self.place_label.setText(self.tr("Place: {place}").format(place=place) if place else "")
+        self.place_label.setVisible(bool(place))
 
     def _has_override(self, span: Span) -> bool:
         try:
@@ -420,6 +459,7 @@ class MainWindow(QMainWindow):
             spans.append(Span(start, end, person_id, index, state))
         self.view.show_text(text, spans)
         self._shown = None
+        self._update_place()
         self.statusBar().clearMessage()
         self.previewReady.emit()
 
@@ -438,7 +478,7 @@ class MainWindow(QMainWindow):
         original = self.document.path
         default = original.with_name(f"{original.stem}.redacted{original.suffix}")
         path = dialogs.choose_save_path(self, self.tr("Save Redacted Copy"), str(default),
-                                        dialogs.draft_filter())
+                                        file_types.kind_filter(self.document.kind))
         if not path:
             return
         if Path(path).absolute() == original.absolute() or (
@@ -446,12 +486,17 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("The redacted copy cannot replace the original "
                                              "draft; choose another name."))
             return
+        keep_comments = None  # plain text: nothing to clean but the names
+        if self.document.kind != "text":
+            keep_comments = dialogs.ask_keep_comments(self, Path(path).name)
+            if keep_comments is None:
+                return
         self._exporting = True
         self._update_actions()
         names = {p.id: p.name for p in self.review.persons}
         encoding = self.document.encoding
         worker = TaskWorker(lazy_engine.save_redacted, self.document, self.review.snapshot(),
-                            path, True)
+                            path, True, keep_comments)
         worker.tag = (encoding, names)
         worker.finished.connect(self._exported)
         worker.failed.connect(self._export_failed)
@@ -488,7 +533,7 @@ class MainWindow(QMainWindow):
             return False
         original = self.document.path
         default = self.review_path or original.with_name(f"{original.stem}.review.json")
-        path = dialogs.choose_save_path(self, self.tr("Save Review"), str(default),
+        path = dialogs.choose_save_path(self, dialogs.review_caption(), str(default),
                                         dialogs.review_filter())
         return bool(path) and self._write_review(Path(path))
 
@@ -502,8 +547,12 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
             return False
         self.review_path = path
+        self._restored_unsaved = False
         self.review.undo_stack.setClean()
-        self.statusBar().showMessage(self.tr("Saved the review as {name}.").format(name=path.name), 5000)
+        self.setWindowModified(False)
+        self.statusBar().showMessage(self.tr(
+            "Saved the review as {name}. It contains the original names: keep it private.")
+            .format(name=path.name), 8000)
         return True
 
     def open_review(self, path: str | Path | None = None) -> bool:
@@ -528,7 +577,49 @@ class MainWindow(QMainWindow):
         review = ReviewModel(document, decisions, self.settings.placeholder,
                              self.settings.private_action, self)
         self._install(review, document, path)
+        self._look_for_autosave(document)
         return True
+
+    # ----- autosave -----
+
+    def _look_for_autosave(self, document: Document) -> None:
+        """Read the draft's autosave, if any, in a worker; ``_offer_restore`` gets it."""
+        worker = TaskWorker(autosave.find, self.autosaver.folder, document)
+        worker.tag = document
+        worker.finished.connect(self._offer_restore)
+        worker.failed.connect(self._autosave_unreadable)
+        self.tasks.start(worker)
+
+    @Slot(object)
+    def _offer_restore(self, decisions: Decisions | None) -> None:
+        document = self._sender_tag()
+        if (decisions is None or document is not self.document or self.has_unsaved_decisions()
+                or self._closing or self.headless):
+            return
+        if self.review is not None and decisions.persons == self.review.persons:
+            return  # the review shown is the autosaved one (saved just before a crash)
+        if not dialogs.ask_restore(self, document.path.name, str(self.autosaver.folder)):
+            return
+        if document is not self.document or self.has_unsaved_decisions():
+            return  # something else happened while the question was open
+        self.analysis.abandon()
+        review = ReviewModel(document, decisions, self.settings.placeholder,
+                             self.settings.private_action, self)
+        self._install(review, document, self.review_path)
+        self._restored_unsaved = True
+        self.setWindowModified(True)
+        count = len(review.persons)
+        self.statusBar().showMessage(
+            self.tr("Restored the autosaved review (%n person(s)).", "", count), 5000)
+
+    @Slot(str)
+    def _autosave_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Autosave failed: {reason}").format(reason=message),
+                                     10_000)
+
+    @Slot(str)
+    def _autosave_unreadable(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("The autosaved review could not be read."), 5000)
 
     def _find_document(self, review_path: Path, recorded: str) -> Path | None:
         """The draft a review was made for: where it was, beside the review, or where the editor says."""
@@ -557,19 +648,29 @@ class MainWindow(QMainWindow):
 
     # ----- window events -----
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        """The dropped file if it is a draft or a review the app opens, else None."""
         urls = event.mimeData().urls()
         if not urls or not urls[0].isLocalFile():
-            return
+            return None
         path = Path(urls[0].toLocalFile())
+        return path if file_types.is_draft(path) or file_types.is_review(path) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
         event.acceptProposedAction()
         # After the drop returns: a dialog inside a drop handler blocks the drag source.
-        if path.suffix.lower() == ".json":
+        if file_types.is_review(path):
             QTimer.singleShot(0, lambda: self.open_review(path))
         else:
             QTimer.singleShot(0, lambda: self.open_draft(path))
@@ -578,7 +679,9 @@ class MainWindow(QMainWindow):
         if not self._may_discard(self.tr("closing")):
             event.ignore()
             return
+        self._closing = True
         self._preview_generation += 1
         self.analysis.shutdown()
         self.tasks.wait_all()
+        self.autosaver.close()  # a write under way has ended: its file goes too
         event.accept()

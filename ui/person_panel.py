@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from redactor.decisions import ACTIONS, ROLES
 from ui.person_table import (ACTION, MENTIONS, NAME, PERSON_ID_ROLE, REPLACEMENT, REVIEWED, ROLE,
-                             NeedsReviewFilter, PersonTableModel, action_labels, role_labels)
+                             NeedsReviewFilter, PersonTableModel, action_labels, places_text,
+                             role_labels)
 from ui.review_model import ReviewModel
 
 
@@ -78,6 +79,9 @@ class PersonPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REPLACEMENT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.places = QLabel()  # where the current person's mentions live (Word, ODT, HTML)
+        self.places.setWordWrap(True)
+        self.places.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.filter_box)
         top.addStretch(1)
@@ -86,6 +90,7 @@ class PersonPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addWidget(self.places)
         self._update_summary()
 
     def set_review(self, review: ReviewModel | None) -> None:
@@ -93,7 +98,9 @@ class PersonPanel(QWidget):
         self.model.set_review(review)
         if review is not None:
             review.changed.connect(self._update_summary)
+            review.changed.connect(self._update_places)
         self._update_summary()
+        self._update_places()
 
     def _update_summary(self) -> None:
         review = self.model.review
@@ -104,6 +111,15 @@ class PersonPanel(QWidget):
         self.summary.setText(self.tr("%n person(s) to review", "", left) if left
                              else self.tr("All %n person(s) reviewed", "", len(review.persons)))
 
+    def _update_places(self) -> None:
+        review = self.model.review
+        person_id = self.current_person_id()
+        places = []
+        if review is not None and person_id is not None and review.row_of(person_id) >= 0:
+            places = review.places(person_id)
+        self.places.setText(places_text(places) if places else "")
+        self.places.setVisible(bool(places))
+
     def _filter_toggled(self, on: bool) -> None:
         current = self.current_person_id()
         self.proxy.pin(current or "")
@@ -113,6 +129,7 @@ class PersonPanel(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         person_id = current.data(PERSON_ID_ROLE) if current.isValid() else None
+        self._update_places()
         if person_id:
             self.currentPersonChanged.emit(person_id)
 

@@ -30,6 +30,12 @@ def action_labels() -> dict[str, str]:
             "remove": _tr("remove")}
 
 
+def places_text(places: list[tuple[str, int]]) -> str:
+    """"Mentioned in: Body (3), Footnote 2 (1)" for a person's mentions."""
+    return _tr("Mentioned in: {places}").format(
+        places=", ".join(f"{place} ({count})" for place, count in places))
+
+
 def role_labels() -> dict[str, str]:
     return {"private": _tr("private"), "public": _tr("public"), "byline": _tr("byline")}
 
@@ -128,7 +134,9 @@ class PersonTableModel(QAbstractTableModel):
     def _tooltip(self, person: Person) -> str:
         state = _tr("reviewed") if person.reviewed else _tr("needs review")
         reason = f"\n{person.reason}" if person.reason else ""
-        return f"{person.name} ({state}){reason}"
+        places = self.review.places(person.id) if self.review is not None else []
+        where = "\n" + places_text(places) if places else ""
+        return f"{person.name} ({state}){reason}{where}"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

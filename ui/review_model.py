@@ -163,6 +163,18 @@ class ReviewModel(QObject):
                 return row
         return -1
 
+    def places(self, person_id: str) -> list[tuple[str, int]]:
+        """Where in the file the person's mentions live, with how many in each, in draft order.
+
+        Empty for plain text, whose places are all "".
+        """
+        counts: dict[str, int] = {}
+        for mention in self.person(person_id).mentions:
+            place = self.document.place(mention.start)
+            if place:
+                counts[place] = counts.get(place, 0) + 1
+        return list(counts.items())
+
     def unreviewed_count(self) -> int:
         return sum(1 for p in self.persons if not p.reviewed)
 

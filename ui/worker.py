@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from redactor.documents import read_document
 from redactor.errors import Cancelled, RedactorError
+from ui.error_log import describe, log_exception
 
 
 def _tr(text: str) -> str:
@@ -76,8 +77,9 @@ class AnalysisWorker(QObject):
         except RedactorError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - shown in a dialog, never a crash
-            self.failed.emit(_tr("The analysis failed unexpectedly ({kind}: {error}).")
-                             .format(kind=type(error).__name__, error=error))
+            log_exception(error)  # where, not what: the message may quote the draft
+            self.failed.emit(_tr("The analysis failed unexpectedly ({kind}).")
+                             .format(kind=describe(error)))
         finally:
             self.done.emit()
 
@@ -105,8 +107,9 @@ class TaskWorker(QObject):
             self.failed.emit(_tr("The file could not be written ({error}).")
                              .format(error=error.strerror or error))
         except Exception as error:  # noqa: BLE001
-            self.failed.emit(_tr("The operation failed unexpectedly ({kind}: {error}).")
-                             .format(kind=type(error).__name__, error=error))
+            log_exception(error)
+            self.failed.emit(_tr("The operation failed unexpectedly ({kind}).")
+                             .format(kind=describe(error)))
         finally:
             self.done.emit()
 

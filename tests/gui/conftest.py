@@ -1,8 +1,11 @@
 """GUI test fixtures: offscreen Qt, one real engine per session, no dialog ever blocks.
 
 Every window shares the session's loaded engine (analysed in a QThread of this process),
-settings live in a temporary folder, and the static QMessageBox/QFileDialog/QInputDialog
-calls are replaced by recorders whose answers a test queues up beforehand.
+settings and autosaves live in temporary folders, and the static QMessageBox/QFileDialog/
+QInputDialog calls (and ``QMessageBox.exec`` for the export options) are replaced by
+recorders whose answers a test queues up beforehand.
+
+``slow`` marks the tests that take long (a 10 MB draft): ``-m "not slow"`` skips them.
 """
 
 from __future__ import annotations
@@ -37,6 +40,22 @@ Neighbours said the boatman they call Quillby had ferried families across the sq
 
 Pell did not respond to questions about the delays.
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: takes long (a 10 MB draft); deselect with -m 'not slow'")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """QStandardPaths' data folder (where autosaves go by default) is a temporary one."""
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -77,6 +96,10 @@ class Dialogs:
     open_paths: list[str] = field(default_factory=list)
     texts: list[tuple[str, bool]] = field(default_factory=list)
     save_defaults: list[str] = field(default_factory=list)
+    save_captions: list[str] = field(default_factory=list)
+    save_filters: list[str] = field(default_factory=list)
+    open_filters: list[str] = field(default_factory=list)
+    keep_comments: list[Any] = field(default_factory=list)  # True/False, or None to cancel
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.shown]
@@ -106,14 +129,29 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     for kind in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(message(kind)))
 
-    def save_file(parent: Any, caption: str, default: str, *args: Any, **kwargs: Any) -> tuple[str, str]:
+    def save_file(parent: Any, caption: str, default: str, filters: str = "", *args: Any,
+                  **kwargs: Any) -> tuple[str, str]:
         record.save_defaults.append(default)
+        record.save_captions.append(caption)
+        record.save_filters.append(filters)
         assert record.save_paths, "unexpected save dialog"
         return record.save_paths.pop(0), ""
 
-    def open_file(*args: Any, **kwargs: Any) -> tuple[str, str]:
+    def open_file(parent: Any = None, caption: str = "", folder: str = "", filters: str = "",
+                  *args: Any, **kwargs: Any) -> tuple[str, str]:
+        record.open_filters.append(filters)
         assert record.open_paths, "unexpected open dialog"
         return record.open_paths.pop(0), ""
+
+    def box_exec(box: QMessageBox) -> int:
+        """A QMessageBox shown by instance (the export options): record it, tick, answer Save."""
+        record.shown.append(("options", box.text()))
+        choice = record.keep_comments.pop(0) if record.keep_comments else False
+        if choice is None:
+            return QMessageBox.StandardButton.Cancel.value
+        if box.checkBox() is not None:
+            box.checkBox().setChecked(choice)
+        return QMessageBox.StandardButton.Save.value
 
     def get_text(*args: Any, **kwargs: Any) -> tuple[str, bool]:
         assert record.texts, "unexpected text input dialog"
@@ -122,16 +160,30 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_file))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(QMessageBox, "exec", box_exec)
     return record
 
 
 @pytest.fixture
-def make_window(qtbot: Any, gui_engine: Any, settings: Settings) -> Iterator[Callable[[], MainWindow]]:
-    """Main windows sharing the session engine; each is closed (and its threads joined) after."""
+def autosave_folder(tmp_path: Path) -> Path:
+    """Where the test's windows autosave (not created until the first autosave)."""
+    return tmp_path / "data" / "autosave"
+
+
+@pytest.fixture
+def make_window(qtbot: Any, request: pytest.FixtureRequest, settings: Settings,
+                autosave_folder: Path) -> Iterator[Callable[..., MainWindow]]:
+    """Main windows sharing the session engine; each is closed after.
+
+    Closing joins the window's threads; a window a test "crashed" (``crashed``) is only hidden,
+    so its autosave stays as a killed process leaves it.
+    """
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = MainWindow(settings=settings, engine=gui_engine)
+        engine = request.getfixturevalue("gui_engine")
+        window = MainWindow(settings=settings, engine=engine, autosave_folder=autosave_folder)
+        window.crashed = False
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -141,7 +193,14 @@ def make_window(qtbot: Any, gui_engine: Any, settings: Settings) -> Iterator[Cal
     for window in windows:
         if window.review is not None:
             window.review.undo_stack.setClean()  # the test is over: nothing to ask about
-        window.close()
+        window._restored_unsaved = False
+        if window.crashed:
+            window.autosaver.stop()
+            window.analysis.shutdown()
+            window.tasks.wait_all()
+            window.hide()
+        else:
+            window.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from ui.main_window import MainWindow
@@ -28,8 +27,22 @@ def focus(qtbot: Any, widget: QWidget) -> None:
 
 
 def select_text(window: MainWindow, start: int, end: int) -> None:
-    cursor = window.view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
+    """Select between two offsets of the shown text."""
+    window.view.select_range(start, end)
 
+
+def make_docx(path: Any, header: str, paragraphs: list[str], comment: str = "") -> Any:
+    """A small Word draft: a header, body paragraphs, and a comment on the first paragraph."""
+    from docx import Document as new_docx
+
+    document = new_docx()
+    document.sections[0].header.paragraphs[0].text = header
+    first = None
+    for text in paragraphs:
+        paragraph = document.add_paragraph(text)
+        first = first or paragraph
+    if comment and first is not None:
+        document.add_comment(first.runs, text=comment, author="Desk", initials="D")
+    document.core_properties.author = "Desk"
+    document.save(str(path))
+    return path

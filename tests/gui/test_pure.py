@@ -1,7 +1,10 @@
-"""GUI logic that needs no model: the preview's marks, settings, undo of the review model."""
+"""GUI logic that needs no model: the preview's marks, settings, undo of the review model,
+autosave files."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +129,62 @@ def test_preferences_replace_first_name_suggestions_and_the_placeholder():
     assert pseudonyms[0] is persons[0]  # a kept byline is left alone
     unchanged = with_preferences(persons, "first_name", "[name withheld]")
     assert all(a is b for a, b in zip(unchanged, persons))
+
+
+def test_unexpected_errors_are_logged_without_their_message(qtbot):
+    import io
+
+    from ui.error_log import log_exception
+    from ui.worker import TaskWorker
+
+    def fails(text: str) -> None:
+        raise ValueError(f"cannot handle {text!r}")
+
+    try:
+        fails("Linnea Brask")
+    except ValueError as error:
+        stream = io.StringIO()
+        log_exception(error, stream=stream)
+    logged = stream.getvalue()
+    assert "Brask" not in logged and "ValueError" in logged
+    assert "test_pure.py" in logged and "in fails" in logged  # where it happened
+
+    worker = TaskWorker(fails, "Tove Alm")
+    messages: list[str] = []
+    worker.failed.connect(messages.append)
+    worker.run()  # in this thread: the message is what a dialog would show
+    assert messages == ["The operation failed unexpectedly (ValueError)."]
+
+
+def test_autosave_files_are_named_by_a_hash_of_the_path(tmp_path: Path):
+    from ui import autosave
+
+    first = autosave.file_for(tmp_path, tmp_path / "Linnea Brask interview.docx")
+    assert first.parent == tmp_path and "Brask" not in first.name and first.suffix == ".json"
+    assert first != autosave.file_for(tmp_path, tmp_path / "other.docx")
+    assert first == autosave.file_for(tmp_path, tmp_path / "." / "Linnea Brask interview.docx")
+
+
+def test_an_autosave_write_loads_no_engine(tmp_path: Path):
+    """Autosaving imports ``redactor.decisions`` only: never Presidio, spaCy or the engine.
+
+    In a fresh interpreter, since this one may have the engine loaded for other tests.
+    """
+    script = """
+import sys
+from pathlib import Path
+from redactor.decisions import Decisions, Mention, Person
+from ui import autosave
+folder = Path(sys.argv[1])
+decisions = Decisions(str(folder / "draft.txt"), "0" * 64, [Person(
+    "p1", "Linnea Brask", "private", "remove", "", [Mention(0, 12, "Linnea Brask")])])
+print(autosave.write(folder / "autosave", decisions))
+heavy = ("spacy", "presidio_analyzer", "presidio_anonymizer", "redactor.engine")
+print(sorted(name for name in sys.modules if name.startswith(heavy)))
+"""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=root,
+                          capture_output=True, text=True, timeout=120, check=True)
+    written, loaded = done.stdout.splitlines()
+    assert Path(written).is_file() and "Linnea Brask" in Path(written).read_text(encoding="utf-8")
+    assert loaded == "[]"
