@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from redactor import PLACEHOLDER
 from redactor.decisions import Decisions, Mention, Person
 from redactor.documents import Document
 from redactor.names import display_name
@@ -71,7 +72,8 @@ def with_preferences(persons: list[Person], private_action: str, placeholder: st
 
     The engine suggests ``first_name`` for private people it recognises as such; a newsroom
     that withholds more sets another default, which replaces that suggestion. Placeholder
-    suggestions take the preferred placeholder text.
+    suggestions take the preferred placeholder text, except an address's ("withheld" keeps a
+    mailto: link well-formed, where "[name withheld]" would not).
     """
     out = []
     pseudonyms = 0
@@ -80,7 +82,7 @@ def with_preferences(persons: list[Person], private_action: str, placeholder: st
             pseudonyms += private_action == "pseudonym"
             person = replace(person, action=private_action, replacement=lazy_engine.replacement_for(
                 person.name, private_action, pseudonyms, placeholder))
-        elif person.action == "placeholder" and person.replacement != placeholder:
+        elif person.action == "placeholder" and person.replacement == PLACEHOLDER != placeholder:
             person = replace(person, replacement=placeholder)
         out.append(person)
     return out

@@ -121,11 +121,12 @@ def test_preferences_replace_first_name_suggestions_and_the_placeholder():
     persons = _decisions().persons + [
         Person("p4", "Ada Quist", "private", "first_name", "Ada", []),
         Person("p5", "Quist", "private", "placeholder", "[name withheld]", []),
+        Person("p6", "ada.quist", "private", "placeholder", "withheld", []),  # a mailto: address
     ]
     pseudonyms = with_preferences(persons, "pseudonym", "[withheld]")
     assert [(p.action, p.replacement) for p in pseudonyms[1:]] == [
         ("pseudonym", "Source A"), ("remove", ""), ("pseudonym", "Source B"),
-        ("placeholder", "[withheld]")]
+        ("placeholder", "[withheld]"), ("placeholder", "withheld")]
     assert pseudonyms[0] is persons[0]  # a kept byline is left alone
     unchanged = with_preferences(persons, "first_name", "[name withheld]")
     assert all(a is b for a, b in zip(unchanged, persons))
