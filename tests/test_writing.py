@@ -187,3 +187,24 @@ def test_save_decisions_is_private_and_refuses_to_overwrite(tmp_path):
     with pytest.raises(OutputExists):
         save_decisions(Decisions("other.txt", "1" * 64, []), out)
     assert out.read_text(encoding="utf-8") == decisions.dumps()
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.8])
+def test_a_process_killed_mid_write_leaves_the_old_file_or_none_never_part(tmp_path, delay):
+    """SIGKILL a real writer at some point of a large write: the destination is the whole old
+    file or the whole new one, whichever moment the kill landed in."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "copy.txt"
+    out.write_bytes(b"old copy\n")
+    size = 150 << 20
+    writer = subprocess.Popen([sys.executable, "-c", (
+        "import sys; from redactor.writing import write_atomic; "
+        f"write_atomic(sys.argv[1], b'n' * {size}, force=True)"), str(out)])
+    time.sleep(delay)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert out.read_bytes() == b"old copy\n" or out.stat().st_size == size
