@@ -93,9 +93,12 @@ def _hit_spans(text: str, hit: Hit) -> Iterable[tuple[int, int]]:
 def _name_parts(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     for line in re.finditer(r"[^\r\n]+", text[start:end]):
         found = list(WORD.finditer(line.group()))
-        while found and fold(found[0].group().rstrip(".")) in HONORIFICS:
-            found.pop(0)
-        if not found or not any(t.group()[0].isupper() for t in found):
+        while found and (fold(found[0].group().rstrip(".")) in HONORIFICS
+                         or not _has_capital(found[0].group())):
+            found.pop(0)  # "Mr.", or "https" of a link the model read as a name
+        while found and not _has_capital(found[-1].group()):
+            found.pop()
+        if not found:
             continue
         first, last = found[0], found[-1]
         base = start + line.start()
@@ -103,6 +106,11 @@ def _name_parts(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         if text[last_end - 1] == "." and not is_initial(last.group()):
             last_end -= 1  # a sentence's full stop, not an initial's
         yield base + first.start(), last_end
+
+
+def _has_capital(word: str) -> bool:
+    """A name word has a capital somewhere: "Nurlanov", "al-Masri", "McKay"; "https" has none."""
+    return any(char.isupper() for char in word)
 
 
 def _extend(text: str, start: int, end: int) -> tuple[int, int]:

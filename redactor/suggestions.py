@@ -30,8 +30,9 @@ _BYLINE_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:by|from|reporting by|writing by|editing by|photo:?|photos:?|photograph:?|"
     r"(?:ap|afp|reuters|getty images|epa) ?photo ?/|photo ?: ?[a-z]+ ?/|photo by|"
     r"(?:\(|\b)(?:ap|afp|epa|reuters|getty) photo/)\s*[\w .,'’/-]*$", re.IGNORECASE)
-# "by" credits only after a credit word: "led by Nurlan Seitkali" is not a byline.
-_CREDIT_BEFORE = re.compile(r"(?:/|(?:^|\(|[.!?\"”]\s+|\b(?:photos?|photographs?|pictures?|video|images?|"
+# "by" credits only after a credit word: "led by Nurlan Seitkali" is not a byline; a slash
+# credits only after an agency ("AP Photo/", in _BYLINE_BEFORE): ".../profiles/X" is a link.
+_CREDIT_BEFORE = re.compile(r"(?:(?:^|\(|[.!?\"”]\s+|\b(?:photos?|photographs?|pictures?|video|images?|"
                             r"illustrations?|graphics?|written|reported|edited|filed)\s)by\s)$",
                             re.IGNORECASE)
 _CREDIT_AFTER = re.compile(r"^\s*/\s*(?:AP|AFP|EPA|Reuters|Getty)|^\s*,?\s*(?:HOST|BYLINE)\s*:|"
@@ -62,7 +63,8 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
 
 
 def _is_address(candidate: Candidate) -> bool:
-    return "address" in candidate.hints and " " not in candidate.name and candidate.name.islower()
+    """A mailbox, a handle or a name in a link ("Kairat-Abenov"): one word with no spaces."""
+    return "address" in candidate.hints and " " not in candidate.name
 
 
 def _address_person(person_id: str, candidate: Candidate) -> Person:

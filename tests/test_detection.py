@@ -112,6 +112,23 @@ def test_photo_credit_is_a_kept_byline(analyze):
     assert by_text["Lena K. Ostrova"].role == "byline"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The march was led by Nurlan Seitkali, a teacher, witnesses said.", "Nurlan Seitkali"),
+    ("Her profile is at https://example.org/profiles/Kairat-Abenov and was taken down.",
+     "Kairat-Abenov"),
+])
+def test_by_or_a_slash_alone_does_not_make_a_byline(analyze, text, name):
+    by_text, _ = analyze(text)
+    assert by_text[name].role == "private"
+    assert by_text[name].action != "keep" and name not in by_text[name].replacement
+
+
+def test_an_email_address_is_a_person_withheld_without_breaking_the_address(analyze):
+    by_text, _ = analyze("Contact the organiser at ilyas.tokayev@example.org or press@example.org.")
+    assert by_text["ilyas.tokayev"].replacement == "withheld"
+    assert "press" not in by_text
+
+
 def test_places_and_products_are_not_persons(analyze):
     text = ("Workers gathered in Zhanatas on Monday. The Zhanatas police said a "
             "Kalashnikov-type rifle was seized.")

@@ -110,3 +110,20 @@ def test_family_name_first_keeps_the_given_name():
     assert given_name("Lam Yik Fei") == "Yik Fei"
     assert given_name("Kelly Chan") == "Kelly"
     assert given_name("Nam Y. Huh") == "Nam"
+
+
+def test_a_link_the_model_reads_as_a_name_is_trimmed_to_the_name():
+    text = "Profile: https://example.org/profiles/Kairat-Abenov\nMore later."
+    [person] = group(text, hits_for(text, "https://example.org/profiles/Kairat-Abenov"))
+    assert texts(person) == ["Kairat-Abenov"]
+
+
+def test_a_capitalised_city_opening_a_dateline_is_not_a_person():
+    text = "ALMATY, Kazakhstan (AP) — Hundreds marched through the city centre."
+    assert group(text, hits_for(text, "ALMATY")) == []
+
+
+def test_an_address_hit_is_kept_as_written():
+    text = "Write to mailto:ilyas.tokayev@example.org today."
+    [person] = group(text, hits_for(text, "ilyas.tokayev", hint="address"))
+    assert texts(person) == ["ilyas.tokayev"]

@@ -10,6 +10,7 @@ uses one), so a hostile file is refused in well under a second with nothing writ
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -24,6 +25,9 @@ MAX_TOTAL_BYTES = 1 << 30  # all parts together
 MAX_RATIO = 200  # inflated size / compressed size for parts over 1 MiB
 _READ_BLOCK = 1 << 20
 
+# Schema and namespace identifiers ("http://schemas.openxmlformats.org/..."): never a
+# person's text, and their words ("org", "office") would only make false leaks.
+_SCHEMA = re.compile(r"(?:https?://(?:schemas\.|purl\.org/|www\.w3\.org/)|urn:schemas)")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_blank_text=False)
 
@@ -128,5 +132,6 @@ def xml_strings(root: etree._Element) -> list[tuple[str, str]]:
         if element.tail and element.tail.strip():
             found.append((tag, element.tail))
         for attribute, value in element.attrib.items():
-            found.append((f"{tag} @{etree.QName(attribute).localname}", value))
+            if not _SCHEMA.match(value):
+                found.append((f"{tag} @{etree.QName(attribute).localname}", value))
     return found

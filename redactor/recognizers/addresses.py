@@ -3,8 +3,8 @@
 "mailto:ilyas.tokayev@example.org" or "facebook.com/bezshan.nurlanov" names a person as
 surely as the text does, and a Word file keeps such links where the page never shows them.
 The model reads neither as a name. The address's personal part (the local part of an
-e-mail, the handle of a profile) is proposed as a person; shared mailboxes ("press@",
-"info@") are not.
+e-mail, the handle of a profile, a capitalised name in a link's path) is proposed as a
+person; shared mailboxes ("press@", "info@") are not.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ _PROFILE = regex.compile(
     r"(?i:\b(?:facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|t\.me|telegram\.me|vk\.com|"
     r"threads\.net|tiktok\.com|youtube\.com|linkedin\.com/in|bsky\.app/profile|ok\.ru|github\.com))"
     r"/@?(?P<name>[\p{L}\p{N}][\p{L}\p{N}._-]{1,60})")
+# Any other link: a path segment of capitalised words joined by "-", "_" or "." is a name
+# ("example.org/profiles/Kairat-Abenov"); lower-case slugs are headlines far more often.
+_URL = regex.compile(r"\bhttps?://[^\s<>\"')\]]+")
+_NAME_SEGMENT = regex.compile(r"(?<![\p{L}\p{N}])(?P<name>\p{Lu}\p{Ll}+(?:[-_.]\p{Lu}\p{Ll}+)+)(?![\p{L}\p{N}])")
 # Mailboxes and paths that belong to an office or a page, not to a person.
 _NOT_PERSONAL = frozenset({
     "info", "press", "news", "newsroom", "desk", "contact", "contacts", "office", "admin",
@@ -47,10 +51,15 @@ class AddressRecognizer(EntityRecognizer):
         for pattern in (_EMAIL, _PROFILE):
             for match in pattern.finditer(text):
                 name = match.group("name")
-                if name.lower() in _NOT_PERSONAL or not regex.search(r"\p{L}{2}", name):
-                    continue
-                metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "hint": "address"}
-                results.append(RecognizerResult("PERSON", match.start("name"), match.end("name"),
-                                                self.SCORE, recognition_metadata=metadata))
+                if name.lower() not in _NOT_PERSONAL and regex.search(r"\p{L}{2}", name):
+                    results.append(self._result(match.start("name"), match.end("name"), "address"))
+        for link in _URL.finditer(text):
+            for match in _NAME_SEGMENT.finditer(link.group()):
+                start = link.start() + match.start("name")
+                results.append(self._result(start, start + len(match.group("name")), "address"))
         return results
+
+    def _result(self, start: int, end: int, hint: str) -> RecognizerResult:
+        metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "hint": hint}
+        return RecognizerResult("PERSON", start, end, self.SCORE, recognition_metadata=metadata)
