@@ -27,6 +27,7 @@ from redactor.variants import VariantIndex
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
 _NEXT_LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?) $")
 _NEXT_RIGHT = re.compile(r" ([^\W\d_][\w'’-]*)(?![\w'’-])")
+_WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NOT_NAME_WORDS = (set(STOP_WORDS) | PUBLIC_ROLES | PRIVATE_ROLES | MONTHS_AND_DAYS | HONORIFICS
                    | {"police", "said", "says", "told", "according", "photo", "via"})
 
@@ -78,7 +79,27 @@ def clean_spans(text: str, hits: Iterable[Hit]) -> list[Span]:
     """Trim hits to their name tokens, extend them to the whole name, merge overlaps."""
     spans = [Span(start, end, {hit.hint} if hit.hint else set())
              for hit in hits for start, end in _hit_spans(text, hit)]
-    return _merge(sorted(spans, key=lambda s: (s.start, -s.end)))
+    return _join_wrapped(text, _merge(sorted(spans, key=lambda s: (s.start, -s.end))))
+
+
+def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
+    """A name hard-wrapped over two lines ("Bezshan\n      Nurlanov") is one span.
+
+    Wrapped plain text and HTML source split names this way; read as two persons, the
+    surname would be suggested as a first name and kept. Two spans join across one line
+    break when one of them is a single word and together they are at most three words,
+    so two full names on consecutive lines stay two persons.
+    """
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _WRAPPED.fullmatch(text, joined[-1].end, span.start):
+            before, after = (len(text[s.start:s.end].split()) for s in (joined[-1], span))
+            if min(before, after) == 1 and before + after <= 3:
+                joined[-1].end = span.end
+                joined[-1].hints |= span.hints
+                continue
+        joined.append(span)
+    return joined
 
 
 def _hit_spans(text: str, hit: Hit) -> Iterable[tuple[int, int]]:

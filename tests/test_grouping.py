@@ -127,3 +127,16 @@ def test_an_address_hit_is_kept_as_written():
     text = "Write to mailto:ilyas.tokayev@example.org today."
     [person] = group(text, hits_for(text, "ilyas.tokayev", hint="address"))
     assert texts(person) == ["ilyas.tokayev"]
+
+
+def test_a_name_wrapped_over_two_lines_is_one_person():
+    text = "said protester Bezshan\n      Nurlanov, 24. Later Nurlanov left."
+    [person] = group(text, hits_for(text, "Bezshan", "Nurlanov"))
+    assert person.name == "Bezshan Nurlanov"
+    assert texts(person) == ["Bezshan\n      Nurlanov", "Nurlanov"]
+
+
+def test_two_full_names_on_consecutive_lines_stay_two_persons():
+    text = "Detained:\nAigerim Nurlanova\nDana Sarsenova\n"
+    people = group(text, hits_for(text, "Aigerim Nurlanova", "Dana Sarsenova"))
+    assert [p.name for p in people] == ["Aigerim Nurlanova", "Dana Sarsenova"]
