@@ -8,6 +8,8 @@ passed at all: a review that keeps everyone returns the text unchanged.
 
 from __future__ import annotations
 
+import re
+
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from presidio_anonymizer.operators import Operator, OperatorType
@@ -15,6 +17,10 @@ from presidio_anonymizer.operators import Operator, OperatorType
 from redactor.decisions import Decisions, Mention, Person, check_offsets
 from redactor.formats.textmap import Edit, splice
 from redactor.names import match_case
+
+
+_LINK_ENDS = "\"'<>()[]"
+_NOT_IN_LINK = re.compile(r"[^\w.~-]+")
 
 
 class CasedReplace(Operator):
@@ -61,6 +67,8 @@ def plan_edits(text: str, decisions: Decisions) -> list[Edit]:
                 continue
             if new_value.endswith(".") and text[mention.end:mention.end + 1] == ".":
                 new_value = new_value[:-1]  # "B.N." at the end of a sentence: one full stop
+            if _in_link(text, mention):
+                new_value = _link_safe(new_value)
             entity = f"MENTION_{len(results)}"
             start, end = _span_to_replace(text, mention, new_value)
             results.append(RecognizerResult(entity_type=entity, start=start, end=end, score=1.0))
@@ -80,6 +88,22 @@ def plan_edits(text: str, decisions: Decisions) -> list[Edit]:
 def apply_decisions(text: str, decisions: Decisions) -> str:
     """The redacted text: every mention replaced as decided, everything else untouched."""
     return splice(text, plan_edits(text, decisions))
+
+
+def _in_link(text: str, mention: Mention) -> bool:
+    """The mention is part of a web address or an e-mail address ("…/profiles/Kairat-Abenov")."""
+    left, right = mention.start, mention.end
+    while left > 0 and not text[left - 1].isspace() and text[left - 1] not in _LINK_ENDS:
+        left -= 1
+    while right < len(text) and not text[right].isspace() and text[right] not in _LINK_ENDS:
+        right += 1
+    token = text[left:right]
+    return "://" in token or "@" in token or token.lower().startswith(("mailto:", "www."))
+
+
+def _link_safe(value: str) -> str:
+    """A replacement that keeps a link a link: "[name withheld]" becomes "name-withheld"."""
+    return _NOT_IN_LINK.sub("-", value).strip("-")
 
 
 def _span_to_replace(text: str, mention: Mention, new_value: str) -> tuple[int, int]:

@@ -249,3 +249,17 @@ def test_a_name_split_across_a_tracked_insertion_is_replaced_whole(tmp_path):
     paragraph = next(p for p in open_docx(out).paragraphs if p.text.startswith("Protesters"))
     assert paragraph.text == "Protesters gathered again on Monday, said Bezshan, 24, a student."
     assert ("Bezshan", True) in [(run.text, bool(run.bold)) for run in paragraph.runs]
+
+
+def test_a_table_whose_rows_were_all_deleted_is_removed_not_left_empty(tmp_path):
+    body = zipfile.ZipFile(io.BytesIO(build_docx())).read("word/document.xml")
+    deleted_table = (b'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:trPr>'
+                     b'<w:del w:id="95" w:author="Desk"/></w:trPr><w:tc><w:p><w:del w:id="96" w:author="Desk">'
+                     b'<w:r><w:delText>Madina Orynbay</w:delText></w:r></w:del></w:p></w:tc></w:tr></w:tbl>')
+    path = tmp_path / "table.docx"
+    path.write_bytes(_zip_with(body.replace(b"<w:body>", b"<w:body>" + deleted_table + b"<w:p/>", 1)))
+    rebuilt = DOCX.rebuild(path.read_bytes(), [], CleanOptions())
+    out = zipfile.ZipFile(io.BytesIO(rebuilt.data)).read("word/document.xml")
+    root = etree.fromstring(out)
+    assert all(table.find(W + "tr") is not None for table in root.iter(W + "tbl"))
+    assert b"Madina Orynbay" not in out

@@ -225,3 +225,16 @@ def test_initials_at_the_end_of_a_sentence_keep_one_full_stop(make_person, make_
     text = "The crowd cheered Bezshan Nurlanov. Then it rained."
     person = make_person(text, "Bezshan Nurlanov", "initials")
     assert apply_decisions(text, make_decisions(person)) == "The crowd cheered B.N. Then it rained."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her page https://example.org/profiles/Kairat-Abenov was deleted.",
+     "Her page https://example.org/profiles/name-withheld was deleted."),
+    ("Write to <mailto:Kairat.Abenov@example.org> now.", "Write to <mailto:name-withheld@example.org> now."),
+    ("Kairat-Abenov spoke.", "[name withheld] spoke."),
+])
+def test_a_name_inside_a_link_is_replaced_by_a_link_safe_word(make_person, make_decisions, text,
+                                                                expected):
+    form = "Kairat.Abenov" if "Kairat.Abenov" in text else "Kairat-Abenov"
+    person = make_person(text, "Kairat Abenov", "placeholder", form)
+    assert apply_decisions(text, make_decisions(person)) == expected

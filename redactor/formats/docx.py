@@ -380,8 +380,11 @@ def _accept_row_and_mark_changes(root: etree._Element) -> int:
     count = 0
     for row in list(root.iter(W + "tr")):
         if row.find(f"{W}trPr/{W}del") is not None:
-            row.getparent().remove(row)
+            table = row.getparent()
+            table.remove(row)
             count += 1
+            if table.find(W + "tr") is None:  # a table without rows makes Word offer a repair
+                _remove_table(table)
     for paragraph in list(root.iter(W + "p")):
         deleted = paragraph.find(f"{W}pPr/{W}rPr/{W}del")
         if deleted is not None and paragraph.getparent() is not None:
@@ -392,6 +395,14 @@ def _accept_row_and_mark_changes(root: etree._Element) -> int:
             mark.getparent().remove(mark)
             count += 1
     return count
+
+
+def _remove_table(table: etree._Element) -> None:
+    """Drop a table every row of which was deleted; a cell it sat in keeps a paragraph."""
+    parent = table.getparent()
+    parent.remove(table)
+    if parent.tag == W + "tc" and parent.find(W + "p") is None:
+        etree.SubElement(parent, W + "p")
 
 
 def _join_with_next(paragraph: etree._Element) -> None:
