@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from redactor import DEFAULT_MODEL, __version__
 from redactor.decisions import Decisions, load_decisions
-from redactor.documents import read_document
+from redactor.documents import Document, read_document
 from redactor.errors import DecisionsError, RedactorError
 from redactor.leaks import Leak
 
@@ -94,15 +94,21 @@ def _detect(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(decisions.dumps())
     elif not args.output or sys.stdout.isatty():
-        print(format_table(decisions))
+        print(format_table(decisions, document))
     return EXIT_OK
 
 
-def format_table(decisions: Decisions) -> str:
-    """A readable summary: one row per person, in order of first appearance."""
-    rows = [("id", "name", "role", "action", "replacement", "mentions")]
-    rows += [(p.id, p.name, p.role, p.action, p.replacement if p.action != "keep" else "",
-              str(len(p.mentions))) for p in decisions.persons]
+def format_table(decisions: Decisions, document: Document | None = None) -> str:
+    """A readable summary: one row per person, in order of first appearance; for a Word,
+    OpenDocument or HTML draft, also where in the file each person is mentioned."""
+    places = document is not None and bool(document.sections)
+    rows = [("id", "name", "role", "action", "replacement", "mentions") + (("places",) if places else ())]
+    for p in decisions.persons:
+        row = (p.id, p.name, p.role, p.action, p.replacement if p.action != "keep" else "",
+               str(len(p.mentions)))
+        if places:
+            row += (", ".join(dict.fromkeys(document.place(m.start) for m in p.mentions)),)
+        rows.append(row)
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

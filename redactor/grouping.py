@@ -87,12 +87,13 @@ def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
 
     Wrapped plain text and HTML source split names this way; read as two persons, the
     surname would be suggested as a first name and kept. Two spans join across one line
-    break when one of them is a single word and together they are at most three words,
-    so two full names on consecutive lines stay two persons.
+    break when the first ends a line of prose (words before it on its line), one of them
+    is a single word and together they are at most three words: two full names on
+    consecutive lines, or a name alone on its line (a paragraph, a caption), stay apart.
     """
     joined: list[Span] = []
     for span in spans:
-        if joined and _WRAPPED.fullmatch(text, joined[-1].end, span.start):
+        if joined and _WRAPPED.fullmatch(text, joined[-1].end, span.start) and _mid_line(text, joined[-1]):
             before, after = (len(text[s.start:s.end].split()) for s in (joined[-1], span))
             if min(before, after) == 1 and before + after <= 3:
                 joined[-1].end = span.end
@@ -100,6 +101,10 @@ def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
                 continue
         joined.append(span)
     return joined
+
+
+def _mid_line(text: str, span: Span) -> bool:
+    return bool(text[text.rfind("\n", 0, span.start) + 1:span.start].strip())
 
 
 def _hit_spans(text: str, hit: Hit) -> Iterable[tuple[int, int]]:

@@ -263,3 +263,12 @@ def test_a_table_whose_rows_were_all_deleted_is_removed_not_left_empty(tmp_path)
     root = etree.fromstring(out)
     assert all(table.find(W + "tr") is not None for table in root.iter(W + "tbl"))
     assert b"Madina Orynbay" not in out
+
+
+@pytest.mark.model
+def test_detect_lists_where_each_person_is_mentioned(engine, word_draft, capsys):
+    assert main(["detect", str(word_draft)]) == 0
+    table = capsys.readouterr().out
+    assert "places" in table.splitlines()[0]
+    row = next(line for line in table.splitlines() if "Timur Abenov" in line)
+    assert row.rstrip().endswith("Footnote 1")

@@ -140,3 +140,9 @@ def test_two_full_names_on_consecutive_lines_stay_two_persons():
     text = "Detained:\nAigerim Nurlanova\nDana Sarsenova\n"
     people = group(text, hits_for(text, "Aigerim Nurlanova", "Dana Sarsenova"))
     assert [p.name for p in people] == ["Aigerim Nurlanova", "Dana Sarsenova"]
+
+
+def test_a_name_alone_on_its_line_does_not_join_the_next_line():
+    text = "Madina Orynbay\nWrite to the organisers."
+    people = group(text, hits_for(text, "Madina Orynbay", "Write"))
+    assert [p.name for p in people] == ["Madina Orynbay", "Write"]
