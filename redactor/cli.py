@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     detect = commands.add_parser("detect", help="list the persons named in a draft, with suggestions",
                                  description="Detect every person named in PATH and suggest a role "
                                  "and an action for each.")
-    detect.add_argument("path", metavar="PATH", help="the draft (.txt, .md, .docx, .odt, .html)")
+    detect.add_argument("path", metavar="PATH", help="the draft (.txt, .md, .docx, .odt, .html, .rtf)")
     detect.add_argument("--json", action="store_true", help="print the decisions file to stdout")
     detect.add_argument("-o", "--output", metavar="FILE", help="write the decisions file to FILE")
     detect.add_argument("--force", action="store_true", help="replace FILE if it exists")

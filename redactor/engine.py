@@ -16,7 +16,8 @@ from presidio_analyzer import AnalyzerEngine
 from redactor.decisions import Decisions, check_document, save_decisions
 from redactor.detection import IsCancelled, Progress, build_analyzer, detect
 from redactor.documents import Document, read_document, redacted_bytes
-from redactor.formats import CleanOptions, format_for_kind
+from redactor.errors import RedactorError
+from redactor.formats import CleanOptions, format_for_kind, format_for_suffix
 from redactor.grouping import group
 from redactor.leaks import Leak, LeakSearch
 from redactor.nlp import DEFAULT_MODEL
@@ -65,6 +66,10 @@ def save_redacted(document: Document, decisions: Decisions, out: str | Path,
                   force: bool = False, options: CleanOptions | None = None) -> SavedCopy:
     """Apply the review, write the copy atomically, then run the leak check on what was written."""
     check_document(document, decisions)
+    if document.kind == "rtf" and format_for_suffix(Path(out).suffix) is not None:
+        # Its copy is plain text: a .rtf or .docx name would promise formatting it lacks.
+        raise RedactorError(f"an RTF draft is saved as plain text: use a .txt name, "
+                            f"not {Path(out).name}")
     rebuilt = redacted_bytes(document, plan_edits(document.text, decisions), options or CleanOptions())
     write_atomic(out, rebuilt.data, force=force, protect=document.path)
     encoding = "utf-8" if any("saved as UTF-8" in step for step in rebuilt.cleaned) else document.encoding

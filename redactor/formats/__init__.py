@@ -64,8 +64,9 @@ def _registry() -> dict[str, Format]:
     from redactor.formats.docx import DOCX
     from redactor.formats.html import HTML
     from redactor.formats.odt import ODT
+    from redactor.formats.rtf import RTF
 
-    return {suffix: fmt for fmt in (DOCX, ODT, HTML) for suffix in fmt.suffixes}
+    return {suffix: fmt for fmt in (DOCX, ODT, HTML, RTF) for suffix in fmt.suffixes}
 
 
 def format_for_suffix(suffix: str) -> Format | None:
@@ -81,6 +82,8 @@ def format_for_kind(kind: str) -> Format:
 def sniff(raw: bytes) -> Format | None:
     """The format of ``raw`` by its content, for a redacted copy saved under any name."""
     registry = _registry()
+    if raw[:64].removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{\\rtf"):
+        return registry[".rtf"]
     if raw.startswith(b"PK\x03\x04"):
         if b"word/document.xml" in raw:
             return registry[".docx"]
