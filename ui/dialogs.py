@@ -62,13 +62,22 @@ def confirm_accept_all(parent: QWidget | None, count: int) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_keep_comments(parent: QWidget | None, name: str) -> bool | None:
-    """Before a Word/OpenDocument/HTML copy is written: keep its comments? None if cancelled."""
-    box = QMessageBox(QMessageBox.Icon.Question, title(), _tr(
-        "Save the redacted copy as {name}? Besides the names, what could identify a source "
-        "(comments, tracked changes, author fields) is cleaned from the copy; the list "
-        "follows once it is saved.").format(name=name),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
+def plain_text_warning() -> str:
+    return _tr("This RTF draft will be saved as plain text: its formatting is not kept.")
+
+
+def ask_keep_comments(parent: QWidget | None, name: str, plain_text: bool = False) -> bool | None:
+    """Before a Word/OpenDocument/HTML/RTF copy is written: keep its comments? None if cancelled.
+
+    ``plain_text`` (an RTF draft) says first that the copy is plain text, formatting lost.
+    """
+    text = _tr("Save the redacted copy as {name}? Besides the names, what could identify a "
+               "source (comments, tracked changes, author fields) is cleaned from the copy; the "
+               "list follows once it is saved.").format(name=name)
+    if plain_text:
+        text = plain_text_warning() + "\n\n" + text
+    box = QMessageBox(QMessageBox.Icon.Question, title(), text,
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     keep = QCheckBox(_tr("Keep comments (their text is redacted too)"))
     keep.setChecked(False)

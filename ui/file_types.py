@@ -21,7 +21,18 @@ def _tr(text: str) -> str:
 
 def kind_labels() -> dict[str, str]:
     return {"text": _tr("Plain text"), "docx": _tr("Word documents"),
-            "odt": _tr("OpenDocument text"), "html": _tr("Web pages")}
+            "odt": _tr("OpenDocument text"), "html": _tr("Web pages"),
+            "rtf": _tr("RTF documents")}
+
+
+def copy_kind(kind: str) -> str:
+    """The kind of a draft's redacted copy: its own, or "text" for a format whose copy is
+    plain text (an RTF draft: its format says so with a ``copy_suffix``)."""
+    from redactor.formats import format_for_kind
+
+    if kind == "text":
+        return kind
+    return "text" if getattr(format_for_kind(kind), "copy_suffix", None) else kind
 
 
 def kind_of(suffix: str) -> str | None:

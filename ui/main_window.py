@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.view.tooltip_for = self._tooltip_for
         self.view.has_override = self._has_override
         self.view.setPlaceholderText(self.tr(
-            "Open a draft (Ctrl+O) or drop a text, Word, OpenDocument or HTML file here. "
+            "Open a draft (Ctrl+O) or drop a text, Word, OpenDocument, HTML or RTF file here. "
             "Nothing leaves this computer."))
         self.panel = PersonPanel()
         left = QWidget()
@@ -476,9 +476,14 @@ class MainWindow(QMainWindow):
         if self.review is None or self.document is None or not self.review.all_reviewed():
             return
         original = self.document.path
-        default = original.with_name(f"{original.stem}.redacted{original.suffix}")
-        path = dialogs.choose_save_path(self, self.tr("Save Redacted Copy"), str(default),
-                                        file_types.kind_filter(self.document.kind))
+        copy_kind = file_types.copy_kind(self.document.kind)
+        plain_text = copy_kind != self.document.kind  # an RTF draft: its copy is plain text
+        suffix = ".txt" if plain_text else original.suffix
+        default = original.with_name(f"{original.stem}.redacted{suffix}")
+        caption = (self.tr("Save Redacted Copy as Plain Text") if plain_text
+                   else self.tr("Save Redacted Copy"))
+        path = dialogs.choose_save_path(self, caption, str(default),
+                                        file_types.kind_filter(copy_kind))
         if not path:
             return
         if Path(path).absolute() == original.absolute() or (
@@ -488,7 +493,7 @@ class MainWindow(QMainWindow):
             return
         keep_comments = None  # plain text: nothing to clean but the names
         if self.document.kind != "text":
-            keep_comments = dialogs.ask_keep_comments(self, Path(path).name)
+            keep_comments = dialogs.ask_keep_comments(self, Path(path).name, plain_text)
             if keep_comments is None:
                 return
         self._exporting = True
