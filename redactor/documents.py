@@ -73,15 +73,6 @@ def redacted_bytes(document: Document, edits: list[Edit], options: CleanOptions)
         raise UnreadableDocument(f"{document.path.name}: {error}") from None
 
 
-def sha256_of(path: Path) -> str:
-    """Hash a file's bytes, so a review cannot be applied to a different draft."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def read_document(path: str | Path, any_suffix: bool = False) -> Document:
     """Read a draft (.txt, .md, .docx, .odt, .html), refusing anything that is not readable.
 

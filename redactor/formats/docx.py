@@ -39,7 +39,6 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 _STORY_TYPES = ("header", "footer", "footnotes", "endnotes", "comments")
 _CORE_FIELDS = {DC + "title": "title", DC + "subject": "subject", DC + "creator": "author",
