@@ -152,7 +152,9 @@ def test_a_mention_that_does_not_match_the_document_is_refused(mention):
         apply_decisions(STORY, decisions)
 
 
-_filler = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=25)
+# Without "@" and ":", no filler makes a mention part of an address ("…@", "https://…"), where
+# the replacement is made link-safe on purpose (test_a_name_inside_a_link_…).
+_filler = st.text(st.characters(codec="utf-8", exclude_characters="\x00@:"), max_size=25)
 
 
 @settings(max_examples=80, deadline=None)
