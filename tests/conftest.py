@@ -7,11 +7,18 @@ Tests that run detection take the session-scoped ``engine`` and are marked ``mod
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs every property test on the same examples (HYPOTHESIS_PROFILE=ci, set by .ci/run), so
+# a landing never hangs on a random draw; on a developer's machine each run explores anew.
+settings.register_profile("ci", derandomize=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 from redactor.decisions import Decisions, Mention, Person
 
