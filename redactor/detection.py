@@ -23,6 +23,7 @@ Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
 
 CHUNK_CHARS = 20_000
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n|\r\r")
 _SOFT_BREAK = re.compile(r"\r?\n|(?<=[.!?])\s+|\s+")
 
@@ -75,9 +76,22 @@ def _cut(text: str, start: int, end: int) -> int:
     return end  # one unbroken run of characters: no name can be split by a cut elsewhere
 
 
+@dataclass(frozen=True)
+class Found:
+    """What detection found: the person hits, and where the model saw places.
+
+    Places keep a person's lone name word from being added where that word names a city
+    ("Nurlanov Almaty" read as a name in a keywords field must not take the city's
+    mentions); the leak check still searches every withheld word everywhere.
+    """
+
+    hits: list[Hit]
+    places: list[tuple[int, int]]
+
+
 def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None,
            cancelled: IsCancelled | None = None,
-           fields: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+           fields: Sequence[tuple[int, int]] = ()) -> Found:
     """Every PERSON result in ``text``, as offsets into the whole text.
 
     ``fields`` are the stretches a structured document keeps beside its body (headers,
@@ -86,6 +100,7 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
     pieces = list(chunks(text))
     nlp_engine = analyzer.nlp_engine
     hits: list[Hit] = []
+    places: list[tuple[int, int]] = []
     done = 0
     # One chunk at a time: the generator runs spaCy lazily, so a cancel waits for one chunk at most.
     batch = nlp_engine.process_batch((piece for _, piece in pieces), language="en", batch_size=1)
@@ -95,11 +110,13 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
         results = analyzer.analyze(text=piece, language="en", entities=["PERSON"],
                                    nlp_artifacts=artifacts)
         hits.extend(_hit(r, offset) for r in results)
+        places.extend((e.start_char + offset, e.end_char + offset) for e in artifacts.entities
+                      if e.label_ in _PLACE_LABELS)
         done += len(piece)
         if progress is not None:
             progress(done / len(text))
     hits.extend(_field_hits(analyzer, text, fields))
-    return sorted(hits, key=lambda h: (h.start, -h.end))
+    return Found(sorted(hits, key=lambda h: (h.start, -h.end)), places)
 
 
 def _field_hits(analyzer: AnalyzerEngine, text: str, fields: Sequence[tuple[int, int]]) -> list[Hit]:

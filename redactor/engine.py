@@ -46,8 +46,9 @@ class Engine:
                 cancelled: IsCancelled | None = None) -> Decisions:
         """Every person in the document, with suggestions, none of them reviewed yet."""
         fields = [(s.start, s.end) for s in document.sections if s.label != "Body"]
-        hits = detect(self.load(), document.text, progress, cancelled, fields)
-        persons = suggest(document.text, group(document.text, hits), self.keep, self.redact)
+        found = detect(self.load(), document.text, progress, cancelled, fields)
+        persons = suggest(document.text, group(document.text, found.hits, found.places),
+                          self.keep, self.redact)
         return Decisions(str(document.path), document.sha256, persons)
 
 

@@ -95,7 +95,9 @@ def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if joined and _WRAPPED.fullmatch(text, joined[-1].end, span.start) and _mid_line(text, joined[-1]):
             before, after = (len(text[s.start:s.end].split()) for s in (joined[-1], span))
-            if min(before, after) == 1 and before + after <= 3:
+            words = tokens(text[joined[-1].start:span.end])
+            if min(before, after) == 1 and before + after <= 3 and not any(
+                    fold(word) in _NOT_NAME_WORDS for word in words):
                 joined[-1].end = span.end
                 joined[-1].hints |= span.hints
                 continue
@@ -168,14 +170,18 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def group(text: str, hits: Iterable[Hit]) -> list[Candidate]:
-    """Persons in order of first appearance, each with every mention found in ``text``."""
+def group(text: str, hits: Iterable[Hit], places: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """Persons in order of first appearance, each with every mention found in ``text``.
+
+    ``places`` are stretches the model calls a place: a person's lone first or last name is
+    not added there ("Almaty" the city is no mention of a "Nurlanov Almaty").
+    """
     registry = _Registry()
     spans = clean_spans(text, hits)
     for span in sorted(spans, key=lambda s: (-len(key(text[s.start:s.end])), s.start)):
         registry.assign(text, span)
     people = registry.people
-    _expand(text, people, WordIndex(text))
+    _expand(text, people, WordIndex(text), places)
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
     return sorted((p for p in people if p.mentions), key=lambda p: p.first_start)
@@ -247,8 +253,12 @@ def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
-def _expand(text: str, people: list[Candidate], index: WordIndex) -> None:
+def _expand(text: str, people: list[Candidate], index: WordIndex,
+            places: Iterable[tuple[int, int]]) -> None:
     """Add every other occurrence of each person's names, and their spelling variants."""
+    place = bytearray(len(text))
+    for start, end in places:
+        place[start:end] = b"\x01" * (end - start)
     taken = bytearray(len(text))
     for person in people:
         for m in person.mentions:
@@ -259,7 +269,7 @@ def _expand(text: str, people: list[Candidate], index: WordIndex) -> None:
             owners.setdefault(form, []).append(person)
     for form in sorted(owners, key=len, reverse=True):
         for start, end in _occurrences(text, form, index):
-            if not any(taken[start:end]):
+            if not any(taken[start:end]) and not (len(form) == 1 and any(place[start:end])):
                 owner = owners[form][0] if len(owners[form]) == 1 else _ambiguous(form, owners[form], people)
                 owner.mentions.append(Mention(start, end, text[start:end]))
                 taken[start:end] = b"\x01" * (end - start)

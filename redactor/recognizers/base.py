@@ -14,12 +14,14 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redactor.names import fold
+from redactor.roles import PRIVATE_ROLES, PUBLIC_ROLES
 
 _PARTICLE = r"(?:al|el|bin|ibn|bint|van|von|de|da|di|du|la|le|del|der|dos|das|ter|ten)"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
 NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{0,4}})"
 PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})
 NOT_NAMES = PLACES | {"ORG", "ORGANIZATION", "NORP", "NRP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+ROLES = PUBLIC_ROLES | PRIVATE_ROLES
 MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august",
                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
@@ -54,7 +56,8 @@ class NameRecognizer(EntityRecognizer):
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop leading sentence openers, titles and months ("Then", "President", "May")."""
+    """Drop leading sentence openers, titles, roles and months ("Then", "President",
+    "Witness", "May"): a capitalised role opening a caption is no part of the name."""
     words = list(regex.finditer(r"\S+", text[start:end]))
     while words and _not_a_name(words[0].group()):
         words.pop(0)
@@ -66,8 +69,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _not_a_name(word: str) -> bool:
-    folded = fold(word.rstrip(".,"))
-    return folded in STOP_WORDS or folded in MONTHS_AND_DAYS
+    folded = fold(word.rstrip(".,:"))
+    return folded in STOP_WORDS or folded in MONTHS_AND_DAYS or folded in ROLES
 
 
 def _other_entity(span: tuple[int, int], artifacts: NlpArtifacts, veto: frozenset[str]) -> bool:
