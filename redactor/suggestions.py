@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from redactor import PLACEHOLDER
 from redactor.decisions import Person
 from redactor.grouping import Candidate
+from redactor.leaks import withheld_tokens
 from redactor.names import fold, initials, is_initial, tokens
 from redactor.roles import FAMILY_FIRST, FIRST_NAME_CUES, PRIVATE_ROLES, PUBLIC_ROLES
 
@@ -59,7 +60,24 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
         persons.append(Person(id=f"p{number}", name=candidate.name, role=role, action=action,
                               replacement=replacement_for(candidate.name, action, pseudonyms),
                               mentions=candidate.mentions, reason=reason))
+    _reveal_no_other_name(persons)
     return persons
+
+
+def _reveal_no_other_name(persons: list[Person]) -> None:
+    """A replacement must not show a name withheld for someone else.
+
+    A garbled person ("Nurlanov Almaty", read from a keywords field) would otherwise write
+    Bezshan Nurlanov's surname wherever "Almaty" stands. Such a person gets the placeholder.
+    """
+    withheld = {person.id: withheld_tokens(person) for person in persons}
+    for person in persons:
+        if person.action == "keep":
+            continue
+        shown = {fold(token) for token in tokens(person.replacement)}
+        if any(shown & words for other, words in withheld.items() if other != person.id):
+            person.action, person.replacement = "placeholder", PLACEHOLDER
+            person.reason += "; its replacement would show a name withheld for another person"
 
 
 def _is_address(candidate: Candidate) -> bool:
