@@ -272,3 +272,31 @@ def test_detect_lists_where_each_person_is_mentioned(engine, word_draft, capsys)
     assert "places" in table.splitlines()[0]
     row = next(line for line in table.splitlines() if "Timur Abenov" in line)
     assert row.rstrip().endswith("Footnote 1")
+
+
+def test_text_in_charts_and_diagrams_is_read_and_redacted(tmp_path):
+    chart = (b'<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+             b'<c:chart><c:ser><c:tx><c:strRef><c:strCache><c:pt idx="0"><c:v>Arrests of Bezshan Nurlanov'
+             b'</c:v></c:pt></c:strCache></c:strRef></c:tx></c:ser></c:chart></c:chartSpace>')
+    diagram = (b'<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+               b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt>'
+               b'<dgm:t><a:p><a:r><a:t>Organiser Gulnara Sadykova</a:t></a:r></a:p></dgm:t></dgm:pt>'
+               b'</dgm:ptLst></dgm:dataModel>')
+    source = zipfile.ZipFile(io.BytesIO(build_docx()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        target.writestr("word/charts/chart1.xml", chart)
+        target.writestr("word/diagrams/data1.xml", diagram)
+    path = tmp_path / "chart.docx"
+    path.write_bytes(buffer.getvalue())
+    document = read_document(path)
+    edits = []
+    for name, label in (("Bezshan Nurlanov", "Chart"), ("Gulnara Sadykova", "Diagram")):
+        start = document.text.index(name, document.text.index("Organiser Gulnara") - 40)
+        assert document.place(start) == label
+        edits.append(Edit(start, start + len(name), "[withheld]"))
+    rebuilt = zipfile.ZipFile(io.BytesIO(DOCX.rebuild(path.read_bytes(), edits, CleanOptions()).data))
+    assert b"Arrests of [withheld]" in rebuilt.read("word/charts/chart1.xml")
+    assert b"Organiser [withheld]" in rebuilt.read("word/diagrams/data1.xml")

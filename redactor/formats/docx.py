@@ -53,6 +53,10 @@ _CHANGE_MARKS = tuple(W + name for name in (
     "tcPrChange", "tblGridChange", "numberingChange", "moveFromRangeStart", "moveFromRangeEnd",
     "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
     "customXmlDelRangeStart", "customXmlDelRangeEnd", "cellIns", "cellDel", "cellMerge"))
+_EMBEDDED = (("word/charts/", "Chart"), ("word/diagrams/", "Diagram"),
+             ("word/glossary/document.xml", "Building blocks"))
+_EMBEDDED_TEXT = ("{http://schemas.openxmlformats.org/drawingml/2006/main}t", W + "t",
+                  "{http://schemas.openxmlformats.org/drawingml/2006/chart}v")
 _COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible")
 
 
@@ -178,6 +182,7 @@ class _Reader:
         self._stories("footer", "Footer")
         self._comments()
         self._unreferenced_links(main)
+        self._embedded_parts()
         self._properties()
 
     # Stories: the body, headers, footers, notes, comments, text boxes.
@@ -301,6 +306,17 @@ class _Reader:
                         self._link_target(part, rel)
                         self.out.end_line()
 
+    def _embedded_parts(self) -> None:
+        """Charts, SmartArt diagrams and building blocks keep text in parts of their own
+        (an organisers' chart can list every name); their text runs are read like fields."""
+        for part in sorted(self.package.names):
+            label = _embedded_label(part)
+            if label is None:
+                continue
+            for element in self.package.tree(part).iter(*_EMBEDDED_TEXT):
+                if element.text and any(char.isalpha() for char in element.text):
+                    self._property(label, Slot(part, element))
+
     # Document properties and data stored beside the text.
 
     def _properties(self) -> None:
@@ -327,6 +343,12 @@ class _Reader:
         with self.out.section(label):
             self.out.add(slot.read(), slot)
             self.out.end_line()
+
+
+def _embedded_label(part: str) -> str | None:
+    if not part.endswith(".xml") or "/_rels/" in part:
+        return None
+    return next((label for prefix, label in _EMBEDDED if part.startswith(prefix)), None)
 
 
 def _read(raw: bytes) -> tuple[_Package, TextBuilder]:
