@@ -176,10 +176,12 @@ def save_decisions(decisions: Decisions, path: str | Path, force: bool = False,
 
 
 def check_document(document: Any, decisions: Decisions) -> None:
-    """Refuse a review made for another file or another version of this one."""
+    """Refuse a review made for another file or another version of this one, or whose
+    mentions do not match the document's text."""
     if decisions.document_sha256 != document.sha256:
         raise DecisionsError(f"the decisions were made for a different version of "
                              f"{document.path.name} (its sha256 does not match)")
+    check_offsets(document.text, decisions)
 
 
 def check_offsets(text: str, decisions: Decisions) -> None:

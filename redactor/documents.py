@@ -62,7 +62,8 @@ def redacted_bytes(document: Document, edits: list[Edit], options: CleanOptions)
     if document.kind == "text":
         data, encoding = document.encode(splice(document.text, edits))
         return Rebuilt(data, () if encoding == document.encoding else
-                       (f"A replacement does not fit {document.encoding}: saved as UTF-8",))
+                       (f"A replacement does not fit {document.encoding}: saved as UTF-8",),
+                       encoding)
     raw = _read_bytes(document.path, any_suffix=True)
     if hashlib.sha256(raw).hexdigest() != document.sha256:
         raise DecisionsError(f"{document.path.name} changed on disk since it was opened; "

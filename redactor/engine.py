@@ -73,8 +73,8 @@ def save_redacted(document: Document, decisions: Decisions, out: str | Path,
                             f"not {Path(out).name}")
     rebuilt = redacted_bytes(document, plan_edits(document.text, decisions), options or CleanOptions())
     write_atomic(out, rebuilt.data, force=force, protect=document.path)
-    encoding = "utf-8" if any("saved as UTF-8" in step for step in rebuilt.cleaned) else document.encoding
-    return SavedCopy(Path(out), encoding, verify_file(out, decisions), rebuilt.cleaned)
+    return SavedCopy(Path(out), rebuilt.encoding or document.encoding, verify_file(out, decisions),
+                     rebuilt.cleaned)
 
 
 def verify_file(path: str | Path, decisions: Decisions) -> list[Leak]:

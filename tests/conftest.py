@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -100,3 +101,29 @@ def make_decisions() -> Callable[..., Decisions]:
         return Decisions(path, sha256, list(persons))
 
     return make
+
+
+@pytest.fixture
+def refused(capsys: pytest.CaptureFixture[str]) -> Callable[..., str]:
+    """Check that a bad file is refused the way every bad input must be, and return the error.
+
+    ``refused(path, message)``: reading raises ``UnreadableDocument`` matching ``message``;
+    ``redactor detect`` exits 2 within ``within`` seconds with a message naming the file;
+    nothing is written beside it.
+    """
+    from redactor.cli import main
+    from redactor.documents import read_document
+    from redactor.errors import UnreadableDocument
+
+    def check(path: Path, message: str, within: float = 5) -> str:
+        began = time.monotonic()
+        with pytest.raises(UnreadableDocument, match=message):
+            read_document(path)
+        assert main(["detect", str(path), "-o", str(path.with_name("review.json"))]) == 2
+        assert time.monotonic() - began < within
+        error = capsys.readouterr().err
+        assert error.startswith(f"redactor: {path.name}:")
+        assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+        return error
+
+    return check

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import time
 import zipfile
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from redactor.cli import main
 from redactor.decisions import Decisions
 from redactor.documents import read_document
 from redactor.engine import save_decisions, save_redacted, verify_file
-from redactor.errors import UnreadableDocument
 from redactor.formats import CleanOptions
 from redactor.formats.docx import DOCX
 from redactor.formats.textmap import Edit
@@ -199,16 +197,10 @@ LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol
     ("not a zip", lambda: b"PK\x03\x04 but nothing else", "damaged"),
 ])
 def test_malformed_word_files_are_refused_quickly_with_nothing_written(tmp_path, label, make, message,
-                                                                       capsys):
+                                                                       refused):
     path = tmp_path / "bad.docx"
     path.write_bytes(make())
-    began = time.monotonic()
-    with pytest.raises(UnreadableDocument, match=message):
-        read_document(path)
-    assert main(["detect", str(path), "-o", str(tmp_path / "review.json")]) == 2
-    assert time.monotonic() - began < 5
-    assert "bad.docx:" in capsys.readouterr().err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx"]
+    refused(path, message)
 
 
 @pytest.mark.model

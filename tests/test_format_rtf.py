@@ -13,7 +13,6 @@ each place that document holds one.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -361,16 +360,10 @@ def test_the_leak_check_finds_a_name_in_a_place_the_reader_skips(tmp_path):
     ("text after the end", b"{\\rtf1 Bezshan} Nurlanov", "goes on after the end"),
 ])
 def test_malformed_files_are_refused_quickly_with_nothing_written(tmp_path, label, raw, message,
-                                                                   capsys):
+                                                                   refused):
     path = tmp_path / "bad.rtf"
     path.write_bytes(raw)
-    began = time.monotonic()
-    with pytest.raises(UnreadableDocument, match=message):
-        read_document(path)
-    assert main(["detect", str(path), "-o", str(tmp_path / "review.json")]) == 2
-    assert time.monotonic() - began < 5
-    assert "bad.rtf:" in capsys.readouterr().err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.rtf"]
+    refused(path, message)
 
 
 def test_depth_just_under_the_limit_is_read_and_trailing_padding_is_fine():

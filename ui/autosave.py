@@ -19,9 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
 
-from redactor.decisions import Decisions, load_decisions, save_decisions
+from redactor.decisions import Decisions, check_document, load_decisions, save_decisions
 from redactor.errors import RedactorError
-from ui import lazy_engine
 from ui.worker import TaskWorker, Threads
 
 DELAY_MS = 2_000       # after the last change
@@ -71,7 +70,7 @@ def find(folder: Path, document: Any) -> Decisions | None:
         return None
     try:
         decisions = load_decisions(path)
-        lazy_engine.check_document(document, decisions)  # same bytes, offsets inside the text
+        check_document(document, decisions)  # same bytes, offsets inside the text
     except RedactorError:
         remove(folder, document.path)
         return None

@@ -53,13 +53,8 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
 
 
 def confirm_accept_all(parent: QWidget | None, count: int) -> bool:
-    answer = QMessageBox.question(
-        parent, title(),
-        _tr("Accept the suggestions for the {count} person(s) not reviewed yet, as they stand? "
-            "You can undo this.").format(count=count),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes(parent, _tr("Accept the suggestions for the {count} person(s) not reviewed yet, "
+                            "as they stand? You can undo this.").format(count=count), default=False)
 
 
 def plain_text_warning() -> str:
@@ -90,16 +85,19 @@ def ask_keep_comments(parent: QWidget | None, name: str, plain_text: bool = Fals
 
 def ask_restore(parent: QWidget | None, name: str, folder: str) -> bool:
     """Offer back an autosaved review of the draft being opened."""
-    answer = QMessageBox.question(
-        parent, title(),
-        _tr("Restore the review you were working on? Redactor kept the decisions you made on "
-            "{name} when it last stopped before you saved or discarded them.").format(name=name)
-        + "\n\n" + _tr("Autosaves are kept in {folder}, readable only by you. Like saved "
-                        "reviews, they contain the original names; each is removed when you "
-                        "save or discard its review.").format(folder=folder),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes(parent, _tr("Restore the review you were working on? Redactor kept the decisions "
+                            "you made on {name} when it last stopped before you saved or "
+                            "discarded them.").format(name=name)
+                + "\n\n" + _tr("Autosaves are kept in {folder}, readable only by you. Like saved "
+                                "reviews, they contain the original names; each is removed when "
+                                "you save or discard its review.").format(folder=folder),
+                default=True)
+
+
+def _yes(parent: QWidget | None, text: str, default: bool) -> bool:
+    """A Yes/No question; True when the editor answers Yes."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title(), text, yes | no, yes if default else no) == yes
 
 
 def review_caption() -> str:

@@ -56,18 +56,6 @@ def save_redacted(document: Any, decisions: Any, out: Any, force: bool = False,
                                 options=CleanOptions(keep_comments=keep_comments))
 
 
-def save_decisions(decisions: Any, path: Any, force: bool = True) -> None:
-    from redactor.decisions import save_decisions as light_save_decisions
-    light_save_decisions(decisions, path, force=force)
-
-
-def check_document(document: Any, decisions: Any) -> None:
-    """Both checks are light (no Presidio): a review for this very text, or a clear refusal."""
-    from redactor.decisions import check_document as light_check_document, check_offsets
-    light_check_document(document, decisions)
-    check_offsets(document.text, decisions)
-
-
 def installed_pipelines() -> list[str]:
     from redactor.nlp import installed_pipelines as engine_installed_pipelines
     return engine_installed_pipelines()

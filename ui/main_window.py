@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout,
                                QWidget)
 
-from redactor.decisions import Decisions, load_decisions
+from redactor.decisions import Decisions, check_document, load_decisions, save_decisions
 from redactor.documents import Document, read_document
 from redactor.errors import RedactorError
 from ui import autosave, dialogs, file_types, lazy_engine
@@ -547,7 +547,7 @@ class MainWindow(QMainWindow):
         decisions = self.review.snapshot()
         decisions.document_path = str(self.document.path.absolute())
         try:
-            lazy_engine.save_decisions(decisions, path, force=True)
+            save_decisions(decisions, path, force=True)
         except (RedactorError, OSError) as error:
             self.show_error(str(error))
             return False
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
             if document_path is None:
                 return False
             document = read_document(document_path)
-            lazy_engine.check_document(document, decisions)
+            check_document(document, decisions)
         except RedactorError as error:
             self.show_error(str(error))
             return False

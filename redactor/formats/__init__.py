@@ -9,6 +9,7 @@ Plain text needs none of this and is handled in ``redactor.documents``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,10 +37,12 @@ class CleanOptions:
 
 @dataclass(frozen=True)
 class Rebuilt:
-    """The redacted file's bytes and, for the editor, what was cleaned besides the names."""
+    """The redacted file's bytes, the text encoding used if the format has one, and, for the
+    editor, what was cleaned besides the names."""
 
     data: bytes
     cleaned: tuple[str, ...] = ()
+    encoding: str = ""
 
 
 class Format(Protocol):
@@ -60,6 +63,7 @@ class Format(Protocol):
         for a leak check that does not depend on the reader having found everything."""
 
 
+@functools.cache
 def _registry() -> dict[str, Format]:
     from redactor.formats.docx import DOCX
     from redactor.formats.html import HTML

@@ -106,8 +106,7 @@ class _Package:
 
     def rels(self, part: str) -> list[etree._Element]:
         """The relationship elements of ``part`` ("" for the package's own)."""
-        folder, base = posixpath.split(part)
-        name = posixpath.join(folder, "_rels", f"{base}.rels")
+        name = self.rels_name(part)
         return list(self.tree(name).iter(PKG + "Relationship")) if name in self.names else []
 
     def rels_name(self, part: str) -> str:

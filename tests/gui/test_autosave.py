@@ -10,6 +10,7 @@ from __future__ import annotations
 import stat
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from gui_helpers import person_named
@@ -33,6 +34,16 @@ def _decide(window) -> None:
     assert not ysolde.reviewed and ysolde.action != "keep"
     window.review.set_action(bertil.id, "initials")
     window.review.keep(ysolde.id)
+
+
+def _autosaved(qtbot, make_window, flood: Path) -> tuple[Any, Path]:
+    """A window on the flood draft with the editor's decisions made and autosaved."""
+    window = make_window()
+    _open(qtbot, window, flood)
+    _decide(window)
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
+        window.autosaver.save_now()
+    return window, window.autosaver.file()
 
 
 def _decided(window) -> bool:
@@ -81,12 +92,7 @@ def test_changes_autosave_privately_and_come_back_after_a_crash(qtbot, make_wind
 
 def test_a_clean_close_removes_the_autosave(qtbot, make_window, dialogs, autosave_folder: Path,
                                             flood: Path):
-    window = make_window()
-    _open(qtbot, window, flood)
-    _decide(window)
-    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
-        window.autosaver.save_now()
-    target = window.autosaver.file()
+    window, target = _autosaved(qtbot, make_window, flood)
     assert target.exists()
     review_file = flood.with_name("flood.review.json")
     dialogs.save_paths.append(str(review_file))
@@ -100,12 +106,7 @@ def test_a_clean_close_removes_the_autosave(qtbot, make_window, dialogs, autosav
 
 def test_discarding_removes_the_autosave_and_nothing_is_offered(qtbot, make_window, dialogs,
                                                                 flood: Path):
-    window = make_window()
-    _open(qtbot, window, flood)
-    _decide(window)
-    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
-        window.autosaver.save_now()
-    target = window.autosaver.file()
+    window, target = _autosaved(qtbot, make_window, flood)
     dialogs.answers.append(QMessageBox.StandardButton.Discard)
     _open(qtbot, window, flood)  # the same draft again, decisions discarded
     assert not target.exists()
@@ -114,12 +115,7 @@ def test_discarding_removes_the_autosave_and_nothing_is_offered(qtbot, make_wind
 
 
 def test_an_autosave_of_another_version_is_removed(qtbot, make_window, dialogs, flood: Path):
-    window = make_window()
-    _open(qtbot, window, flood)
-    _decide(window)
-    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
-        window.autosaver.save_now()
-    target = window.autosaver.file()
+    window, target = _autosaved(qtbot, make_window, flood)
     window.crashed = True
     flood.write_text(flood.read_text(encoding="utf-8") + "\nA late paragraph.\n", encoding="utf-8")
     again = make_window()
@@ -161,12 +157,7 @@ def test_reopening_a_saved_review_offers_the_newer_autosave(qtbot, make_window, 
 
 
 def test_a_restore_can_be_declined(qtbot, make_window, dialogs, flood: Path):
-    window = make_window()
-    _open(qtbot, window, flood)
-    _decide(window)
-    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
-        window.autosaver.save_now()
-    target = window.autosaver.file()
+    window, target = _autosaved(qtbot, make_window, flood)
     window.crashed = True
     again = make_window()
     dialogs.answers.append(QMessageBox.StandardButton.No)
