@@ -177,3 +177,11 @@ def test_progress_is_reported_and_cancel_stops(engine, draft):
     assert seen and seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
     with pytest.raises(Cancelled):
         engine.analyze(document, cancelled=lambda: True)
+
+
+def test_a_role_opening_a_caption_is_not_part_of_the_name():
+    from redactor.recognizers.base import trim
+
+    text = "Witness Gulnara Ismailova said the police came at noon."
+    start, end = trim(text, 0, len("Witness Gulnara Ismailova"))
+    assert text[start:end] == "Gulnara Ismailova"

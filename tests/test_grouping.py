@@ -146,3 +146,17 @@ def test_a_name_alone_on_its_line_does_not_join_the_next_line():
     text = "Madina Orynbay\nWrite to the organisers."
     people = group(text, hits_for(text, "Madina Orynbay", "Write"))
     assert [p.name for p in people] == ["Madina Orynbay", "Write"]
+
+
+def test_a_lone_name_word_is_not_added_where_the_model_saw_a_place():
+    text = "Nurlanov Almaty\nThe Almaty rally ended. Nurlanov left."
+    start = text.index("Almaty", 20)
+    [person] = group(text, hits_for(text, "Nurlanov Almaty"), places=[(start, start + 6)])
+    assert texts(person) == ["Nurlanov Almaty", "Nurlanov"]
+
+
+def test_a_wrapped_join_never_takes_a_role_word():
+    text = "Embargoed: ask Madina Alieva\nProtester detained after the rally"
+    people = group(text, hits_for(text, "Madina Alieva", "Protester"))
+    assert "Madina Alieva" in [p.name for p in people]
+    assert all("Protester" not in m.text for p in people if p.name == "Madina Alieva" for m in p.mentions)
