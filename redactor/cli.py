@@ -1,7 +1,8 @@
 """The ``redactor`` command: detect, apply and verify, for power users and newsroom tooling.
 
-Exit codes: 0 success; 1 leaks found (verify, or apply's check of what it wrote);
-2 bad input or usage; 3 refused (unreviewed persons, or a review for another document).
+Exit codes: 0 success; 1 the copy is not clean (verify, or apply's second reading of the copy:
+a withheld name, a name the review does not keep, a name word beside a replacement); 2 bad
+input or usage; 3 refused (unreviewed persons, or a review for another document).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from redactor import DEFAULT_MODEL, __version__
 from redactor.decisions import Decisions, load_decisions
 from redactor.documents import Document, read_document
 from redactor.errors import DecisionsError, RedactorError
-from redactor.leaks import Leak
+from redactor.leaks import BESIDE, UNREVIEWED, Finding
 
 # redactor.engine imports Presidio and spaCy (seconds): the commands import it when they run,
 # so --help, --version and refusals of bad input answer at once.
@@ -32,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="redactor", description="Find the people named in a draft and withhold the names "
         "of those at risk. Nothing leaves this computer.",
-        epilog="exit codes: 0 ok, 1 leaks found, 2 bad input or usage, 3 refused")
+        epilog="exit codes: 0 ok, 1 the copy is not clean, 2 bad input or usage, 3 refused")
     parser.add_argument("--version", action="version", version=f"redactor {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -51,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a name to always suggest for redaction (repeatable)")
 
     apply = commands.add_parser("apply", help="write the redacted copy from confirmed decisions",
-                                description="Apply the decisions to PATH and write OUT. The "
-                                "original is never modified.")
+                                description="Apply the decisions to PATH, read the copy a second "
+                                "time, and write it to OUT only if that reading finds nothing; "
+                                "otherwise it goes to OUT's name with .UNFINISHED and exit is 1. "
+                                "The original is never modified.")
     apply.add_argument("path", metavar="PATH", help="the original draft")
     apply.add_argument("--decisions", required=True, metavar="FILE", help="the reviewed decisions file")
     apply.add_argument("-o", "--output", required=True, metavar="OUT", help="the redacted copy to write")
@@ -62,12 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--keep-comments", action="store_true",
                        help="Word/OpenDocument: keep comments (redacted like the text, authors "
                        "anonymised) instead of removing them")
+    apply.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline for the second reading")
 
-    verify = commands.add_parser("verify", help="check a redacted copy for withheld names",
+    verify = commands.add_parser("verify", help="read a redacted copy a second time",
                                  description="Search OUT for every name token the decisions "
-                                 "withhold; exit 1 and list them if any is found.")
+                                 "withhold, every name the model reads that the review does not "
+                                 "keep, and every name word beside a replacement; exit 1 and list "
+                                 "them if any is found.")
     verify.add_argument("path", metavar="OUT", help="the redacted copy")
     verify.add_argument("--decisions", required=True, metavar="FILE", help="the decisions file")
+    verify.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline for the second reading")
     return parser
 
 
@@ -118,7 +125,7 @@ def format_table(decisions: Decisions, document: Document | None = None) -> str:
 
 
 def _apply(args: argparse.Namespace) -> int:
-    from redactor.engine import check_document, save_redacted
+    from redactor.engine import Engine, check_document
     from redactor.formats import CleanOptions
 
     document = read_document(args.path)
@@ -131,27 +138,44 @@ def _apply(args: argparse.Namespace) -> int:
     if unreviewed and not args.accept_suggestions:
         raise Refused(f"{len(unreviewed)} person(s) not reviewed yet (first: {unreviewed[0].id}); "
                       "review them or pass --accept-suggestions")
-    saved = save_redacted(document, decisions, args.output, force=args.force,
-                          options=CleanOptions(keep_comments=args.keep_comments))
+    saved = Engine(args.model).save(document, decisions, args.output, force=args.force,
+                                    options=CleanOptions(keep_comments=args.keep_comments))
     for step in saved.cleaned:
         print(f"redactor: {step}", file=sys.stderr)
-    print(f"wrote {args.output}")
-    return _report(args.output, saved.leaks)
+    if saved.clean:
+        print(f"wrote {saved.path}")
+    else:
+        print(f"redactor: the copy is not clean, so it was not written to {args.output}; "
+              f"it is in {saved.path} for review", file=sys.stderr)
+    return _report(str(saved.path), saved.findings)
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from redactor.engine import verify_file
+    from redactor.engine import Engine
 
     decisions = load_decisions(args.decisions)
-    return _report(args.path, verify_file(args.path, decisions))
+    return _report(args.path, Engine(args.model).verify(args.path, decisions))
 
 
-def _report(path: str, leaks: list[Leak]) -> int:
-    if not leaks:
-        print(f"{path}: no withheld name found")
+def _report(path: str, findings: list[Finding]) -> int:
+    if not findings:
+        print(f"{path}: clean (no withheld name, no unreviewed name, no name beside a replacement)")
         return EXIT_OK
-    for leak in leaks:
-        where = f"{path}:{leak.line}:{leak.column}" if not leak.place else f"{path} [{leak.place}]"
-        print(f"{where}: withheld name '{leak.token}' (person {leak.person_id})")
-    print(f"{path}: {len(leaks)} leak(s) found", file=sys.stderr)
+    for finding in findings:
+        print(f"{_where(path, finding)}: {_describe(finding)}")
+    print(f"{path}: {len(findings)} finding(s); the copy is not clean", file=sys.stderr)
     return EXIT_LEAKS
+
+
+def _where(path: str, finding: Finding) -> str:
+    if finding.place:
+        return f"{path} [{finding.place}]"
+    return f"{path}:{finding.line}:{finding.column}"
+
+
+def _describe(finding: Finding) -> str:
+    if finding.kind == UNREVIEWED:
+        return f"a name the review does not keep: '{finding.token}'"
+    if finding.kind == BESIDE:
+        return f"a name word beside a replacement: '{finding.token}' ({finding.reason})"
+    return f"withheld name '{finding.token}' (person {finding.person_id})"

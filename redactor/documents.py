@@ -22,6 +22,8 @@ from redactor.textcodec import decode
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 SUFFIXES = TEXT_SUFFIXES + supported_suffixes()
+
+
 @dataclass(frozen=True)
 class Document:
     """A draft as the engine sees it: its text, and how to write that text back."""
@@ -64,7 +66,7 @@ def redacted_bytes(document: Document, edits: list[Edit], options: CleanOptions)
         return Rebuilt(data, () if encoding == document.encoding else
                        (f"A replacement does not fit {document.encoding}: saved as UTF-8",),
                        encoding)
-    raw = _read_bytes(document.path, any_suffix=True)
+    raw = read_bytes(document.path, any_suffix=True)
     if hashlib.sha256(raw).hexdigest() != document.sha256:
         raise DecisionsError(f"{document.path.name} changed on disk since it was opened; "
                              "open it again")
@@ -81,7 +83,12 @@ def read_document(path: str | Path, any_suffix: bool = False) -> Document:
     then told by its content.
     """
     path = Path(path)
-    raw = _read_bytes(path, any_suffix)
+    return parse_document(path, read_bytes(path, any_suffix), any_suffix)
+
+
+def parse_document(path: Path, raw: bytes, any_suffix: bool = False) -> Document:
+    """A document from bytes already read: a draft from disk, or a copy not yet written,
+    which the second reading checks before it may be saved under its requested name."""
     fmt = sniff(raw) if any_suffix else format_for_suffix(path.suffix)
     sha256 = hashlib.sha256(raw).hexdigest()
     try:
@@ -97,7 +104,9 @@ def read_document(path: str | Path, any_suffix: bool = False) -> Document:
                     bom=extracted.bom, sha256=sha256, kind=fmt.kind, sections=extracted.sections)
 
 
-def _read_bytes(path: Path, any_suffix: bool) -> bytes:
+def read_bytes(path: Path, any_suffix: bool = True) -> bytes:
+    """A file's bytes, refused with a reason when it is a folder, missing, empty or (unless
+    ``any_suffix``) of a kind Redactor does not read."""
     if path.is_dir():
         raise UnreadableDocument(f"{path.name}: is a folder, not a document")
     if not any_suffix and path.suffix.lower() not in SUFFIXES:

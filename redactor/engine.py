@@ -1,25 +1,27 @@
 """The engine's public API, driven alike by the command line and the desktop app.
 
 ``Engine`` holds the one slow resource, the loaded spaCy pipeline inside Presidio's
-analyzer; everything else is a plain function of a document and a review. Progress and
+analyzer, and everything that needs it: detection, and the second reading of every copy
+before it is called clean (``Engine.save``, ``Engine.verify``). Progress and
 cancellation are plain callables, so the engine never knows about Qt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
+from redactor.check import Reading, read_copy, unfinished_path
 from redactor.decisions import Decisions, check_document, save_decisions
 from redactor.detection import IsCancelled, Progress, build_analyzer, detect
-from redactor.documents import Document, read_document, redacted_bytes
-from redactor.errors import RedactorError
-from redactor.formats import CleanOptions, format_for_kind, format_for_suffix
-from redactor.grouping import group
-from redactor.leaks import Leak, LeakSearch
+from redactor.documents import Document, parse_document, read_bytes, read_document, redacted_bytes
+from redactor.errors import OutputExists, RedactorError, UnreadableDocument
+from redactor.formats import CleanOptions, format_for_suffix
+from redactor.grouping import Candidate, group
+from redactor.leaks import Finding
 from redactor.nlp import DEFAULT_MODEL
 from redactor.redaction import plan_edits
 from redactor.suggestions import suggest
@@ -45,58 +47,79 @@ class Engine:
     def analyze(self, document: Document, progress: Progress | None = None,
                 cancelled: IsCancelled | None = None) -> Decisions:
         """Every person in the document, with suggestions, none of them reviewed yet."""
+        candidates, _ = self._find(document, progress, cancelled)
+        persons = suggest(document.text, candidates, self.keep, self.redact)
+        return Decisions(str(document.path), document.sha256, persons)
+
+    def read(self, document: Document) -> Reading:
+        """Every name detection reads in ``document`` (a copy), and where it reads places."""
+        candidates, places = self._find(document)
+        return Reading([m for c in candidates for m in c.mentions], places)
+
+    def _find(self, document: Document, progress: Progress | None = None,
+              cancelled: IsCancelled | None = None) -> tuple[list[Candidate], list[tuple[int, int]]]:
         fields = [(s.start, s.end) for s in document.sections if s.label != "Body"]
         found = detect(self.load(), document.text, progress, cancelled, fields)
-        persons = suggest(document.text, group(document.text, found.hits, found.places),
-                          self.keep, self.redact)
-        return Decisions(str(document.path), document.sha256, persons)
+        return group(document.text, found.hits, found.places), found.places
+
+    def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
+             options: CleanOptions | None = None) -> SavedCopy:
+        """Apply the review and read the copy a second time before it is written.
+
+        A clean copy is written atomically under ``out``. A copy with findings is never
+        written there: it goes beside it, named as unfinished (``unfinished_path``), so it
+        cannot pass for a finished copy.
+        """
+        check_document(document, decisions)
+        out = Path(out)
+        if document.kind == "rtf" and format_for_suffix(out.suffix) is not None:
+            # Its copy is plain text: a .rtf or .docx name would promise formatting it lacks.
+            raise RedactorError(f"an RTF draft is saved as plain text: use a .txt name, "
+                                f"not {out.name}")
+        if out.exists() and not force:
+            raise OutputExists(f"{out.name}: already exists (use --force to replace it)")
+        rebuilt = redacted_bytes(document, plan_edits(document.text, decisions),
+                                 options or CleanOptions())
+        findings = self.check(rebuilt.data, out, decisions)
+        target = out if not findings else unfinished_path(out)
+        write_atomic(target, rebuilt.data, force=force or target != out, protect=document.path)
+        if target == out:
+            unfinished_path(out).unlink(missing_ok=True)  # an earlier attempt's leaking copy
+        return SavedCopy(target, out, rebuilt.encoding or document.encoding, findings,
+                         rebuilt.cleaned)
+
+    def check(self, data: bytes, path: str | Path, decisions: Decisions) -> list[Finding]:
+        """Every finding in a copy's bytes (``path`` names it in messages): the second reading."""
+        try:
+            copy = parse_document(Path(path), data, any_suffix=True)
+        except UnreadableDocument:
+            if data.strip():
+                raise
+            return []  # every name removed and nothing else: an empty copy hides nothing
+        return read_copy(copy, data, decisions, self.read)
+
+    def verify(self, path: str | Path, decisions: Decisions) -> list[Finding]:
+        """The second reading of a copy already on disk."""
+        path = Path(path)
+        return self.check(read_bytes(path), path, decisions)
 
 
 @dataclass(frozen=True)
 class SavedCopy:
-    """What saving a redacted copy did: the encoding used, what was cleaned besides the
-    names (comments, tracked changes, author fields) and any leak found in what was written."""
+    """What saving a redacted copy did: where it went (``path``, which is ``requested`` only
+    when the copy is clean), the encoding used, the second reading's findings, and what was
+    cleaned besides the names (comments, tracked changes, author fields)."""
 
     path: Path
+    requested: Path
     encoding: str
-    leaks: list[Leak]
+    findings: list[Finding]
     cleaned: tuple[str, ...] = ()
 
-
-def save_redacted(document: Document, decisions: Decisions, out: str | Path,
-                  force: bool = False, options: CleanOptions | None = None) -> SavedCopy:
-    """Apply the review, write the copy atomically, then run the leak check on what was written."""
-    check_document(document, decisions)
-    if document.kind == "rtf" and format_for_suffix(Path(out).suffix) is not None:
-        # Its copy is plain text: a .rtf or .docx name would promise formatting it lacks.
-        raise RedactorError(f"an RTF draft is saved as plain text: use a .txt name, "
-                            f"not {Path(out).name}")
-    rebuilt = redacted_bytes(document, plan_edits(document.text, decisions), options or CleanOptions())
-    write_atomic(out, rebuilt.data, force=force, protect=document.path)
-    return SavedCopy(Path(out), rebuilt.encoding or document.encoding, verify_file(out, decisions),
-                     rebuilt.cleaned)
+    @property
+    def clean(self) -> bool:
+        """True when the second reading found nothing: only then is the copy under its name."""
+        return not self.findings
 
 
-def verify_file(path: str | Path, decisions: Decisions) -> list[Leak]:
-    """Every withheld name token still present anywhere in the file at ``path``.
-
-    A structured file is searched twice: its text as the reader extracts it (a name split
-    across runs is whole there), and every string it stores, whatever the reader makes of
-    it: part names, every text node and every attribute value of every XML part.
-    """
-    document = read_document(path, any_suffix=True)
-    search = LeakSearch(decisions)
-    leaks = [replace(leak, place=document.place(leak.offset)) for leak in search.find(document.text)]
-    if document.kind != "text":
-        raw = Path(path).read_bytes()
-        seen: set[tuple[str, str]] = set()
-        for where, value in format_for_kind(document.kind).strings(raw):
-            for leak in search.find(value, where):
-                if (leak.token, where) not in seen:
-                    seen.add((leak.token, where))
-                    leaks.append(leak)
-    return leaks
-
-
-__all__ = ["Engine", "SavedCopy", "check_document", "read_document", "save_decisions",
-           "save_redacted", "verify_file"]
+__all__ = ["Engine", "SavedCopy", "check_document", "read_document", "save_decisions"]

@@ -15,23 +15,16 @@ from dataclasses import dataclass, field
 
 from redactor.decisions import Mention
 from redactor.detection import Hit
-from redactor.names import (HONORIFICS, WORD, display_name, fold, initials, is_caps, is_initial,
-                            key, strip_possessive, tokens)
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from redactor.cues import HONORIFICS, NOT_NAME_WORDS
+from redactor.names import (WORD, display_name, fold, initials, is_caps, is_initial, key,
+                            strip_possessive, tokens)
 from redactor.plausibility import unlikely_person
-from redactor.recognizers.base import MONTHS_AND_DAYS
-from redactor.roles import PRIVATE_ROLES, PUBLIC_ROLES
 from redactor.variants import VariantIndex
 
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
 _NEXT_LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?) $")
 _NEXT_RIGHT = re.compile(r" ([^\W\d_][\w'’-]*)(?![\w'’-])")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
-_NOT_NAME_WORDS = (set(STOP_WORDS) | PUBLIC_ROLES | PRIVATE_ROLES | MONTHS_AND_DAYS | HONORIFICS
-                   | {"police", "said", "says", "told", "according", "photo", "via"})
-
-
 
 
 @dataclass
@@ -97,7 +90,7 @@ def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
             before, after = (len(text[s.start:s.end].split()) for s in (joined[-1], span))
             words = tokens(text[joined[-1].start:span.end])
             if min(before, after) == 1 and before + after <= 3 and not any(
-                    fold(word) in _NOT_NAME_WORDS for word in words):
+                    fold(word) in NOT_NAME_WORDS for word in words):
                 joined[-1].end = span.end
                 joined[-1].hints |= span.hints
                 continue
@@ -156,7 +149,7 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _name_word(word: str) -> bool:
     folded = fold(word.rstrip("."))
-    return (word[0].isupper() and not is_caps(word) or is_initial(word)) and folded not in _NOT_NAME_WORDS
+    return (word[0].isupper() and not is_caps(word) or is_initial(word)) and folded not in NOT_NAME_WORDS
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -14,12 +14,19 @@ from redactor.decisions import WITHHOLD_ALL, Decisions, Person
 from redactor.names import fold, is_initial, tokens
 
 
-@dataclass(frozen=True)
-class Leak:
-    """A withheld name token found in the file, with where it stands.
+# What a finding is. A copy is called clean only when it has none of any kind.
+WITHHELD = "withheld"  # a name token the review withholds, still in the copy
+UNREVIEWED = "unreviewed"  # the second reading calls it a name, and the review does not keep it
+BESIDE = "beside"  # a name word standing right next to a replacement ("Kairat [name withheld]")
 
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a copy that stops it from being called clean, with where it stands.
+
+    ``token`` is the word found (folded for a withheld token, as written otherwise);
     ``place`` says where inside a structured file ("Footnote 2", "word/document.xml: t");
-    line, column and offset are positions in the text the token was found in.
+    line, column and offset are positions in the text the word was found in.
     """
 
     token: str
@@ -28,10 +35,18 @@ class Leak:
     column: int
     offset: int
     place: str = ""
+    kind: str = WITHHELD
+    reason: str = ""
 
 
 def withheld_tokens(person: Person) -> set[str]:
-    """Folded name tokens that ``person``'s decision hides from the redacted copy."""
+    """Folded name tokens that ``person``'s decision hides from the redacted copy.
+
+    Every token of the name and of every mention, except the first name that a
+    ``first_name`` decision shows. A single mention's own replacement never takes a token
+    out of the search: "S. Zhunusova" written for one mention must not let a missed
+    "Zhunusova" elsewhere pass as clean.
+    """
     if person.action == "keep":
         return set()
     words = set(tokens(person.name))
@@ -40,10 +55,6 @@ def withheld_tokens(person: Person) -> set[str]:
     shown: set[str] = set()
     if person.action not in WITHHOLD_ALL:  # first_name shows the first name
         shown = {fold(t) for t in tokens(person.replacement)}
-    for mention in person.mentions:
-        # A mention kept as written shows its name in one place, not everywhere: still search.
-        if mention.replacement is not None and mention.replacement != mention.text:
-            shown.update(fold(t) for t in tokens(mention.replacement))
     words |= {part for w in list(words) for part in w.split("-")}  # "Jomart" of "Kassym-Jomart"
     folded = {fold(w.rstrip(".")) for w in words if not is_initial(w)}
     return {w for w in folded if len(w) > 1} - shown
@@ -72,20 +83,20 @@ class LeakSearch:
         # Underscores are boundaries: "_Nurlanov_" in Markdown, "nurlanov_photo.jpg" in a link.
         self._pattern = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
 
-    def find(self, text: str, place: str = "") -> list[Leak]:
+    def find(self, text: str, place: str = "") -> list[Finding]:
         """Every whole-word occurrence of a withheld token in ``text``, in order."""
         if not self._wanted:
             return []
         folded, origin = _folded_with_offsets(text)
-        leaks = []
+        findings = []
         for match in self._pattern.finditer(folded):
             offset = origin[match.start()]
             line = text.count("\n", 0, offset) + 1
             column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            leaks.append(Leak(match.group(), self._wanted[match.group()], line, column, offset, place))
-        return leaks
+            findings.append(Finding(match.group(), self._wanted[match.group()], line, column, offset, place))
+        return findings
 
 
-def find_leaks(text: str, decisions: Decisions) -> list[Leak]:
+def find_leaks(text: str, decisions: Decisions) -> list[Finding]:
     """Every whole-word occurrence of a withheld token in ``text``, in order."""
     return LeakSearch(decisions).find(text)

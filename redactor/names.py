@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from redactor.cues import HONORIFICS
+
 # A name token: letters, possibly joined by hyphens or apostrophes (Kassym-Jomart, O'Neil),
 # or an initial with its period (Y.).
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"}
 
 
 # Letters that carry a stroke or are ligatures do not decompose under NFKD.

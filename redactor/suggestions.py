@@ -18,7 +18,7 @@ from redactor.decisions import Person
 from redactor.grouping import Candidate
 from redactor.leaks import withheld_tokens
 from redactor.names import fold, initials, is_initial, tokens
-from redactor.roles import FAMILY_FIRST, FIRST_NAME_CUES, PRIVATE_ROLES, PUBLIC_ROLES
+from redactor.cues import FAMILY_FIRST, FIRST_NAME_CUES, PRIVATE_ROLES, PUBLIC_ROLES
 
 
 _AFTER_NAME_PUBLIC = re.compile(

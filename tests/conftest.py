@@ -37,6 +37,26 @@ _DEFAULT_REPLACEMENT = {
 }
 
 
+def write_copy(document, decisions: Decisions, path: Path, options=None):
+    """The format layer alone (no model, no second reading): apply ``decisions``, clean, and
+    write the bytes to ``path``; returns what the format rebuilt (its ``cleaned`` steps)."""
+    from redactor.documents import redacted_bytes
+    from redactor.formats import CleanOptions
+    from redactor.redaction import plan_edits
+
+    rebuilt = redacted_bytes(document, plan_edits(document.text, decisions), options or CleanOptions())
+    path.write_bytes(rebuilt.data)
+    return rebuilt
+
+
+def file_leaks(path: Path, decisions: Decisions) -> list:
+    """The leak search alone (no model) on a file on disk: every withheld token anywhere in it."""
+    from redactor.check import leak_findings
+    from redactor.documents import read_document
+
+    return leak_findings(read_document(path, any_suffix=True), path.read_bytes(), decisions)
+
+
 @pytest.fixture(scope="session")
 def engine():
     """The real engine with its spaCy pipeline loaded once for the whole session."""
@@ -45,6 +65,25 @@ def engine():
     loaded = Engine()
     loaded.load()
     return loaded
+
+
+@pytest.fixture
+def complete(engine) -> Callable[..., Decisions]:
+    """Complete a hand-built review with everyone else detection finds, their suggestions
+    accepted, as an editor would before saving: the second reading then judges only what
+    the test decided. Mentions that overlap the test's own are left to the test's persons."""
+
+    def make(document, decisions: Decisions) -> Decisions:
+        taken = [(m.start, m.end) for p in decisions.persons for m in p.mentions]
+        for number, person in enumerate(engine.analyze(document).persons, 1):
+            person.mentions = [m for m in person.mentions
+                               if not any(m.start < end and start < m.end for start, end in taken)]
+            if person.mentions:
+                person.id, person.reviewed = f"auto{number}", True
+                decisions.persons.append(person)
+        return decisions
+
+    return make
 
 
 @pytest.fixture

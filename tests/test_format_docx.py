@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import file_leaks, write_copy
 from docx import Document as open_docx
 from lxml import etree
 
@@ -20,7 +21,7 @@ from docx_builder import HIDDEN, build_docx, write_docx
 from redactor.cli import main
 from redactor.decisions import Decisions
 from redactor.documents import read_document
-from redactor.engine import save_decisions, save_redacted, verify_file
+from redactor.engine import save_decisions
 from redactor.formats import CleanOptions
 from redactor.formats.docx import DOCX
 from redactor.formats.textmap import Edit
@@ -78,11 +79,11 @@ def test_the_replacement_keeps_the_formatting_of_the_run_the_name_starts_in(word
     assert paragraph.text == "Protesters gathered again on Monday, said Bezshan, 24, a student."
 
 
-def test_withholding_everyone_leaves_no_name_in_any_part(word_draft, tmp_path, withhold_all):
+def test_withholding_everyone_leaves_no_name_in_any_part(engine, word_draft, tmp_path, withhold_all):
     document = read_document(word_draft)
     decisions = withhold_all(document, HIDDEN)
-    saved = save_redacted(document, decisions, tmp_path / "out.docx")
-    assert saved.leaks == []
+    saved = engine.save(document, decisions, tmp_path / "out.docx")
+    assert saved.findings == []
     raw = (tmp_path / "out.docx").read_bytes()
     stored = " ".join(value for _, value in DOCX.strings(raw)).lower()
     for name in HIDDEN.values():
@@ -93,7 +94,7 @@ def test_withholding_everyone_leaves_no_name_in_any_part(word_draft, tmp_path, w
 
 def test_the_copy_is_cleaned_and_says_what_was_cleaned(word_draft, tmp_path, withhold_all):
     document = read_document(word_draft)
-    saved = save_redacted(document, withhold_all(document, {"x": "Bezshan Nurlanov"}), tmp_path / "o.docx")
+    saved = write_copy(document, withhold_all(document, {"x": "Bezshan Nurlanov"}), tmp_path / "o.docx")
     cleaned = " ".join(saved.cleaned)
     for step in ("Accepted tracked changes", "Removed 1 comment", "Cleared document properties",
                  "revision ids", "reviewers"):
@@ -112,8 +113,7 @@ def test_the_copy_is_cleaned_and_says_what_was_cleaned(word_draft, tmp_path, wit
 def test_comments_can_be_kept_redacted_and_anonymised(word_draft, tmp_path, withhold_all):
     document = read_document(word_draft)
     decisions = withhold_all(document, {"c": "Oskar Lindqvist"})
-    saved = save_redacted(document, decisions, tmp_path / "o.docx",
-                          options=CleanOptions(keep_comments=True))
+    saved = write_copy(document, decisions, tmp_path / "o.docx", CleanOptions(keep_comments=True))
     comments = etree.fromstring(zipfile.ZipFile(tmp_path / "o.docx").read("word/comments.xml"))
     comment = comments.find(W + "comment")
     assert comment.get(W + "author") == "Reviewer"
@@ -121,11 +121,11 @@ def test_comments_can_be_kept_redacted_and_anonymised(word_draft, tmp_path, with
     assert any("Kept comments" in step for step in saved.cleaned)
 
 
-def test_the_saved_package_is_whole(word_draft, tmp_path, withhold_all):
+def test_the_saved_package_is_whole(engine, word_draft, tmp_path, withhold_all):
     """Every relationship points at a part that exists and every part has a content type:
     what Word checks before it offers to repair a file."""
     document = read_document(word_draft)
-    save_redacted(document, withhold_all(document, HIDDEN), tmp_path / "o.docx")
+    engine.save(document, withhold_all(document, HIDDEN), tmp_path / "o.docx")
     archive = zipfile.ZipFile(tmp_path / "o.docx")
     names = set(archive.namelist())
     types = etree.fromstring(archive.read("[Content_Types].xml"))
@@ -164,7 +164,7 @@ def test_verify_finds_a_name_the_reader_never_shows(tmp_path, make_person, make_
     path.write_bytes(_zip_with(body.replace(b'w:author="Desk Editor"', b'w:author="Bezshan Nurlanov"')))
     text = "Bezshan Nurlanov"
     decisions = make_decisions(make_person(text, "Bezshan Nurlanov", "placeholder"))
-    leaks = verify_file(path, decisions)
+    leaks = file_leaks(path, decisions)
     assert any("@author" in leak.place for leak in leaks)
 
 
@@ -217,8 +217,8 @@ def test_detection_finds_the_person_in_every_place(engine, word_draft):
 def test_suggestions_applied_leave_no_leak(engine, word_draft, tmp_path):
     document = read_document(word_draft)
     decisions = engine.analyze(document)
-    saved = save_redacted(document, decisions, tmp_path / "out.docx")
-    assert saved.leaks == []
+    saved = engine.save(document, decisions, tmp_path / "out.docx")
+    assert saved.findings == []
     addresses = [p for p in decisions.persons if p.name == "ilyas.tokayev"]
     assert addresses and addresses[0].replacement == "withheld"
     assert "mailto:withheld@example.org" in read_document(tmp_path / "out.docx").text

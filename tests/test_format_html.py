@@ -375,9 +375,9 @@ def test_read_document_reads_a_page(tmp_path: Path, name: str) -> None:
     assert document.place(document.text.index("Source: Dariga")) == "HTML comment"
 
 
-def test_save_redacted_withholds_a_name_everywhere_in_the_page(tmp_path: Path, make_person,
-                                                               make_decisions) -> None:
-    from redactor.engine import save_redacted
+def test_a_withheld_name_goes_from_everywhere_in_the_page(tmp_path: Path, make_person,
+                                                         make_decisions) -> None:
+    from conftest import file_leaks, write_copy
 
     path = tmp_path / "story.html"
     path.write_bytes(page("crlf"))
@@ -385,8 +385,8 @@ def test_save_redacted_withholds_a_name_everywhere_in_the_page(tmp_path: Path, m
     person = make_person(document.text, "Bezshan Nurlanov", "placeholder", "Bezshan Nurlanov",
                          "bezshan.nurlanov", "Nurlanov")
     decisions = make_decisions(person, path=str(path), sha256=document.sha256)
-    saved = save_redacted(document, decisions, tmp_path / "story.redacted.html")
-    assert saved.leaks == []
+    write_copy(document, decisions, tmp_path / "story.redacted.html")
+    assert file_leaks(tmp_path / "story.redacted.html", decisions) == []
     data = (tmp_path / "story.redacted.html").read_bytes()
     assert b"nurlanov" not in data.lower()
     assert b"<b>[name withheld]</b>, 34" in data

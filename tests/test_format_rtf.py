@@ -16,13 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import file_leaks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redactor.cli import main
 from redactor.decisions import Decisions, Person
 from redactor.documents import SUFFIXES, read_document
-from redactor.engine import save_decisions, save_redacted, verify_file
+from redactor.engine import save_decisions
 from redactor.errors import RedactorError, UnreadableDocument
 from redactor.formats import CleanOptions, format_for_suffix, sniff
 from redactor.formats.rtf import MAX_DEPTH, PLAIN_TEXT_NOTE, RTF
@@ -305,11 +306,15 @@ def withhold(make_person):
     return make
 
 
-def test_cli_refuses_an_rtf_output_name_and_the_leak_check_reads_both(rtf_draft, tmp_path, capsys,
-                                                                      withhold):
+@pytest.mark.model
+def test_cli_refuses_an_rtf_output_name_and_the_leak_check_reads_both(engine, rtf_draft, tmp_path,
+                                                                      capsys, withhold, complete,
+                                                                      monkeypatch):
+    monkeypatch.setattr("redactor.engine.Engine", lambda *args, **kwargs: engine)
     document = read_document(rtf_draft)
     review = tmp_path / "review.json"
-    save_decisions(withhold(document, "Bezshan Nurlanov", "Žaneta Nurlanova"), review)
+    save_decisions(complete(document, withhold(document, "Bezshan Nurlanov", "Žaneta Nurlanova")),
+                   review)
     for wrong in ("rally.redacted.rtf", "rally.redacted.docx"):
         assert main(["apply", str(rtf_draft), "--decisions", str(review),
                      "-o", str(tmp_path / wrong)]) == 2
@@ -329,10 +334,10 @@ def test_cli_refuses_an_rtf_output_name_and_the_leak_check_reads_both(rtf_draft,
     assert "[RTF source]" in report
 
 
-def test_save_redacted_refuses_before_writing(rtf_draft, tmp_path, withhold):
+def test_save_refuses_before_writing(engine, rtf_draft, tmp_path, withhold):
     document = read_document(rtf_draft)
     with pytest.raises(RedactorError, match="use a .txt name"):
-        save_redacted(document, withhold(document, "Bezshan Nurlanov"), tmp_path / "x.RTF")
+        engine.save(document, withhold(document, "Bezshan Nurlanov"), tmp_path / "x.RTF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rally.rtf"]
 
 
@@ -340,7 +345,7 @@ def test_the_leak_check_finds_a_name_in_a_place_the_reader_skips(tmp_path):
     path = tmp_path / "bookmark.rtf"
     path.write_bytes(rtf(rb"Lawyer {\*\bkmkstart Jos\'e9_Ort\'edz}{\*\bkmkend x}said so."))
     person = Person("p1", "José Ortíz", "private", "placeholder", "[name withheld]", reviewed=True)
-    leaks = verify_file(path, Decisions(str(path), "0" * 64, [person]))
+    leaks = file_leaks(path, Decisions(str(path), "0" * 64, [person]))
     assert "Ort" not in read_document(path).text
     assert {leak.place for leak in leaks} >= {"RTF source, escapes decoded"}
     assert any(leak.token.lower() == "jose" for leak in leaks)

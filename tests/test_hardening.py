@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from redactor.cli import main
 from redactor.decisions import Decisions
 from redactor.documents import read_document
-from redactor.engine import save_redacted, verify_file
 from redactor.errors import UnreadableDocument
 from redactor.redaction import apply_decisions, check_offsets
 
@@ -76,9 +75,9 @@ def test_nothing_the_tool_logs_contains_a_name(engine, tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
     document = read_document(path)
     decisions = engine.analyze(document)
-    saved = save_redacted(document, decisions, tmp_path / "out.txt")
-    verify_file(tmp_path / "out.txt", decisions)
-    assert saved.leaks == [] and len(decisions.persons) >= 3
+    saved = engine.save(document, decisions, tmp_path / "out.txt")
+    engine.verify(saved.path, decisions)
+    assert saved.findings == [] and len(decisions.persons) >= 3
     logged = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
     for word in ("Bezshan", "Nurlanov", "Aigerim", "Nurlanova", "Sarsenova"):
         assert word not in logged

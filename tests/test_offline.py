@@ -6,7 +6,7 @@ the network"). These tests replace ``socket.socket.connect``/``connect_ex``/``se
 functions that record the attempt and raise, then run the engine:
 
 * in this process, through the API the desktop app uses (``Engine.analyze``,
-  ``save_redacted``, ``verify_file``), with the session's loaded ``engine``;
+  ``Engine.save``, ``Engine.verify``), with the session's loaded ``engine``;
 * in real ``redactor`` subprocesses, where a ``sitecustomize.py`` on ``PYTHONPATH`` installs
   the same block before anything else is imported, so loading spaCy and Presidio is covered.
 
@@ -153,7 +153,7 @@ def test_detect_apply_verify_in_process_without_network(engine, draft, no_networ
                                                        tmp_path: Path) -> None:
     # The session's engine may have loaded before the block (loading offline is covered by
     # the subprocess test below); everything it does from here on runs blocked.
-    from redactor.engine import save_decisions, save_redacted, verify_file
+    from redactor.engine import save_decisions
 
     path = draft(DRAFT)
     document = read_document(path)
@@ -164,11 +164,11 @@ def test_detect_apply_verify_in_process_without_network(engine, draft, no_networ
     assert names["Marat Bekov"].action != "keep"
     save_decisions(decisions, tmp_path / "review.json", protect=path)
 
-    saved = save_redacted(document, decisions, tmp_path / "out.txt")
-    assert saved.leaks == []
+    saved = engine.save(document, decisions, tmp_path / "out.txt")
+    assert saved.findings == []
     redacted = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert "Bekov" not in redacted and "Jonas Brekke" in redacted
-    assert verify_file(tmp_path / "out.txt", decisions) == []
+    assert engine.verify(tmp_path / "out.txt", decisions) == []
     assert no_network == []
 
 
@@ -199,7 +199,7 @@ def test_cli_detect_apply_verify_in_subprocesses_without_network(tmp_path: Path)
     run("apply", "draft.txt", "--decisions", "review.json", "--accept-suggestions", "-o", "out.txt")
     assert "Bekov" not in (work / "out.txt").read_text(encoding="utf-8")
     verified = run("verify", "out.txt", "--decisions", "review.json")
-    assert "no withheld name found" in verified.stdout
+    assert "clean (no withheld name" in verified.stdout
 
     lines = log.read_text(encoding="utf-8").splitlines()
     assert sum(line.startswith("armed") for line in lines) >= 3, "the block was not installed"

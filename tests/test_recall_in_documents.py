@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from redactor.documents import read_document
-from redactor.engine import save_redacted
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
 _spec = importlib.util.spec_from_file_location("build_fixtures", OFFICE / "build_fixtures.py")
@@ -52,5 +51,5 @@ def test_every_hidden_person_is_detected(engine, document):
 def test_the_suggestions_applied_leave_no_leak(engine, document, tmp_path):
     decisions = engine.analyze(document)
     suffix = ".txt" if document.kind == "rtf" else document.path.suffix
-    saved = save_redacted(document, decisions, tmp_path / f"copy{suffix}")
-    assert saved.leaks == []
+    saved = engine.save(document, decisions, tmp_path / f"copy{suffix}")
+    assert saved.findings == []

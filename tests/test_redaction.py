@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from redactor.decisions import Decisions, Mention, Person
 from redactor.documents import read_document
-from redactor.engine import save_redacted, verify_file
 from redactor.errors import DecisionsError
 from redactor.redaction import apply_decisions
 
@@ -197,10 +196,10 @@ def test_accepting_every_suggestion_redacts_a_crlf_draft_without_leaks(engine, d
 
     for person in decisions.persons:
         person.reviewed = True
-    saved = save_redacted(document, decisions, tmp_path / "vigil.redacted.txt")
-    assert saved.leaks == []
+    saved = engine.save(document, decisions, tmp_path / "vigil.redacted.txt")
+    assert saved.findings == []
     assert saved.encoding == document.encoding
-    assert verify_file(saved.path, decisions) == []
+    assert engine.verify(saved.path, decisions) == []
     assert path.read_bytes() == original
 
     written = saved.path.read_bytes()

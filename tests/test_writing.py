@@ -10,7 +10,7 @@ import pytest
 
 from redactor.decisions import Decisions, Mention, Person
 from redactor.documents import read_document
-from redactor.engine import save_decisions, save_redacted
+from redactor.engine import save_decisions
 from redactor.errors import DecisionsError, OutputExists, RedactorError
 from redactor.writing import write_atomic
 
@@ -156,25 +156,25 @@ def _review_for(document) -> Decisions:
                [Mention(start - 8, start + 8, "Bezshan Nurlanov")], True)])
 
 
-def test_save_redacted_writes_a_copy_and_never_the_original(draft, tmp_path):
+def test_save_writes_a_copy_and_never_the_original(engine, draft, tmp_path):
     path = draft("A dock worker, Bezshan Nurlanov, 31, said.\n", name="vigil.txt")
     original, before = path.read_bytes(), path.stat().st_mtime_ns
     document = read_document(path)
     decisions = _review_for(document)
-    saved = save_redacted(document, decisions, tmp_path / "vigil.redacted.txt")
+    saved = engine.save(document, decisions, tmp_path / "vigil.redacted.txt")
     assert saved.path.read_bytes() == b"A dock worker, Bezshan, 31, said.\n"
-    assert saved.leaks == [] and saved.encoding == "utf-8"
+    assert saved.findings == [] and saved.encoding == "utf-8"
     with pytest.raises(RedactorError, match="refusing to overwrite the original"):
-        save_redacted(document, decisions, path, force=True)
+        engine.save(document, decisions, path, force=True)
     assert path.read_bytes() == original and path.stat().st_mtime_ns == before
 
 
-def test_save_redacted_refuses_a_review_of_another_version(draft, tmp_path):
+def test_save_refuses_a_review_of_another_version(engine, draft, tmp_path):
     path = draft("A dock worker, Bezshan Nurlanov, 31, said.\n", name="vigil.txt")
     decisions = _review_for(read_document(path))
     path.write_bytes(b"A dock worker, Bezshan Nurlanov, 31, said today.\n")
     with pytest.raises(DecisionsError, match="sha256 does not match"):
-        save_redacted(read_document(path), decisions, tmp_path / "out.txt")
+        engine.save(read_document(path), decisions, tmp_path / "out.txt")
     assert names_in(tmp_path) == ["vigil.txt"]
 
 

@@ -105,17 +105,24 @@ def review_caption() -> str:
     return _tr("Save Review (it contains the original names: keep it private)")
 
 
-def _leak_line(leak: Any, names: Mapping[str, str]) -> str:
-    place = getattr(leak, "place", "")
-    line = _tr("line {line}, column {column}: “{token}” ({person})").format(
-        line=leak.line, column=leak.column, token=leak.token,
-        person=names.get(leak.person_id, leak.person_id))
-    return f"{place}, {line}" if place else line
+def _finding_line(finding: Any, names: Mapping[str, str]) -> str:
+    place = getattr(finding, "place", "")
+    if finding.kind == "unreviewed":
+        what = _tr("“{token}”: a name the review does not keep").format(token=finding.token)
+    elif finding.kind == "beside":
+        what = _tr("“{token}”: a name word beside a replacement").format(token=finding.token)
+    else:
+        what = _tr("“{token}” ({person})").format(
+            token=finding.token, person=names.get(finding.person_id, finding.person_id))
+    line = _tr("line {line}, column {column}: {what}").format(
+        line=finding.line, column=finding.column, what=what)
+    return f"{place}, {line}" if place and place != "Body" else line
 
 
 def show_saved_copy(parent: QWidget | None, saved: Any, original_encoding: str,
                     names: Mapping[str, str]) -> None:
-    """The leak check's result: a plain confirmation, or every place a withheld name survived.
+    """The second reading's result: a plain confirmation, or every finding and where the
+    unfinished copy went instead of the requested name.
 
     For a Word, OpenDocument or HTML copy it also lists what was cleaned besides the names.
     """
@@ -127,18 +134,21 @@ def show_saved_copy(parent: QWidget | None, saved: Any, original_encoding: str,
     if cleaned:
         note += "\n\n" + _tr("Also cleaned from the copy:") + "\n" + "\n".join(
             f"• {line}" for line in cleaned)
-    if not saved.leaks:
+    if saved.clean:
         QMessageBox.information(parent, title(), _tr(
-            "Saved {name}. Leak check: none of the withheld names appears in it.")
-            .format(name=saved.path.name) + note)
+            "Saved {name}. Second reading: no withheld name, no name the review does not keep, "
+            "no name word beside a replacement.").format(name=saved.path.name) + note)
         return
-    lines = [_leak_line(leak, names) for leak in saved.leaks[:MAX_LISTED_LEAKS]]
-    if len(saved.leaks) > MAX_LISTED_LEAKS:
-        lines.append(_tr("and {count} more").format(count=len(saved.leaks) - MAX_LISTED_LEAKS))
+    findings = saved.findings
+    lines = [_finding_line(finding, names) for finding in findings[:MAX_LISTED_LEAKS]]
+    if len(findings) > MAX_LISTED_LEAKS:
+        lines.append(_tr("and {count} more").format(count=len(findings) - MAX_LISTED_LEAKS))
     QMessageBox.warning(parent, title(), _tr(
-        "Saved {name}, but the leak check found {count} withheld name(s) still in it:")
-        .format(name=saved.path.name, count=len(saved.leaks)) + "\n\n" + "\n".join(lines)
-        + "\n\n" + _tr("Redact those places (select, Ctrl+R) and save the copy again.") + note)
+        "The copy is not clean, so it was not saved as {requested}. The second reading found "
+        "{count} problem(s):").format(requested=saved.requested.name, count=len(findings))
+        + "\n\n" + "\n".join(lines) + "\n\n" + _tr(
+        "Redact those places (select, Ctrl+R) and save the copy again. The unfinished copy is "
+        "in {name}, for checking only.").format(name=saved.path.name) + note)
 
 
 def choose_save_path(parent: QWidget | None, caption: str, default: str, filters: str) -> str:

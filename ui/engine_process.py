@@ -65,6 +65,14 @@ class EngineProcess:
         self._connection.send(("analyze", document, self.keep, self.redact))
         return self._wait(progress, cancelled)
 
+    def save(self, document: Any, decisions: Decisions, out: Any, force: bool = False,
+             options: Any = None) -> Any:
+        """What ``Engine.save`` returns: the copy, read a second time in the child first."""
+        self._start()
+        self._cancel.clear()
+        self._connection.send(("save", document, decisions, out, force, options))
+        return self._wait(None, None)
+
     def _wait(self, progress: Callable[[float], None] | None,
               cancelled: Callable[[], bool] | None) -> Any:
         persons: list[Any] = []
@@ -89,6 +97,8 @@ class EngineProcess:
                 return None
             elif kind == "result":
                 return Decisions(message[1], message[2], persons)
+            elif kind == "saved":
+                return message[1]
             elif kind == "error":
                 raise message[1]
 
@@ -137,6 +147,8 @@ def serve(connection: Any, cancel: Any, model: str) -> None:
                 for start in range(0, len(decisions.persons), _BATCH):
                     connection.send(("persons", decisions.persons[start:start + _BATCH]))
                 connection.send(("result", decisions.document_path, decisions.document_sha256))
+            elif request[0] == "save":
+                connection.send(("saved", engine.save(*request[1:])))
         except RedactorError as error:  # Cancelled included: the caller re-raises it
             connection.send(("error", error))
         except Exception as error:  # noqa: BLE001 - the editor gets a sentence, not a dead child

@@ -44,16 +44,16 @@ def mention_replacement(person: Any, mention: Any) -> str:
     return engine_mention_replacement(person, mention)
 
 
-def save_redacted(document: Any, decisions: Any, out: Any, force: bool = False,
+def save_redacted(engine: Any, document: Any, decisions: Any, out: Any, force: bool = False,
                   keep_comments: bool | None = None) -> Any:
-    """The engine's ``save_redacted``; ``keep_comments`` (Word, OpenDocument, HTML) becomes its
-    ``CleanOptions``, None leaves the engine's defaults (plain text has nothing to clean)."""
-    from redactor.engine import save_redacted as engine_save_redacted
+    """``engine.save`` (the copy is read a second time before it is called clean);
+    ``keep_comments`` (Word, OpenDocument, HTML) becomes its ``CleanOptions``, None leaves
+    the engine's defaults (plain text has nothing to clean)."""
     if keep_comments is None:
-        return engine_save_redacted(document, decisions, out, force=force)
+        return engine.save(document, decisions, out, force=force)
     from redactor.formats import CleanOptions
-    return engine_save_redacted(document, decisions, out, force=force,
-                                options=CleanOptions(keep_comments=keep_comments))
+    return engine.save(document, decisions, out, force=force,
+                       options=CleanOptions(keep_comments=keep_comments))
 
 
 def installed_pipelines() -> list[str]:

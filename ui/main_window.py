@@ -500,8 +500,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         names = {p.id: p.name for p in self.review.persons}
         encoding = self.document.encoding
-        worker = TaskWorker(lazy_engine.save_redacted, self.document, self.review.snapshot(),
-                            path, True, keep_comments)
+        worker = TaskWorker(lazy_engine.save_redacted, self.analysis.engine, self.document,
+                            self.review.snapshot(), path, True, keep_comments)
         worker.tag = (encoding, names)
         worker.finished.connect(self._exported)
         worker.failed.connect(self._export_failed)

@@ -14,7 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redactor.names import fold
-from redactor.roles import PRIVATE_ROLES, PUBLIC_ROLES
+from redactor.cues import MONTHS_AND_DAYS, PRIVATE_ROLES, PUBLIC_ROLES
 
 _PARTICLE = r"(?:al|el|bin|ibn|bint|van|von|de|da|di|du|la|le|del|der|dos|das|ter|ten)"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
@@ -22,10 +22,6 @@ NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{0,4}})"
 PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})
 NOT_NAMES = PLACES | {"ORG", "ORGANIZATION", "NORP", "NRP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 ROLES = PUBLIC_ROLES | PRIVATE_ROLES
-MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 class NameRecognizer(EntityRecognizer):

@@ -13,7 +13,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
-from redactor.roles import FIRST_NAME_CUES
+from redactor.cues import FIRST_NAME_CUES
 
 ANY: frozenset[str] = frozenset()
 

@@ -35,7 +35,7 @@ def test_export_is_disabled_until_everyone_is_reviewed(qtbot, opened, dialogs, f
     assert "Desmond Pell" in written  # kept: a public figure
     assert flood.read_text(encoding="utf-8").count("Gransson") == 2  # the original is untouched
     assert dialogs.kinds()[-1] == "information"
-    assert "Leak check" in dialogs.last("information")
+    assert "Second reading" in dialogs.last("information")
 
 
 def test_export_reports_the_leaks_it_finds(qtbot, opened, dialogs, flood: Path):
@@ -51,7 +51,9 @@ def test_export_reports_the_leaks_it_finds(qtbot, opened, dialogs, flood: Path):
     assert dialogs.kinds()[-1] == "warning"
     message = dialogs.last("warning")
     assert "quillby" in message and "line 11" in message and "(Quillby)" in message
-    written = out.read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == "an older copy"  # not written under its name
+    assert "not saved as flood.redacted.txt" in message
+    written = flood.with_name("flood.redacted.UNFINISHED.txt").read_text(encoding="utf-8")
     assert "call [name withheld] had" in written and "Quillby asked" in written
 
 

@@ -76,8 +76,9 @@ def test_a_windows_draft_with_emoji_is_highlighted_and_redacted_where_the_names_
     window.review.set_action(person_named(window, "Ysolde").id, "placeholder")
     window.review.accept_all()
     out = tmp_path / "windows.redacted.txt"
-    saved = lazy_engine.save_redacted(window.document, window.review.snapshot(), out)
-    assert not saved.leaks
+    saved = lazy_engine.save_redacted(window.analysis.engine, window.document,
+                                     window.review.snapshot(), out)
+    assert saved.clean, saved.findings
     written = out.read_bytes().decode("utf-8")
     assert "Quillby" not in written and "Ysolde" not in written and written.count("\r\n") == 5
     assert "🙂🙂 The boatman [name withheld] stayed." in written

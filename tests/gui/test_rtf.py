@@ -62,7 +62,7 @@ def test_the_editor_is_told_before_saving_that_the_copy_is_plain_text(qtbot, rtf
     assert kinds[0] == "options" and kinds[-1] == "information"  # told first, then saved
     assert dialogs.last("options").startswith(WARNING)
     result = dialogs.last("information")
-    assert "Leak check: none of the withheld names" in result
+    assert "Second reading: no withheld name" in result
     assert "Also cleaned from the copy:" in result
     assert "Saved as plain text: the RTF formatting is not kept" in result
     assert "Dropped 1 comment" in result and "Dropped document properties" in result

@@ -1,6 +1,12 @@
-"""Words that describe people in news copy: offices that make someone public, and the
-words for the private people a story is about. Used to suggest roles and to stop a name
-from swallowing the title in front of it."""
+"""The one home of the words news copy uses around names.
+
+Offices that make someone public, the words for the private people a story is about,
+honorifics, months, and the words that are never part of a name. Detection uses them to
+trim and grow name spans, suggestions to weigh evidence, and the second reading to tell a
+name word from a title beside a replacement.
+"""
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 # Offices and roles that make a person a public figure when they stand next to the name.
 PUBLIC_ROLES = set("""
@@ -44,3 +50,12 @@ du ye cheng wei su lu ding ren shen yao jin
 FIRST_NAME_CUES = (r"first name is|first name,|named|identified (?:only )?as|known (?:only )?as|"
                    r"gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?,?|asked to be "
                    r"identified (?:only )?by (?:his|her|their) first name,?")
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"}
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Words that are never part of a person's name, wherever they stand next to one.
+NOT_NAME_WORDS = (set(STOP_WORDS) | PUBLIC_ROLES | PRIVATE_ROLES | MONTHS_AND_DAYS | HONORIFICS
+                  | {"police", "said", "says", "told", "according", "photo", "via"})

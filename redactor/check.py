@@ -1,0 +1,181 @@
+"""The second reading: a copy is read again, as a reader would, before it is called clean.
+
+The leak search alone can only look for the names detection found, so it cannot see what
+detection missed. This reading does not trust the review: it runs detection again on the
+copy itself and reports
+
+- every withheld name token still in the copy, anywhere in the file (``leaks``);
+- every name the model reads in the copy that the review neither keeps nor prints as a
+  replacement ("Omarbekov" where only "Kairat" was found);
+- every name word standing right beside a replacement ("Kairat [name withheld]",
+  "Kairat Kairat"): a name found in part, whose other part survived.
+
+A copy with any finding is not clean. Detection itself is passed in (``Reader``), so this
+module holds the rules of the check and no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from redactor.decisions import Decisions, Mention, Person
+from redactor.documents import Document
+from redactor.formats import format_for_kind
+from redactor.leaks import BESIDE, UNREVIEWED, Finding, LeakSearch, withheld_tokens
+from redactor.names import fold, is_caps, key, match_case, tokens
+from redactor.cues import NOT_NAME_WORDS
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What detection read in a copy: each name it found, and the stretches it calls places."""
+
+    names: list[Mention]
+    places: list[tuple[int, int]]
+
+
+Reader = Callable[[Document], Reading]
+# A word directly before a replacement: spaces or tabs between, or one line break of a
+# hard-wrapped paragraph (the word is not alone on its line).
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)$")
+_WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)([^\W\d_][\w'’-]*)")
+
+
+def read_copy(copy: Document, raw: bytes, decisions: Decisions, reader: Reader) -> list[Finding]:
+    """Every finding in a copy: withheld names, unreviewed names, name words beside replacements."""
+    leaks = leak_findings(copy, raw, decisions)
+    reading = reader(copy)
+    found = leaks + unreviewed_names(copy, reading.names, decisions)
+    found += names_beside_replacements(copy, decisions, reading.places)
+    return found
+
+
+def leak_findings(copy: Document, raw: bytes, decisions: Decisions) -> list[Finding]:
+    """Every withheld token in the copy's text, and in every string a structured file stores."""
+    search = LeakSearch(decisions)
+    found = [replace(leak, place=copy.place(leak.offset)) for leak in search.find(copy.text)]
+    if copy.kind != "text":
+        seen: set[tuple[str, str]] = set()
+        for where, value in format_for_kind(copy.kind).strings(raw):
+            for leak in search.find(value, where):
+                if (leak.token, where) not in seen:
+                    seen.add((leak.token, where))
+                    found.append(leak)
+    return found
+
+
+def unreviewed_names(copy: Document, names: Iterable[Mention], decisions: Decisions) -> list[Finding]:
+    """Names read in the copy that the review neither keeps nor prints as a replacement.
+
+    A name holding a withheld token is already a leak and is not reported twice.
+    """
+    allowed = kept_tokens(decisions) | printed_tokens(decisions)
+    withheld = {token for person in decisions.persons for token in withheld_tokens(person)}
+    found = []
+    for mention in names:
+        words = {word for word in key(mention.text) if len(word) > 1}
+        if words and not words <= allowed and not words & withheld:
+            found.append(_finding(copy, mention.start, mention.text, UNREVIEWED,
+                                  "read as a name in the copy; the review does not keep it"))
+    return found
+
+
+def names_beside_replacements(copy: Document, decisions: Decisions,
+                              places: Iterable[tuple[int, int]] = ()) -> list[Finding]:
+    """Capitalised name words directly before or after a printed replacement.
+
+    "Kairat [name withheld] told AP" means the name was found in part; the rest of it is
+    still printed. Titles, role words, sentence openers, a kept person's name and the
+    places the model reads are not names here.
+    """
+    text = copy.text
+    kept = kept_tokens(decisions)
+    place = bytearray(len(text))
+    for start, end in places:
+        place[start:end] = b"\x01" * (end - start)
+    found: dict[int, Finding] = {}
+    for value in _printed_values(decisions):
+        for match in _occurrences(text, value):
+            caps = is_caps(match.group())
+            for start, word in _neighbours(text, match.start(), match.end()):
+                bare = word.rstrip(".")
+                if (start not in found and _name_like(bare, caps) and fold(bare) not in kept
+                        and not any(place[start:start + len(bare)])):
+                    found[start] = _finding(copy, start, bare, BESIDE,
+                                            f"a name word beside the replacement '{match.group()}'")
+    return [found[start] for start in sorted(found)]
+
+
+def kept_tokens(decisions: Decisions) -> set[str]:
+    """Folded name words of every person the review keeps as written."""
+    words: set[str] = set()
+    for person in decisions.persons:
+        if person.action == "keep":
+            words |= _folded_words([person.name] + [m.text for m in person.mentions])
+        else:
+            words |= _folded_words(m.text for m in person.mentions if m.replacement == m.text)
+    return words
+
+
+def printed_tokens(decisions: Decisions) -> set[str]:
+    """Folded words the review prints in place of withheld names ("Bezshan", "Source A")."""
+    return _folded_words(_printed_values(decisions))
+
+
+def _printed_values(decisions: Decisions) -> list[str]:
+    values: set[str] = set()
+    for person in decisions.persons:
+        if person.action == "keep":
+            continue
+        values.add(person.replacement)
+        values.update(m.replacement for m in person.mentions
+                      if m.replacement is not None and m.replacement != m.text)
+    return sorted(v for v in values if v.strip())
+
+
+def _folded_words(values: Iterable[str]) -> set[str]:
+    words = {fold(t.rstrip(".")) for value in values for t in tokens(value)}
+    return words | {part for w in words for part in w.split("-")}
+
+
+def _occurrences(text: str, value: str) -> Iterable[re.Match[str]]:
+    """Where a replacement is printed: as written, in capitals, or made link-safe."""
+    forms = {value, match_case(value, "XX"), re.sub(r"[^\w.~-]+", "-", value).strip("-")}
+    pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+    yield from re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)
+
+
+def _neighbours(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The word right before ``start`` and the word right after ``end``, if joined by spaces."""
+    words = []
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if before and not (before.group(1).endswith(".") and len(before.group(1)) > 2):
+        line_start = text.rfind("\n", 0, before.start(1)) + 1
+        if "\n" not in before.group(0) or text[line_start:before.start(1)].strip():
+            words.append((before.start(1), before.group(1)))
+    after = _WORD_AFTER.match(text, end)
+    if after:
+        words.append((after.start(1), after.group(1)))
+    return words
+
+
+def _name_like(word: str, caps_context: bool) -> bool:
+    """A capitalised word that is no title, role, month or sentence word; in capitals only
+    beside a replacement in capitals (elsewhere a word in capitals is an acronym)."""
+    if len(word) < 2 or not word[0].isupper() or fold(word) in NOT_NAME_WORDS:
+        return False
+    return caps_context or not is_caps(word)
+
+
+def _finding(copy: Document, offset: int, word: str, kind: str, reason: str) -> Finding:
+    line = copy.text.count("\n", 0, offset) + 1
+    column = offset - (copy.text.rfind("\n", 0, offset) + 1) + 1
+    return Finding(word, "", line, column, offset, copy.place(offset), kind, reason)
+
+
+def unfinished_path(path: Path) -> Path:
+    """Where a copy that is not clean goes: beside the requested name, saying so."""
+    return path.with_name(f"{path.stem}.UNFINISHED{path.suffix}")
