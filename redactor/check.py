@@ -26,7 +26,7 @@ from redactor.documents import Document
 from redactor.formats import format_for_kind
 from redactor.leaks import BESIDE, UNREVIEWED, Finding, LeakSearch, withheld_tokens
 from redactor.names import fold, is_caps, key, match_case, tokens
-from redactor.cues import NOT_NAME_WORDS
+from redactor.cues import not_name_words
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def _neighbours(text: str, start: int, end: int) -> list[tuple[int, str]]:
 def _name_like(word: str, caps_context: bool) -> bool:
     """A capitalised word that is no title, role, month or sentence word; in capitals only
     beside a replacement in capitals (elsewhere a word in capitals is an acronym)."""
-    if len(word) < 2 or not word[0].isupper() or fold(word) in NOT_NAME_WORDS:
+    if len(word) < 2 or not word[0].isupper() or fold(word) in not_name_words():
         return False
     return caps_context or not is_caps(word)
 

@@ -3,10 +3,11 @@
 Offices that make someone public, the words for the private people a story is about,
 honorifics, months, and the words that are never part of a name. Detection uses them to
 trim and grow name spans, suggestions to weigh evidence, and the second reading to tell a
-name word from a title beside a replacement.
+name word from a title beside a replacement. Plain data: importing it costs nothing, so the
+desktop app can use it before the engine has loaded (spaCy's stop words come in on first use).
 """
 
-from spacy.lang.en.stop_words import STOP_WORDS
+import functools
 
 # Offices and roles that make a person a public figure when they stand next to the name.
 PUBLIC_ROLES = set("""
@@ -56,6 +57,12 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
                    "wednesday", "thursday", "friday", "saturday", "sunday"}
-# Words that are never part of a person's name, wherever they stand next to one.
-NOT_NAME_WORDS = (set(STOP_WORDS) | PUBLIC_ROLES | PRIVATE_ROLES | MONTHS_AND_DAYS | HONORIFICS
-                  | {"police", "said", "says", "told", "according", "photo", "via"})
+
+
+@functools.cache
+def not_name_words() -> frozenset[str]:
+    """Words that are never part of a person's name, wherever they stand next to one."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(set(STOP_WORDS) | PUBLIC_ROLES | PRIVATE_ROLES | MONTHS_AND_DAYS | HONORIFICS
+                     | {"police", "said", "says", "told", "according", "photo", "via"})

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from redactor.decisions import Mention
 from redactor.detection import Hit
-from redactor.cues import HONORIFICS, NOT_NAME_WORDS
+from redactor.cues import HONORIFICS, not_name_words
 from redactor.names import (WORD, display_name, fold, initials, is_caps, is_initial, key,
                             strip_possessive, tokens)
 from redactor.plausibility import unlikely_person
@@ -90,7 +90,7 @@ def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
             before, after = (len(text[s.start:s.end].split()) for s in (joined[-1], span))
             words = tokens(text[joined[-1].start:span.end])
             if min(before, after) == 1 and before + after <= 3 and not any(
-                    fold(word) in NOT_NAME_WORDS for word in words):
+                    fold(word) in not_name_words() for word in words):
                 joined[-1].end = span.end
                 joined[-1].hints |= span.hints
                 continue
@@ -149,7 +149,7 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _name_word(word: str) -> bool:
     folded = fold(word.rstrip("."))
-    return (word[0].isupper() and not is_caps(word) or is_initial(word)) and folded not in NOT_NAME_WORDS
+    return (word[0].isupper() and not is_caps(word) or is_initial(word)) and folded not in not_name_words()
 
 
 def _merge(spans: list[Span]) -> list[Span]:

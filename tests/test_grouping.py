@@ -105,7 +105,7 @@ def test_dateline_country_is_not_a_person():
 
 
 def test_family_name_first_keeps_the_given_name():
-    from redactor.suggestions import given_name
+    from redactor.replacements import given_name
 
     assert given_name("Lam Yik Fei") == "Yik Fei"
     assert given_name("Kelly Chan") == "Kelly"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from redactor.decisions import ACTIONS, Decisions, Mention, Person
 from redactor.leaks import find_leaks
 from redactor.redaction import apply_decisions
-from redactor.suggestions import replacement_for
+from redactor.replacements import replacement_for
 
 FIRST = ["Bezshan", "Danika", "Ilyas", "Gulnara", "Timur", "Søren", "Žaneta", "Aoife"]
 LAST = ["Nurlanov", "Sorell", "Kostova", "Ødegård", "O'Neill", "Tlekov", "Brekke", "Quist"]

@@ -30,7 +30,7 @@ def prewarm() -> threading.Thread:
 
 def replacement_for(name: str, action: str, number: int = 1, placeholder: str | None = None) -> str:
     from redactor import PLACEHOLDER
-    from redactor.suggestions import replacement_for as engine_replacement_for
+    from redactor.replacements import replacement_for as engine_replacement_for
     return engine_replacement_for(name, action, number, placeholder or PLACEHOLDER)
 
 
