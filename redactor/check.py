@@ -41,6 +41,9 @@ Reader = Callable[[Document], Reading]
 # A word directly before a replacement: spaces or tabs between, or one line break of a
 # hard-wrapped paragraph (the word is not alone on its line).
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)$")
+# A line break joins two words of one sentence only in hard-wrapped prose, whose lines are
+# long; a short line (a header, a title, a property) ends where it ends.
+WRAPPED_LINE = 50
 _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)([^\W\d_][\w'’-]*)")
 
 
@@ -154,7 +157,7 @@ def _neighbours(text: str, start: int, end: int) -> list[tuple[int, str]]:
     before = _WORD_BEFORE.search(text, max(0, start - 60), start)
     if before and not (before.group(1).endswith(".") and len(before.group(1)) > 2):
         line_start = text.rfind("\n", 0, before.start(1)) + 1
-        if "\n" not in before.group(0) or text[line_start:before.start(1)].strip():
+        if "\n" not in before.group(0) or before.start(1) - line_start >= WRAPPED_LINE:
             words.append((before.start(1), before.group(1)))
     after = _WORD_AFTER.match(text, end)
     if after:

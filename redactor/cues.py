@@ -1,50 +1,95 @@
 """The one home of the words news copy uses around names.
 
-Offices that make someone public, the words for the private people a story is about,
+Offices that make someone public, descriptions that could go either way, the words for the
+private people a story is about and what happens to them, news agencies and credit words,
 honorifics, months, and the words that are never part of a name. Detection uses them to
-trim and grow name spans, suggestions to weigh evidence, and the second reading to tell a
-name word from a title beside a replacement. Plain data: importing it costs nothing, so the
-desktop app can use it before the engine has loaded (spaCy's stop words come in on first use).
+trim and grow name spans, the evidence scorer (``evidence.py``) to weigh a suggestion, and
+the second reading to tell a name word from a title beside a replacement. Plain data:
+importing it costs nothing, so the desktop app can use it before the engine has loaded
+(spaCy's stop words come in on first use).
 """
 
 import functools
 
-# Offices and roles that make a person a public figure when they stand next to the name.
-PUBLIC_ROLES = set("""
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """A regular-expression alternation of ``words``, longest first, special characters escaped."""
+    import re
+
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+# Offices and positions that make a person a public figure when they stand next to the name.
+PUBLIC_OFFICES = _words("""
 president president-elect vice-president premier chancellor minister ministers secretary
 senator sen rep representative congressman congresswoman lawmaker legislator governor gov
 mayor councillor councilman councilwoman deputy speaker ambassador envoy diplomat
 commissioner chief head chair chairman chairwoman chairperson director executive ceo cfo
-founder co-founder owner manager coordinator leader leaders king queen prince princess
-emperor pope bishop archbishop cardinal imam rabbi cleric judge justice prosecutor
-attorney-general general gen admiral colonel col commander marshal sheriff superintendent
-inspector spokesman spokeswoman spokesperson spokespeople representative official officials
-analyst analysts expert economist researcher scientist professor historian author writer
-novelist journalist reporter correspondent editor columnist anchor host presenter commentator
-photographer filmmaker director artist musician singer rapper actor actress star coach
-player quarterback captain pianist dictator strongman monarch laureate candidate
-nominee activist dissident investor entrepreneur billionaire tycoon lawyer member members
-""".split())
+owner manager king queen prince princess emperor pope bishop archbishop cardinal imam rabbi
+cleric judge justice prosecutor prosecutors attorney-general general gen admiral colonel col
+commander marshal sheriff superintendent inspector spokesman spokeswoman spokesperson
+spokespeople official officials analyst analysts expert economist researcher scientist
+professor historian author novelist editor columnist anchor host presenter commentator
+director actor actress star coach player quarterback captain pianist dictator strongman
+monarch laureate investor entrepreneur billionaire tycoon mp mps magistrate ombudsman
+""")
+# Descriptions that fit a public figure and a person at risk alike: an activist may lead a
+# movement or be its newest recruit. Redaction is suggested, with a reason that asks the
+# editor to confirm.
+AMBIGUOUS_ROLES = _words("""
+activist activists dissident dissidents lawyer lawyers attorney attorneys member members
+leader leaders organiser organisers organizer organizers founder co-founder coordinator
+coordinators journalist journalists reporter reporters correspondent blogger bloggers
+campaigner campaigners advocate advocates volunteer volunteers candidate nominee writer
+filmmaker artist musician singer rapper poet photographer photojournalist unionist
+""")
+# Family and friends: "her sister Saule", "his lawyer" is not here (see AMBIGUOUS_ROLES).
+KIN = _words("""
+mother father son daughter sister brother wife husband widow widower uncle aunt cousin
+grandmother grandfather grandson granddaughter nephew niece girlfriend boyfriend fiancee
+fiance friend neighbor neighbour colleague classmate partner
+""")
 # Words that mark a private person: a relative, a bystander, a participant in a protest.
-PRIVATE_ROLES = set("""
-protester protesters protestor demonstrator demonstrators marcher marchers striker strikers
-worker workers resident residents student students villager villagers neighbor neighbour
-witness witnesses victim victims survivor relative relatives mother father son daughter
-sister brother wife husband widow widower uncle aunt cousin grandmother grandfather
-grandson granddaughter nephew niece girlfriend boyfriend fiancee fiance friend colleague
-detainee prisoner refugee migrant teenager teen boy girl child man woman shopkeeper
-vendor driver passenger patient nurse participant bystander citizen voter
-""".split())
+PRIVATE_ROLES = KIN | _words("""
+protester protesters protestor protestors demonstrator demonstrators marcher marchers
+striker strikers worker workers resident residents student students villager villagers
+witness witnesses victim victims survivor survivors relative relatives detainee detainees
+prisoner prisoners inmate inmates refugee migrant teenager teen boy girl child man woman
+shopkeeper vendor driver passenger patient nurse participant bystander citizen voter
+defendant defendants accused mourner mourners farmer miner miners teacher worshipper
+""")
+# What happens to people at risk, said of them: "X was detained", "the arrest of X".
+HARM_VERBS = _words("""
+detained arrested jailed imprisoned held beaten tortured killed shot wounded injured abducted
+kidnapped disappeared missing sentenced convicted charged prosecuted fined deported released
+freed bailed hospitalised hospitalized died murdered raped assaulted harassed threatened
+interrogated questioned summoned expelled fired evicted exiled blinded blindfolded handcuffed
+taken searched raided attacked
+""")
+HARM_NOUNS = _words("""
+arrest detention death killing murder trial funeral release abduction disappearance shooting
+beating torture imprisonment sentencing conviction blinding
+""")
+# News agencies and outlets, as they stand in credits ("AP Photo/", "/AFP") and in "told AP".
+AGENCIES = ("AP", "AFP", "EPA", "Reuters", "Getty Images", "Getty", "Xinhua", "ANP", "dpa",
+            "Bloomberg", "Sputnik", "TASS", "Anadolu", "UPI", "AA", "RFE/RL", "the BBC", "BBC",
+            "CNN", "NPR", "the Associated Press", "The Associated Press", "Associated Press")
+# Labels that credit the person named before them in a transcript: "NOEL KING, HOST:".
+CREDIT_LABELS = _words("host byline anchor correspondent reporter")
 
 # Common Chinese family names as romanised in Hong Kong, Taiwan and the mainland: a
 # three-part name starting with one ("Lam Yik Fei") puts the family name first.
-FAMILY_FIRST = set("""
+FAMILY_FIRST = _words("""
 au chan chau cheng cheung chiu chow choi chong chu chung fung ho hui hung ip kwan kwok kwong
 lai lam lau law lee leung li liu lo lui lum mak man mok ng poon siu so tam tang tong tsang tse
 tsui wan wong wu yau yeung yip yu yuen zhang wang chen yang huang zhao zhou xu sun ma zhu hu guo
 he gao lin luo zheng liang xie song han feng deng cao peng zeng xiao tian dong pan yuan cai jiang
 du ye cheng wei su lu ding ren shen yao jin
-""".split())
+""")
 
 # The words that introduce a person by first name only, as stories do for people at risk
 # ("a protester whose first name is Bezshan"): a regular-expression alternation.
@@ -52,11 +97,20 @@ FIRST_NAME_CUES = (r"first name is|first name,|named|identified (?:only )?as|kno
                    r"gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?,?|asked to be "
                    r"identified (?:only )?by (?:his|her|their) first name,?")
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"}
-MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Lower-case words inside names: "Abu Bakr al-Tamimi", "Maria de la Cruz", "Pieter van der Berg".
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "la",
+                       "le", "del", "der", "den", "dos", "das", "do", "ter", "ten", "y"})
+# Prepositions after which a lone capitalised word is a place ("in Zhanaozen"), and the
+# wider set after which a word known as a place is one ("from Georgia", "to Kenya").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout", "inside"})
+LOCATIVES = PLACE_PREPOSITIONS | {"from", "to", "into", "toward", "towards", "via", "at"}
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"})
+MONTHS_AND_DAYS = _words("""
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+""")
+# Any word that describes a person by role: never part of the name it stands beside.
+ROLE_WORDS = PUBLIC_OFFICES | AMBIGUOUS_ROLES | PRIVATE_ROLES
 
 
 @functools.cache
@@ -64,5 +118,5 @@ def not_name_words() -> frozenset[str]:
     """Words that are never part of a person's name, wherever they stand next to one."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(set(STOP_WORDS) | PUBLIC_ROLES | PRIVATE_ROLES | MONTHS_AND_DAYS | HONORIFICS
+    return frozenset(set(STOP_WORDS) | ROLE_WORDS | MONTHS_AND_DAYS | HONORIFICS
                      | {"police", "said", "says", "told", "according", "photo", "via"})

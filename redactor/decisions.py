@@ -17,6 +17,7 @@ from redactor.writing import write_atomic
 
 FORMAT = "redactor-decisions/1"
 ROLES = ("private", "public", "byline")
+TIERS = ("", "possible")
 ACTIONS = ("keep", "first_name", "initials", "placeholder", "pseudonym", "remove")
 # Actions whose replacement hides the whole name; first_name hides all but the first name.
 WITHHOLD_ALL = ("initials", "placeholder", "pseudonym", "remove")
@@ -53,13 +54,19 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     reviewed: bool = False
     reason: str = ""  # why the suggestion was made, shown to the editor
+    tier: str = ""  # "possible": a name only weak sources propose, listed apart for the editor
+    evidence: list[str] = field(default_factory=list)  # what the suggestion rests on
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "name": self.name, "role": self.role,
                                 "action": self.action, "replacement": self.replacement,
                                 "reviewed": self.reviewed}
+        if self.tier:
+            data["tier"] = self.tier
         if self.reason:
             data["reason"] = self.reason
+        if self.evidence:
+            data["evidence"] = list(self.evidence)
         data["mentions"] = [m.to_json() for m in self.mentions]
         return data
 
@@ -128,12 +135,18 @@ def _person(data: Any, where: str) -> Person:
         raise DecisionsError(f"{where}: action must be one of {', '.join(ACTIONS)}")
     mentions = [_mention(m, f"{where}, mention {j + 1}")
                 for j, m in enumerate(_field(data, "mentions", list, where))]
+    tier = _optional(data, "tier", str, where) or ""
+    if tier not in TIERS:
+        raise DecisionsError(f"{where}: tier must be \"possible\" or absent")
+    evidence = _optional(data, "evidence", list, where) or []
+    if not all(isinstance(item, str) for item in evidence):
+        raise DecisionsError(f"{where}: 'evidence' must be a list of strings")
     return Person(id=_field(data, "id", str, where), name=_field(data, "name", str, where),
                   role=role, action=action,
                   replacement=_optional(data, "replacement", str, where) or "",
                   mentions=mentions,
                   reviewed=bool(_optional(data, "reviewed", bool, where)),
-                  reason=_optional(data, "reason", str, where) or "")
+                  reason=_optional(data, "reason", str, where) or "", tier=tier, evidence=evidence)
 
 
 def _mention(data: Any, where: str) -> Mention:

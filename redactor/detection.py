@@ -18,12 +18,14 @@ from redactor.errors import Cancelled
 from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
 from redactor.recognizers import custom_recognizers
 from redactor.recognizers.fields import FieldRecognizer
+from redactor.spans import TextFacts
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
 
 CHUNK_CHARS = 20_000
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PROPER_TAGS = {"NNP", "NNPS"}
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n|\r\r")
 _SOFT_BREAK = re.compile(r"\r?\n|(?<=[.!?])\s+|\s+")
 
@@ -78,7 +80,8 @@ def _cut(text: str, start: int, end: int) -> int:
 
 @dataclass(frozen=True)
 class Found:
-    """What detection found: the person hits, and where the model saw places.
+    """What detection found: the person hits, where the model saw places, and what else it
+    read around the names (``facts``: proper nouns, organisations, dates) to shape spans.
 
     Places keep a person's lone name word from being added where that word names a city
     ("Nurlanov Almaty" read as a name in a keywords field must not take the city's
@@ -87,6 +90,7 @@ class Found:
 
     hits: list[Hit]
     places: list[tuple[int, int]]
+    facts: TextFacts = TextFacts()
 
 
 def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None,
@@ -101,6 +105,8 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
     nlp_engine = analyzer.nlp_engine
     hits: list[Hit] = []
     places: list[tuple[int, int]] = []
+    proper: list[tuple[int, int]] = []
+    other: list[tuple[int, int]] = []
     done = 0
     # One chunk at a time: the generator runs spaCy lazily, so a cancel waits for one chunk at most.
     batch = nlp_engine.process_batch((piece for _, piece in pieces), language="en", batch_size=1)
@@ -110,13 +116,18 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
         results = analyzer.analyze(text=piece, language="en", entities=["PERSON"],
                                    nlp_artifacts=artifacts)
         hits.extend(_hit(r, offset) for r in results)
-        places.extend((e.start_char + offset, e.end_char + offset) for e in artifacts.entities
-                      if e.label_ in _PLACE_LABELS)
+        for entity in artifacts.tokens.ents:
+            if entity.label_ != "PERSON":
+                span = (entity.start_char + offset, entity.end_char + offset)
+                (places if entity.label_ in _PLACE_LABELS else other).append(span)
+        proper.extend((t.idx + offset, t.idx + offset + len(t)) for t in artifacts.tokens
+                      if t.tag_ in _PROPER_TAGS)
         done += len(piece)
         if progress is not None:
             progress(done / len(text))
     hits.extend(_field_hits(analyzer, text, fields))
-    return Found(sorted(hits, key=lambda h: (h.start, -h.end)), places)
+    return Found(sorted(hits, key=lambda h: (h.start, -h.end)), places,
+                 TextFacts.of(text, proper, other, places))
 
 
 def _field_hits(analyzer: AnalyzerEngine, text: str, fields: Sequence[tuple[int, int]]) -> list[Hit]:

@@ -60,7 +60,7 @@ class Engine:
               cancelled: IsCancelled | None = None) -> tuple[list[Candidate], list[tuple[int, int]]]:
         fields = [(s.start, s.end) for s in document.sections if s.label != "Body"]
         found = detect(self.load(), document.text, progress, cancelled, fields)
-        return group(document.text, found.hits, found.places), found.places
+        return group(document.text, found.hits, found.facts), found.places
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
              options: CleanOptions | None = None) -> SavedCopy:

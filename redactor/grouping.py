@@ -13,27 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from redactor.cues import PLACE_PREPOSITIONS
 from redactor.decisions import Mention
 from redactor.detection import Hit
-from redactor.cues import HONORIFICS, not_name_words
-from redactor.names import (WORD, display_name, fold, initials, is_caps, is_initial, key,
-                            strip_possessive, tokens)
-from redactor.plausibility import unlikely_person
+from redactor.lexicon import lexicon
+from redactor.names import WORD, display_name, fold, initials, is_caps, key, strip_possessive
+from redactor.spans import Span, TextFacts, clean_spans
 from redactor.variants import VariantIndex
-
-MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
-_NEXT_LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?) $")
-_NEXT_RIGHT = re.compile(r" ([^\W\d_][\w'’-]*)(?![\w'’-])")
-_WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
-
-
-@dataclass
-class Span:
-    """A cleaned-up detected span: the name only, no title, punctuation or possessive."""
-
-    start: int
-    end: int
-    hints: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -45,6 +31,7 @@ class Candidate:
     mentions: list[Mention] = field(default_factory=list)
     hints: set[str] = field(default_factory=set)
     note: str = ""
+    sources: set[str] = field(default_factory=set)  # the recognizers that proposed it
 
     @property
     def first_start(self) -> int:
@@ -68,113 +55,19 @@ class WordIndex:
                 self.lowercase.add(fold(word))
 
 
-def clean_spans(text: str, hits: Iterable[Hit]) -> list[Span]:
-    """Trim hits to their name tokens, extend them to the whole name, merge overlaps."""
-    spans = [Span(start, end, {hit.hint} if hit.hint else set())
-             for hit in hits for start, end in _hit_spans(text, hit)]
-    return _join_wrapped(text, _merge(sorted(spans, key=lambda s: (s.start, -s.end))))
-
-
-def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
-    """A name hard-wrapped over two lines ("Bezshan\n      Nurlanov") is one span.
-
-    Wrapped plain text and HTML source split names this way; read as two persons, the
-    surname would be suggested as a first name and kept. Two spans join across one line
-    break when the first ends a line of prose (words before it on its line), one of them
-    is a single word and together they are at most three words: two full names on
-    consecutive lines, or a name alone on its line (a paragraph, a caption), stay apart.
-    """
-    joined: list[Span] = []
-    for span in spans:
-        if joined and _WRAPPED.fullmatch(text, joined[-1].end, span.start) and _mid_line(text, joined[-1]):
-            before, after = (len(text[s.start:s.end].split()) for s in (joined[-1], span))
-            words = tokens(text[joined[-1].start:span.end])
-            if min(before, after) == 1 and before + after <= 3 and not any(
-                    fold(word) in not_name_words() for word in words):
-                joined[-1].end = span.end
-                joined[-1].hints |= span.hints
-                continue
-        joined.append(span)
-    return joined
-
-
-def _mid_line(text: str, span: Span) -> bool:
-    return bool(text[text.rfind("\n", 0, span.start) + 1:span.start].strip())
-
-
-def _hit_spans(text: str, hit: Hit) -> Iterable[tuple[int, int]]:
-    """A mailbox or handle ("ilyas.tokayev") is taken as it is; a name is trimmed and grown,
-    unless only the model proposed it and the words around it say it is no person."""
-    if hit.hint == "address":
-        return [(hit.start, hit.end)]
-    return [_extend(text, start, end) for start, end in _name_parts(text, hit.start, hit.end)
-            if hit.hint or hit.recognizer != MODEL_RECOGNIZER or not unlikely_person(text, start, end)]
-
-
-def _name_parts(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    for line in re.finditer(r"[^\r\n]+", text[start:end]):
-        found = list(WORD.finditer(line.group()))
-        while found and (fold(found[0].group().rstrip(".")) in HONORIFICS
-                         or not _has_capital(found[0].group())):
-            found.pop(0)  # "Mr.", or "https" of a link the model read as a name
-        while found and not _has_capital(found[-1].group()):
-            found.pop()
-        if not found:
-            continue
-        first, last = found[0], found[-1]
-        base = start + line.start()
-        last_end = base + last.start() + len(strip_possessive(last.group()))
-        if text[last_end - 1] == "." and not is_initial(last.group()):
-            last_end -= 1  # a sentence's full stop, not an initial's
-        yield base + first.start(), last_end
-
-
-def _has_capital(word: str) -> bool:
-    """A name word has a capital somewhere: "Nurlanov", "al-Masri", "McKay"; "https" has none."""
-    return any(char.isupper() for char in word)
-
-
-def _extend(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a span over capitalised name words beside it ("spokeswoman Aliya [Dosova]").
-
-    The model often tags only the surname of an unfamiliar name; the first name then leaks.
-    Titles, role words, months and sentence openers stop the growth.
-    """
-    while (before := _NEXT_LEFT.search(text, max(0, start - 100), start)) and _name_word(before.group(1)):
-        start = before.start(1)
-    while (after := _NEXT_RIGHT.match(text, end)) and _name_word(after.group(1)):
-        end = after.end(1)
-    return start, end
-
-
-def _name_word(word: str) -> bool:
-    folded = fold(word.rstrip("."))
-    return (word[0].isupper() and not is_caps(word) or is_initial(word)) and folded not in not_name_words()
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for span in spans:
-        if merged and span.start < merged[-1].end:
-            merged[-1].end = max(merged[-1].end, span.end)
-            merged[-1].hints |= span.hints
-        else:
-            merged.append(span)
-    return merged
-
-
-def group(text: str, hits: Iterable[Hit], places: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+def group(text: str, hits: Iterable[Hit], facts: TextFacts = TextFacts()) -> list[Candidate]:
     """Persons in order of first appearance, each with every mention found in ``text``.
 
-    ``places`` are stretches the model calls a place: a person's lone first or last name is
-    not added there ("Almaty" the city is no mention of a "Nurlanov Almaty").
+    ``facts`` says what else the model read: a span stops at places and organisations, and
+    a person's lone first or last name is not added where the model reads a place ("Almaty"
+    the city is no mention of a "Nurlanov Almaty").
     """
     registry = _Registry()
-    spans = clean_spans(text, hits)
+    spans = clean_spans(text, hits, facts)
     for span in sorted(spans, key=lambda s: (-len(key(text[s.start:s.end])), s.start)):
         registry.assign(text, span)
     people = registry.people
-    _expand(text, people, WordIndex(text), places)
+    _expand(text, people, WordIndex(text), facts.place)
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
     return sorted((p for p in people if p.mentions), key=lambda p: p.first_start)
@@ -201,6 +94,7 @@ class _Registry:
             owner = self._add(Candidate(display_name(surface), name_key, note=note))
         owner.mentions.append(Mention(span.start, span.end, surface, variant=variant))
         owner.hints |= span.hints
+        owner.sources |= span.sources
 
     def _add(self, person: Candidate) -> Candidate:
         self.people.append(person)
@@ -209,9 +103,9 @@ class _Registry:
             self._by_token.setdefault(token, []).append(person)
         if len(person.key) > 1:
             self._by_initials.setdefault(fold(initials(person.name).replace(".", "")), []).append(person)
-            for part in {person.key[0], person.key[-1]}:
-                self._by_part.setdefault(part, []).append(person)
-                self._variants.add(part)
+            family = person.key[-1]  # only a surname has spelling variants: two given names are two people
+            self._by_part.setdefault(family, []).append(person)
+            self._variants.add(family)
         return person
 
     def _owner(self, surface: str, name_key: tuple[str, ...]) -> tuple[Candidate | None, bool, str]:
@@ -227,7 +121,7 @@ class _Registry:
             return None, False, ""
         if is_caps(surface) and len(self._by_initials.get(name_key[0], ())) == 1:
             return self._by_initials[name_key[0]][0], False, ""
-        match = self._variants.lookup(name_key[0])
+        match = None if lexicon().is_given(name_key[0]) else self._variants.lookup(name_key[0])
         if match is not None and len(self._by_part[match]) == 1:
             return self._by_part[match][0], True, ""
         return None, False, ""
@@ -246,12 +140,8 @@ def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
-def _expand(text: str, people: list[Candidate], index: WordIndex,
-            places: Iterable[tuple[int, int]]) -> None:
+def _expand(text: str, people: list[Candidate], index: WordIndex, place: bytes) -> None:
     """Add every other occurrence of each person's names, and their spelling variants."""
-    place = bytearray(len(text))
-    for start, end in places:
-        place[start:end] = b"\x01" * (end - start)
     taken = bytearray(len(text))
     for person in people:
         for m in person.mentions:
@@ -262,11 +152,23 @@ def _expand(text: str, people: list[Candidate], index: WordIndex,
             owners.setdefault(form, []).append(person)
     for form in sorted(owners, key=len, reverse=True):
         for start, end in _occurrences(text, form, index):
-            if not any(taken[start:end]) and not (len(form) == 1 and any(place[start:end])):
+            if not any(taken[start:end]) and not (len(form) == 1 and _place_here(text, start, end, place)):
                 owner = owners[form][0] if len(owners[form]) == 1 else _ambiguous(form, owners[form], people)
                 owner.mentions.append(Mention(start, end, text[start:end]))
                 taken[start:end] = b"\x01" * (end - start)
     _add_variants(text, people, index, taken)
+
+
+def _place_here(text: str, start: int, end: int, place: bytes) -> bool:
+    """A lone name word is not added where it names a place: the model reads a place here,
+    and the word follows "in", "near"... or the lexicon knows it as a place. The model's
+    label alone is a guess (it reads many unfamiliar names as places: "Ysolde left."), and a
+    missed mention is worse than a false one."""
+    if not any(place[start:end]):
+        return False
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
+    return (lexicon().is_place(text[start:end])
+            or before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS)
 
 
 def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
@@ -298,7 +200,7 @@ def _add_variants(text: str, people: list[Candidate], index: WordIndex, taken: b
     parts = {p.key[-1]: p for p in people if len(p.key) > 1}
     variants = VariantIndex(list(parts))
     for word, places in index.capitalised.items():
-        if word in parts or word in index.lowercase:
+        if word in parts or word in index.lowercase or lexicon().is_given(word):
             continue
         match = variants.lookup(word)
         if match is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from redactor.cues import AGENCIES, PLACE_PREPOSITIONS, alternation
 from redactor.names import is_caps
 
 _INSTITUTION_AFTER = re.compile(
@@ -17,13 +18,13 @@ _INSTITUTION_AFTER = re.compile(
     r"college|airport|region|province|district|residents|officials|authorities|court|port|river|"
     r"street|square|station|oil|bank|club|team|county's|city's|mayor|prefecture|oblast)\b")
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|across|around|throughout|inside)|\b(?:town|city|village|region|"
+    r"(?:\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")|\b(?:town|city|village|region|"
     r"province|district|port|capital|suburb|oblast|county)[ \t]+of|\b(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of)[ \t]+$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"^-[a-z]")  # "Kalashnikov-type", "Trump-style" modifiers
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^a-z\n]{2,40},[ \t]*$")  # "PORT SELM, [Morvania] (AP)"
 # "ALMATY, Kazakhstan (AP) —": a city in capitals opening a dateline.
-_DATELINE_AFTER = re.compile(r"^,[^\n]{0,40}\((?:AP|Reuters|AFP|dpa|UPI|AA)\)|^[ \t]*\((?:AP|Reuters|AFP)\)")
+_DATELINE_AFTER = re.compile(rf"^,[^\n]{{0,40}}\({alternation(AGENCIES)}\)|^[ \t]*\({alternation(AGENCIES)}\)")
 MAX_ACRONYM = 5
 
 

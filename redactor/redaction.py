@@ -17,6 +17,7 @@ from presidio_anonymizer.operators import Operator, OperatorType
 from redactor.decisions import Decisions, Mention, Person, check_offsets
 from redactor.formats.textmap import Edit, splice
 from redactor.names import match_case
+from redactor.replacements import check_replacements
 
 
 _LINK_ENDS = "\"'<>()[]"
@@ -55,9 +56,11 @@ def plan_edits(text: str, decisions: Decisions) -> list[Edit]:
     """Every replacement the review makes, as edits on ``text``, computed by presidio-anonymizer.
 
     Plain text applies them to the text; Word, OpenDocument and HTML apply them where each
-    piece of the text lives in the file.
+    piece of the text lives in the file. A review whose replacements would print a name it
+    withholds is refused here, whatever the caller.
     """
     check_offsets(text, decisions)
+    check_replacements(decisions)
     results: list[RecognizerResult] = []
     operators: dict[str, OperatorConfig] = {}
     for person in decisions.persons:

@@ -1,33 +1,82 @@
-"""The text a decision prints in place of a name: first name, initials, placeholder, pseudonym.
+"""The text a decision prints in place of a name, and the rule that it never prints a withheld one.
 
 Plain Python with no Presidio or spaCy behind it, so the desktop app can show a changed
-action's replacement at once, before the engine has loaded.
+action's replacement, and mark one that would print a withheld name, before the engine
+has loaded.
 """
 
 from __future__ import annotations
 
 from redactor import PLACEHOLDER
-from redactor.cues import FAMILY_FIRST
+from redactor.cues import FAMILY_FIRST, PARTICLES
+from redactor.decisions import Decisions, DecisionsError, Person
+from redactor.leaks import withheld_tokens
+from redactor.lexicon import lexicon
 from redactor.names import fold, initials, is_initial, tokens
 
 
 def replacement_for(name: str, action: str, number: int = 1, placeholder: str = PLACEHOLDER) -> str:
-    """The default replacement text for a person under ``action``."""
-    return {"keep": name, "first_name": given_name(name), "initials": initials(name),
-            "placeholder": placeholder, "pseudonym": f"Source {_letters(number)}",
-            "remove": ""}[action]
+    """The default replacement text for a person under ``action``.
+
+    A first name that cannot be told from the family name ("Lam Yik Fei") falls back to
+    the placeholder: printing the wrong part would print the surname.
+    """
+    if action == "first_name":
+        return given_name(name) or placeholder
+    return {"keep": name, "initials": initials(name), "placeholder": placeholder,
+            "pseudonym": f"Source {_letters(number)}", "remove": ""}[action]
 
 
 def given_name(name: str) -> str:
-    """The part of a name AP style keeps: the first name, or the given name of a Chinese name.
+    """The one word AP style keeps: the first word of a given-name-first name, or "".
 
-    "Lam Yik Fei" is family name first: keeping "Lam" would keep the surname, so the given
-    name "Yik Fei" is kept instead.
+    Only its first word, and of a hyphenated given name its first part ("Tsz-kin" gives
+    "Tsz"): the rest could be read as a surname. "" where the family name may come first
+    (a Chinese family name opening a three-part name, or a first word the lexicon knows
+    only as a family name before a last word it knows only as a given name): which word
+    is the given name is then not shown, and the caller withholds the whole name.
     """
-    words = [t for t in tokens(name) if not is_initial(t)] or tokens(name) or [name]
-    if len(words) == 3 and fold(words[0]) in FAMILY_FIRST and all(len(w) <= 5 for w in words[1:]):
-        return f"{words[1]} {words[2]}"
-    return words[0]
+    words = [t for t in tokens(name) if not is_initial(t) and fold(t) not in PARTICLES]
+    if not words:
+        return ""
+    if len(words) > 1 and _family_first(words):
+        return ""
+    return words[0].split("-")[0] if "-" in words[0].strip("-") else words[0]
+
+
+def _family_first(words: list[str]) -> bool:
+    first, last = words[0], words[-1]
+    if len(words) == 3 and fold(first) in FAMILY_FIRST and all(len(w) <= 5 for w in words[1:]):
+        return True
+    kinds = lexicon()
+    return (kinds.is_family(first) and not kinds.is_given(first)
+            and kinds.is_given(last) and not kinds.is_family(last))
+
+
+def printed_withheld(decisions: Decisions) -> list[tuple[Person, str]]:
+    """Every (person, word) where a replacement the review prints is a name it withholds.
+
+    "S. Zhunusova" typed as one mention's replacement prints the surname the review
+    withholds: planning edits refuses such a review, and the app marks the replacement.
+    """
+    withheld = {token for person in decisions.persons for token in withheld_tokens(person)}
+    found = []
+    for person in decisions.persons:
+        if person.action == "keep":
+            continue
+        values = {person.replacement} | {m.replacement for m in person.mentions
+                                         if m.replacement is not None and m.replacement != m.text}
+        words = {fold(t.rstrip(".")) for value in values for t in tokens(value)}
+        words |= {part for word in words for part in word.split("-")}
+        found += [(person, word) for word in sorted(words & withheld)]
+    return found
+
+
+def check_replacements(decisions: Decisions) -> None:
+    """Refuse a review whose replacements print a withheld name (see ``printed_withheld``)."""
+    for person, word in printed_withheld(decisions):
+        raise DecisionsError(f"person {person.id}: a replacement prints '{word}', a name the review "
+                             "withholds; change that replacement")
 
 
 def _letters(number: int) -> str:

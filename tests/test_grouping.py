@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from redactor.detection import Hit
 from redactor.grouping import group
+from redactor.spans import TextFacts
 from redactor.variants import VariantIndex
 
 
@@ -104,12 +105,17 @@ def test_dateline_country_is_not_a_person():
     assert group(text, hits_for(text, "Morvania")) == []
 
 
-def test_family_name_first_keeps_the_given_name():
-    from redactor.replacements import given_name
+def test_a_name_that_may_put_the_family_name_first_keeps_no_first_name():
+    """Which of "Lam Yik Fei" is the given name is not shown: keeping "Lam" would keep the
+    surname, so the whole name is withheld; given-name-first names keep their first word."""
+    from redactor import PLACEHOLDER
+    from redactor.replacements import given_name, replacement_for
 
-    assert given_name("Lam Yik Fei") == "Yik Fei"
+    assert given_name("Lam Yik Fei") == "" and replacement_for("Lam Yik Fei", "first_name") == PLACEHOLDER
     assert given_name("Kelly Chan") == "Kelly"
     assert given_name("Nam Y. Huh") == "Nam"
+    assert given_name("Tsz-kin Lau") == "Tsz"  # only the first part: "kin" could be read as a surname
+    assert given_name("Maria de la Cruz") == "Maria"
 
 
 def test_a_link_the_model_reads_as_a_name_is_trimmed_to_the_name():
@@ -149,10 +155,18 @@ def test_a_name_alone_on_its_line_does_not_join_the_next_line():
 
 
 def test_a_lone_name_word_is_not_added_where_the_model_saw_a_place():
-    text = "Nurlanov Almaty\nThe Almaty rally ended. Nurlanov left."
+    text = "Nurlanov Almaty\nThe rally in Almaty ended. Nurlanov left."
     start = text.index("Almaty", 20)
-    [person] = group(text, hits_for(text, "Nurlanov Almaty"), places=[(start, start + 6)])
+    [person] = group(text, hits_for(text, "Nurlanov Almaty"), TextFacts.of(text, places=[(start, start + 6)]))
     assert texts(person) == ["Nurlanov Almaty", "Nurlanov"]
+
+
+def test_one_place_label_on_a_lone_name_is_not_enough_to_skip_it():
+    """The model reads many unfamiliar names as places: once, at a sentence start, is a guess."""
+    text = "A volunteer named Ysolde said the shelters were full.\n\nYsolde left."
+    start = text.index("Ysolde left")
+    [person] = group(text, hits_for(text, "Ysolde"), TextFacts.of(text, places=[(start, start + 6)]))
+    assert texts(person) == ["Ysolde", "Ysolde"]
 
 
 def test_a_wrapped_join_never_takes_a_role_word():

@@ -12,6 +12,10 @@ from redactor.recognizers.frames import FrameRecognizer
 from redactor.recognizers.speakers import SpeakerRecognizer
 
 
+# Recognizers whose proposals alone make only a possible name, listed apart for the editor.
+POSSIBLE_SOURCES = frozenset({"ProperNounRecognizer"})
+
+
 def custom_recognizers(nlp: Language) -> list[EntityRecognizer]:
     """The recognizers added to Presidio's registry next to its spaCy recognizer."""
     return [FrameRecognizer(), CreditRecognizer(), CapitalsRecognizer(nlp), SpeakerRecognizer(),

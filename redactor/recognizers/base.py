@@ -11,17 +11,14 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.en.stop_words import STOP_WORDS
+from redactor.cues import PARTICLES
+from redactor.spans import not_name_edge
 
-from redactor.names import fold
-from redactor.cues import MONTHS_AND_DAYS, PRIVATE_ROLES, PUBLIC_ROLES
-
-_PARTICLE = r"(?:al|el|bin|ibn|bint|van|von|de|da|di|du|la|le|del|der|dos|das|ter|ten)"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
 NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{0,4}})"
 PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})
 NOT_NAMES = PLACES | {"ORG", "ORGANIZATION", "NORP", "NRP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
-ROLES = PUBLIC_ROLES | PRIVATE_ROLES
 
 
 class NameRecognizer(EntityRecognizer):
@@ -52,21 +49,21 @@ class NameRecognizer(EntityRecognizer):
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop leading sentence openers, titles, roles and months ("Then", "President",
-    "Witness", "May"): a capitalised role opening a caption is no part of the name."""
+    """Drop sentence openers, titles, roles and months at either end ("Then", "President",
+    "Witness", "May"): a capitalised role opening a caption is no part of the name. The
+    rule is ``spans.not_name_edge``, shared with the spans the model proposes."""
     words = list(regex.finditer(r"\S+", text[start:end]))
-    while words and _not_a_name(words[0].group()):
+    while words and _not_a_name(words[0].group(), leading=True):
         words.pop(0)
-    while words and _not_a_name(words[-1].group()):
+    while words and _not_a_name(words[-1].group(), leading=False):
         words.pop()
     if not words:
         return None
     return start + words[0].start(), start + words[-1].end()
 
 
-def _not_a_name(word: str) -> bool:
-    folded = fold(word.rstrip(".,:"))
-    return folded in STOP_WORDS or folded in MONTHS_AND_DAYS or folded in ROLES
+def _not_a_name(word: str, leading: bool) -> bool:
+    return not_name_edge(word.strip(".,:;") or word, leading)
 
 
 def _other_entity(span: tuple[int, int], artifacts: NlpArtifacts, veto: frozenset[str]) -> bool:

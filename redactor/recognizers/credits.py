@@ -1,8 +1,10 @@
-"""Bylines and photo credits: "By Dan Roche", "(AP Photo/Nam Y. Huh)", "Photo: AFP/Sai Aung Main".
+"""Bylines and credits: "By Dan Roche", "(AP Photo/Nam Y. Huh)", "NOEL KING, HOST:".
 
 The people credited for a story are kept, never redacted, but they are still persons the
 editor should see; and credit lines are where the model misses names most, because they
-have no sentence around them.
+have no sentence around them. A credit is a line's structure, not a word: "By Sunday
+evening, Aidos Serikbayev, 24, had been detained" opens with "By" and credits nobody, so
+a by-line holds nothing but names and, after them, an outlet or a title.
 """
 
 from __future__ import annotations
@@ -11,23 +13,37 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redactor.cues import AGENCIES, CREDIT_LABELS, alternation, not_name_words
+from redactor.names import fold
 from redactor.recognizers.base import NAME, NameRecognizer
 
-_AGENCY = r"(?:AP|AFP|EPA|Reuters|Getty Images|Getty|Xinhua|ANP|dpa|Bloomberg|Sputnik|TASS|Anadolu)"
+_AGENCY = alternation(AGENCIES)
 _PHOTO = r"(?i:photo|photos|photograph|pictures?|image|video)"
-_AND = r"(?:[ \t]*(?:,|and|&)[ \t]*)"
+_AND = r"(?:[ \t]*(?:,|and|AND|&)[ \t]*)"
+_MORE = NAME.replace("<name>", "<more>")
+_CREDIT_WORDS = (r"(?:by|(?:reporting|writing|editing|photos?|photographs?|pictures?|video|text|words|"
+                 r"story|interview|filed|written|reported|edited|translated|produced|illustrations?|"
+                 r"graphics?|compiled)[ \t]+by)")
+_OUTLET = r"(?:\p{Lu}[\p{L}.&'’-]*(?:[ \t]+(?:of|for|the|and|\p{Lu}[\p{L}.&'’-]*)){0,5})"
 CREDITS = [
-    regex.compile(rf"(?m:^[ \t]*(?i:by|reporting by|writing by|editing by|photos? by|text by)[ \t]+)"
-                  rf"{NAME}(?:{_AND}{NAME.replace('<name>', '<more>')})*"),
+    # A by-line: only names on the line, then perhaps an outlet ("By Dan Roche, Associated Press").
+    regex.compile(rf"(?:(?m:^)|[.!?][ \t]+)[ \t]*(?i:{_CREDIT_WORDS})[ \t]+{NAME}(?:{_AND}{_MORE})*"
+                  rf"[ \t]*(?:[,|/–—-][ \t]*{_OUTLET})?[ \t]*[.]?[ \t]*(?=\r?\n|$)"),
     regex.compile(rf"(?:{_AGENCY}[ \t]*{_PHOTO}|{_PHOTO}:?[ \t]*{_AGENCY}|{_PHOTO}:)[ \t]*/?[ \t]*{NAME}"),
     regex.compile(rf"{NAME}[ \t]*/[ \t]*(?:{_AGENCY}|{_PHOTO})"),
-    regex.compile(rf"(?i:\b(?:writers?|correspondents?|reporters?|journalists?))[ \t]+{NAME}"
-                  rf"(?:{_AND}{NAME.replace('<name>', '<more>')})*[ \t]+(?i:contributed)"),
+    regex.compile(rf"(?:(?i:\b(?:writers?|correspondents?|reporters?|journalists?))[ \t]+|(?m:^[ \t]*)){NAME}"
+                  rf"(?:{_AND}{_MORE})*[ \t]+(?i:contributed)"),
+    # A transcript's credit label: "NOEL KING, HOST:", "EYDER PERALTA, BYLINE:".
+    regex.compile(rf"(?m:^[ \t]*){NAME},[ \t]*(?i:{alternation(CREDIT_LABELS)})[ \t]*:"),
 ]
+# Names alone on a line in capitals near the top: "KIRILL ZARUBIN and DASHA LITVINOVA".
+_CAPS_NAME = r"\p{Lu}[\p{Lu}'’-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’-]*){1,3}"
+_CAPS_BYLINE = regex.compile(rf"(?m:^[ \t]*(?P<name>{_CAPS_NAME})(?:{_AND}(?P<more>{_CAPS_NAME}))*[ \t]*$)")
+TOP = 2000  # a credit in capitals stands above the story, not in it
 
 
 class CreditRecognizer(NameRecognizer):
-    """Finds the names in bylines and photo credits, hinting that they are to be kept."""
+    """Finds the names in bylines and credits, hinting that they are to be kept."""
 
     SCORE = 0.95
 
@@ -39,10 +55,16 @@ class CreditRecognizer(NameRecognizer):
         results = []
         for pattern in CREDITS:
             for match in pattern.finditer(text):
-                spans = [(match.start("name"), match.end("name"))]
-                spans += list(zip(match.starts("more"), match.ends("more"))) if "more" in pattern.groupindex else []
-                for start, end in spans:
-                    found = self.result(text, start, end, None, hint="byline")
-                    if found is not None:
-                        results.append(found)
+                results += self._names(text, match)
+        for match in _CAPS_BYLINE.finditer(text, 0, TOP):
+            if not any(fold(word) in not_name_words() for word in match.group().split()
+                       if word not in ("and", "AND", "&")):
+                results += self._names(text, match)
         return results
+
+    def _names(self, text: str, match: regex.Match[str]) -> list[RecognizerResult]:
+        spans = [(match.start("name"), match.end("name"))]
+        if "more" in match.re.groupindex:
+            spans += list(zip(match.starts("more"), match.ends("more")))
+        found = [self.result(text, start, end, None, hint="byline") for start, end in spans]
+        return [result for result in found if result is not None]

@@ -13,17 +13,13 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
-from redactor.cues import FIRST_NAME_CUES
+from redactor.cues import AGENCIES, FIRST_NAME_CUES, KIN, PRIVATE_ROLES, alternation
 
 ANY: frozenset[str] = frozenset()
 
-_NEWS = r"(?:AP|AFP|Reuters|RFE/RL|the BBC|CNN|NPR|the Associated Press|reporters|journalists)"
-_KIN = (r"(?:sister|brother|mother|father|son|daughter|wife|husband|widow|uncle|aunt|cousin|"
-        r"grandmother|grandfather|grandson|granddaughter|nephew|niece|friend|neighbou?r|"
-        r"girlfriend|boyfriend|fianc[ée]e?|colleague|classmate|lawyer)")
-_PEOPLE = (r"(?:protest[eo]rs?|demonstrators?|marchers?|strikers?|workers?|residents?|students?|"
-           r"activists?|witness(?:es)?|villagers?|relatives?|survivors?|detainees?|victims?|"
-           r"teachers?|nurses?|drivers?|employees?|miners?)")
+_NEWS = alternation(AGENCIES + ("reporters", "journalists"))
+_KIN = alternation(KIN | {"lawyer"})
+_PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 # (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
 # veto lists the model's labels that overrule the frame (a strong frame overrules the model).
 FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [

@@ -19,6 +19,9 @@ from redactor.recognizers.base import NameRecognizer
 _LABEL = regex.compile(
     r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})"
     r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+\S")
+# A label that opens two lines is a speaker; the model reads lone capitals as places or
+# organisations ("KASPERAVA": GPE), so only its dates and times overrule the structure.
+_VETO = frozenset({"DATE", "TIME"})
 NOT_SPEAKERS = {"note", "editor's note", "update", "updated", "correction", "source", "sources",
                 "photo", "video", "watch", "read more", "related", "see also", "q", "a",
                 "question", "answer", "summary", "background", "warning", "disclaimer", "advertisement",
@@ -38,7 +41,8 @@ class SpeakerRecognizer(NameRecognizer):
         results = []
         for match in labels:
             if counts[fold(match.group("name"))] >= 2:
-                found = self.result(text, match.start("name"), match.end("name"), nlp_artifacts)
+                found = self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
+                                    veto=_VETO)
                 if found is not None:
                     results.append(found)
         return results

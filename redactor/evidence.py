@@ -1,0 +1,180 @@
+"""Weighing what a draft says about each person: evidence gathered as data, one scorer.
+
+Every mention is read for what the words around it say: an age, a family tie, a word like
+"protester", a first-name frame, something done to the person ("was detained", "the
+arrest of") mark a private person; an office before the name or in apposition marks a
+public one; a credit line marks the story's own people. The scorer weighs them in safety
+order: private evidence beats credit and public evidence, keeping a name needs positive
+evidence of an office or a real credit line, a description that fits both (activist,
+lawyer, member, leader) suggests redaction and asks the editor to confirm, and no
+evidence at all means redaction. Each suggestion carries the evidence it used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_CUES, HARM_NOUNS, HARM_VERBS, KIN,
+                           PRIVATE_ROLES, PUBLIC_OFFICES, alternation)
+from redactor.decisions import Mention
+from redactor.lexicon import lexicon
+from redactor.names import fold, tokens
+
+PRIVATE, PUBLIC, AMBIGUOUS, CREDIT, FIRST_NAME = "private", "public", "ambiguous", "credit", "first name"
+WINDOW = 60
+_HARM = alternation(HARM_VERBS)
+_AGE = re.compile(r"^(?:,\s*(?:a |an |aged )?\d{1,3}(?:\s*[,;.)]|-year-old|\s+years?\s+old|\s*$)"
+                  r"|\s*\(\d{1,3}\)|,?\s+aged\s+\d{1,3}\b)")
+_FIRST_NAME_FRAME = re.compile(rf"(?:{FIRST_NAME_CUES})\s*$", re.IGNORECASE)
+_HARMED_AFTER = re.compile(
+    rf"^(?:['’]s)?(?:,? who)?\s+(?:(?:was|were|is|are|had been|has been|have been|remains?|got|"
+    rf"had|has)\s+(?:\w+ly\s+|also\s+|not\s+|been\s+)?{_HARM}\b"
+    rf"|said\s+(?:he|she|they)\s+(?:was|were|had been|has been|is|are|had)\s+(?:\w+\s+)?{_HARM}\b)",
+    re.IGNORECASE)
+_HARMED_BEFORE = re.compile(rf"(?:\b(?:{alternation(HARM_NOUNS)})\s+of|\b(?:detained|arrested|jailed|"
+                            rf"sentenced|charged|convicted|killed|shot|beat|tortured|abducted)(?:\s+\w+)?)"
+                            rf"\s+$", re.IGNORECASE)
+_OWN_HARM = re.compile(rf"^['’]s?\s+{alternation(HARM_NOUNS)}\b", re.IGNORECASE)
+# "her sister Aigerim", "his son, Daulet": family are named by first name.
+_KIN_BEFORE = re.compile(rf"\b{alternation(KIN)},?\s+$", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+)+(?:and|&)[ \t]*$")
+_GOVERNS = re.compile(r"^(?:['’]s)? (?:administration|government|cabinet|campaign|presidency|regime|"
+                      r"supporters|win|victory|election|re-?election|inauguration|defeat|party|"
+                      r"allies|loyalists)\b")
+_SPEAKS_FOR = re.compile(r"^,?\s+of the [A-Z]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One thing the text says about a person, where it says it, and what it weighs for."""
+
+    kind: str
+    reason: str
+    offset: int
+
+    def describe(self, text: str) -> str:
+        """The reason with the words it rests on, for the editor to check."""
+        start = max(0, text.rfind("\n", 0, self.offset) + 1, self.offset - 40)
+        end = text.find("\n", self.offset)
+        snippet = text[start:min(end if end >= 0 else len(text), self.offset + 60)].strip()
+        return f"{self.reason}: “{snippet}”"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The role the evidence points to, why, and everything it rests on."""
+
+    role: str
+    reason: str
+    evidence: tuple[Evidence, ...]
+
+
+def gather(text: str, mentions: Iterable[Mention], hints: set[str] = frozenset()) -> list[Evidence]:
+    """Every piece of evidence the text gives around ``mentions``."""
+    found = []
+    for mention in mentions:
+        found += _around(text, mention.start, mention.end)
+    if "byline" in hints:
+        first = min((m.start for m in mentions), default=0)
+        found.append(Evidence(CREDIT, "credited as author or photographer", first))
+    return found
+
+
+def weigh(text: str, mentions: list[Mention], hints: set[str], listed: str = "") -> Suggestion:
+    """The suggested role in safety order. ``listed`` is "keep" or "redact" when the editor's
+    own always-keep or always-redact list names the person."""
+    evidence = tuple(gather(text, mentions, hints))
+    if listed == "redact":
+        return Suggestion("private", "on the always-redact list", evidence)
+    if listed == "keep":
+        return Suggestion("public", "on the always-keep list", evidence)
+    by_kind = {kind: [e for e in evidence if e.kind == kind] for kind in (PRIVATE, CREDIT, PUBLIC, AMBIGUOUS)}
+    if by_kind[PRIVATE]:
+        return Suggestion("private", by_kind[PRIVATE][0].reason, evidence)
+    if by_kind[CREDIT]:
+        return Suggestion("byline", by_kind[CREDIT][0].reason, evidence)
+    if by_kind[PUBLIC]:
+        return Suggestion("public", by_kind[PUBLIC][0].reason, evidence)
+    if by_kind[AMBIGUOUS]:
+        return Suggestion("private", f"{by_kind[AMBIGUOUS][0].reason}: a public figure or a person "
+                          "at risk? Redaction suggested; please confirm", evidence)
+    if "private" in hints:
+        return Suggestion("private", "named in a reporting frame used for private people", evidence)
+    return Suggestion("private", "no title or office found: redaction suggested when in doubt", evidence)
+
+
+def first_name_evidence(text: str, mentions: Iterable[Mention], word: str) -> str:
+    """Why ``word``, a lone name, is a given name and not a surname; "" if nothing shows it."""
+    for mention in mentions:
+        before = text[max(0, mention.start - WINDOW):mention.start]
+        if _FIRST_NAME_FRAME.search(before):
+            return "introduced by first name only"
+        if _KIN_BEFORE.search(before):
+            return "a relative named by first name"
+    kinds = lexicon()
+    if kinds.is_given(word) and not kinds.is_family(word):
+        return "a given name in the name lexicon"
+    return ""
+
+
+def _around(text: str, start: int, end: int) -> list[Evidence]:
+    found = []
+    after = text[end:end + 120]
+    if _AGE.match(after):
+        found.append(Evidence(PRIVATE, "an age is given: a private person", start))
+    if _FIRST_NAME_FRAME.search(text[max(0, start - WINDOW):start]):
+        found.append(Evidence(PRIVATE, "named by first name only, as for people at risk", start))
+    if _HARMED_AFTER.match(after) or _HARMED_BEFORE.search(text[max(0, start - 40):start]):
+        found.append(Evidence(PRIVATE, "detained, harmed or tried: a person at risk", start))
+    if _OWN_HARM.match(after):
+        found.append(Evidence(PRIVATE, "their arrest, trial or death is the story", start))
+    for role_word in (_role_before(text, start), _role_in_apposition(text, end)):
+        if role_word:
+            found.append(_role_evidence(role_word, start))
+    if _GOVERNS.match(after[:30]):
+        found.append(Evidence(PUBLIC, "heads an administration or government", start))
+    elif _SPEAKS_FOR.match(after[:20]):
+        found.append(Evidence(PUBLIC, "speaks for an organisation", start))
+    return found
+
+
+def _role_evidence(word: str, offset: int) -> Evidence:
+    if word in PRIVATE_ROLES:
+        return Evidence(PRIVATE, f"described as {_article(word)}: a private person", offset)
+    if word in PUBLIC_OFFICES:
+        return Evidence(PUBLIC, f"holds an office ({word})", offset)
+    return Evidence(AMBIGUOUS, f"described as {_article(word)}", offset)
+
+
+def _article(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _role_before(text: str, start: int) -> str:
+    """The role word closest before a name, within its clause: "Protest coordinator X",
+    "A young activist, X" (a role in apposition before the name)."""
+    window = text[max(0, start - WINDOW):start]
+    window = _COORDINATED.sub("", window) if _COORDINATED.search(window) else window
+    clauses = re.split(r"[,;:.!?\"“”()\n]", window)
+    clause = clauses[-1]
+    if not clause.strip() and len(clauses) > 1 and text[start - 2:start - 1] == ",":
+        clause = clauses[-2]
+    words = [fold(w) for w in tokens(clause)][-4:]
+    for word in reversed(words):
+        if word in PRIVATE_ROLES or word in PUBLIC_OFFICES or word in AMBIGUOUS_ROLES:
+            return word
+    return ""
+
+
+def _role_in_apposition(text: str, end: int) -> str:
+    """The first role word of ", a senior analyst at ..." after a name."""
+    after = text[end:end + 100]
+    if not after.startswith(","):
+        return ""
+    clause = re.split(r"[,;:.!?\"“”()\n]", after[1:], maxsplit=1)[0]
+    for word in [fold(w) for w in tokens(clause)][:8]:
+        if word in PRIVATE_ROLES or word in PUBLIC_OFFICES or word in AMBIGUOUS_ROLES:
+            return word
+    return ""

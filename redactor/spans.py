@@ -1,0 +1,293 @@
+"""From what recognizers proposed to name spans: the whole name, and nothing but the name.
+
+Two ways a span goes wrong, and both print a name that should be withheld:
+
+- too short: the model tags only "Omarbekov" of "Kairat Omarbekov", the suggestion keeps
+  the first name, and "Kairat [name withheld]" is printed. So a span grows over the
+  capitalised name words beside it, for any language's names (particles such as "de la",
+  "bin", "van der" included), unless the text shows the word is something else: a title,
+  a month, a word at a sentence start that the tagger calls no proper noun, a place or an
+  organisation the model reads there.
+- too long: "told The Associated Press. Zhunusova's brother" read as one name, whose first
+  name is then "Associated". So a span never crosses a sentence end, a line break (but for
+  a name hard-wrapped inside a paragraph) or a place the model labels as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, ROLE_WORDS, not_name_words
+from redactor.lexicon import lexicon
+from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
+from redactor.plausibility import unlikely_person
+
+MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
+_LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
+_RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
+_WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
+# A sentence ends at . ! or ? (closing quotes and brackets after it) before a capital.
+_SENTENCE_END = regex.compile(r"(?<=\p{L}\p{L}|\p{Ll})[.!?][\"”’)\]]*[ \t]+(?=[\"“‘(]?\p{Lu})")
+
+
+@dataclass
+class Span:
+    """A cleaned-up detected span: the name only, no title, punctuation or possessive.
+
+    ``sources`` are the recognizers that proposed it: how many independent opinions a
+    name has decides its tier.
+    """
+
+    start: int
+    end: int
+    hints: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What the model read around the names: masks over the text, 1 where a token the
+    tagger calls a proper noun stands, where an entity of another kind (an organisation, a
+    date) stands, and where a place stands. Empty masks mean nothing is known."""
+
+    proper: bytes = b""
+    other: bytes = b""
+    place: bytes = b""
+    place_words: frozenset[str] = frozenset()
+
+    @staticmethod
+    def of(text: str, proper: Iterable[tuple[int, int]] = (), other: Iterable[tuple[int, int]] = (),
+           places: Iterable[tuple[int, int]] = ()) -> TextFacts:
+        """Masks over ``text``; ``place_words`` are the one-word places the model reads
+        anywhere in it ("Almaty"), which no name span made by a rule may end in."""
+        places = list(places)
+
+        def mask(spans: Iterable[tuple[int, int]]) -> bytes:
+            out = bytearray(len(text))
+            for start, end in spans:
+                out[start:end] = b"\x01" * (end - start)
+            return bytes(out)
+        words = frozenset(fold(text[s:e]) for s, e in places
+                          if WORD.fullmatch(text, s, e) and not is_caps(text[s:e]))
+        return TextFacts(mask(proper), mask(other), mask(places), words)
+
+    def tagged_proper(self, start: int, end: int) -> bool | None:
+        """Whether the tagger calls the word at ``start`` a proper noun; None if untagged."""
+        return bool(any(self.proper[start:end])) if self.proper else None
+
+    def is_other(self, start: int, end: int) -> bool:
+        return bool(self.other) and all(self.other[start:end])
+
+    def is_place(self, start: int, end: int) -> bool:
+        """A place the model reads that ends with this word: "Georgia" before "Levan
+        Kapanadze", not "Saule" of a "Saule Zhaksybek" the model reads as one place."""
+        return bool(self.place) and all(self.place[start:end]) and self.place[end:end + 1] != b"\x01"
+
+
+def clean_spans(text: str, hits: Iterable, facts: TextFacts = TextFacts()) -> list[Span]:
+    """Trim hits to their name tokens, extend them to the whole name, merge overlaps."""
+    spans = []
+    for hit in hits:
+        for start, end in _hit_spans(text, hit, facts):
+            spans.append(Span(start, end, {hit.hint} if hit.hint else set(), {hit.recognizer}))
+    return _join_wrapped(text, _merge(sorted(spans, key=lambda s: (s.start, -s.end))))
+
+
+def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
+    """A mailbox or handle ("ilyas.tokayev") is taken as it is; a name is cut at sentence
+    ends and line breaks, trimmed and grown, unless only the model proposed it and the
+    words around it say it is no person."""
+    if hit.hint == "address":
+        return [(hit.start, hit.end)]
+    parts = []
+    places = facts.place_words if hit.recognizer != MODEL_RECOGNIZER else frozenset()
+    for start, end in _name_parts(text, hit.start, hit.end, facts, places):
+        if hit.hint or hit.recognizer != MODEL_RECOGNIZER or not unlikely_person(text, start, end):
+            parts.append(extend(text, start, end, facts))
+    return parts
+
+
+def _name_parts(text: str, start: int, end: int, facts: TextFacts,
+                places: frozenset[str]) -> Iterable[tuple[int, int]]:
+    """The name pieces of a hit: cut at sentence ends and line breaks, without titles, role
+    words or places at either end ("Mr.", "Protester", "Georgia" of "In Georgia Levan
+    Kapanadze", "Almaty" of a keywords field's "Nurlanov Almaty")."""
+    for piece_start, piece_end in _pieces(text, start, end):
+        found = [m for m in WORD.finditer(text, piece_start, piece_end)]
+        while found and (not_name_edge(found[0].group(), True, places if len(found) > 1 else frozenset())
+                         or (len(found) > 1 and _place_word(text, found[0].start(), found[0].end(), facts))):
+            found.pop(0)
+        while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset())
+                         or fold(found[-1].group()) in PARTICLES):
+            found.pop()
+        if not found:
+            continue
+        first, last = found[0], found[-1]
+        last_end = last.start() + len(strip_possessive(last.group()))
+        if text[last_end - 1] == "." and not is_initial(last.group()):
+            last_end -= 1  # a sentence's full stop, not an initial's
+        yield first.start(), last_end
+
+
+def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()) -> bool:
+    """A word no name starts (``leading``) or ends with: no capital ("https" of a link), an
+    honorific, a month, a sentence word, a place the model reads elsewhere, or a role word:
+    titles come before a name, so after one a role word that is also a surname stays
+    ("Noel King", "Hope Bishop")."""
+    bare = fold(strip_possessive(word).strip(".,:;"))
+    if not _has_capital(word) or bare in places:
+        return True
+    if bare in ROLE_WORDS:
+        return leading or not lexicon().is_family(bare)
+    return bare in not_name_words()
+
+
+def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """``text[start:end]`` cut at line breaks and sentence ends."""
+    for line in re.finditer(r"[^\r\n]+", text[start:end]):
+        piece_start = start + line.start()
+        for stop in _SENTENCE_END.finditer(text, piece_start, start + line.end()):
+            if not _abbreviation(text, piece_start, stop.start()):
+                yield piece_start, stop.start() + 1
+                piece_start = stop.end()
+        yield piece_start, start + line.end()
+
+
+def _abbreviation(text: str, start: int, dot: int) -> bool:
+    """'Mr.', 'Dr.' or an initial before a full stop: no sentence ends there."""
+    word = re.search(r"[^\W\d_]+$", text[max(start, dot - 12):dot])
+    return word is not None and (len(word.group()) == 1 or fold(word.group()) in HONORIFICS)
+
+
+def _has_capital(word: str) -> bool:
+    """A name word has a capital somewhere: "Nurlanov", "al-Masri", "McKay"; "https" has none."""
+    return any(char.isupper() for char in word)
+
+
+def extend(text: str, start: int, end: int, facts: TextFacts = TextFacts()) -> tuple[int, int]:
+    """Grow a span over the name words beside it ("spokeswoman Aliya [Dosova]", "[Zoltán] de Vries").
+
+    The model often tags only one part of an unfamiliar name; the other part then leaks.
+    Titles, role words, months, sentence openers, places and organisations stop the growth.
+    """
+    caps = is_caps(text[start:end])
+    while True:
+        grown = _grow_left(text, start, facts, caps)
+        if grown is None:
+            break
+        start = grown
+    while True:
+        grown = _grow_right(text, end, facts, caps)
+        if grown is None:
+            break
+        end = grown
+    return start, end
+
+
+def _grow_left(text: str, start: int, facts: TextFacts, caps: bool) -> int | None:
+    before = _LEFT.search(text, max(0, start - 60), start)
+    if before is None:
+        return None
+    word = before.group(1)
+    if fold(word) in PARTICLES and word.islower():  # "bin Salem": the particle is the surname's
+        outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
+        if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps):
+            return outer.start(1)
+        return before.start(1) if not _sentence_start(text, before.start(1)) else None
+    if word.endswith(".") and not is_initial(word):
+        return None  # "Press. Zhunusova": a sentence ends there
+    return before.start(1) if _name_word(text, before.start(1), word, facts, caps) else None
+
+
+def _grow_right(text: str, end: int, facts: TextFacts, caps: bool) -> int | None:
+    after = _RIGHT.match(text, end)
+    if after is None:
+        return None
+    word = after.group(1)
+    if fold(word) in PARTICLES and word.islower():  # "Zoltán de Vries", "Maria de la Cruz"
+        particles = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
+        rest = particles.match(text, after.end(1))
+        if rest and rest.group(1)[0].isupper() and _name_word(text, rest.start(1), rest.group(1), facts, caps):
+            return rest.start(1) + len(strip_possessive(rest.group(1)))
+        return None
+    if not _name_word(text, after.start(1), word, facts, caps, right=True):
+        return None
+    return after.start(1) + len(strip_possessive(word))
+
+
+def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
+               right: bool = False) -> bool:
+    """Whether the capitalised word at ``start`` is part of the name beside it (``right``:
+    after it, where a role word that is also a surname may follow: "Noel [King]")."""
+    bare = strip_possessive(word).rstrip(".")
+    if not bare or not_name_edge(bare, leading=not right) and not is_initial(word):
+        return False
+    if is_initial(word):
+        return word[0].isupper()
+    if not bare[0].isupper() or (is_caps(bare) and not caps and not lexicon().is_family(bare)):
+        return False
+    end = start + len(bare)
+    if facts.is_other(start, end) or _place_word(text, start, end, facts) or fold(bare) in facts.place_words:
+        return False
+    if _sentence_start(text, start):
+        # Capitalised by position, not by being a name: the tagger or the lexicon must say so.
+        return bool(facts.tagged_proper(start, end)) or lexicon().is_name(bare)
+    return facts.tagged_proper(start, end) is not False or lexicon().is_name(bare)
+
+
+def _place_word(text: str, start: int, end: int, facts: TextFacts) -> bool:
+    """A place after "in", "from", "across"...: one the model reads as a place here, or one
+    the lexicon knows ("In Georgia Levan Kapanadze was detained")."""
+    previous = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
+    if previous is None or fold(previous.group(1)) not in LOCATIVES:
+        return False
+    return facts.is_place(start, end) or lexicon().is_place(text[start:end])
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" \t\"“‘(")
+    return not before or before[-1] in ".!?\n\r:" or start - len(before) > 3 and not before
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.start < merged[-1].end:
+            merged[-1].end = max(merged[-1].end, span.end)
+            merged[-1].hints |= span.hints
+            merged[-1].sources |= span.sources
+        else:
+            merged.append(span)
+    return merged
+
+
+def _join_wrapped(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A name hard-wrapped over two lines ("Bezshan\\n      Nurlanov") is one span.
+
+    Wrapped plain text and HTML source split names this way; read as two persons, the
+    surname would be suggested as a first name and kept. Two spans join across one line
+    break when the first ends a line of prose (words before it on its line), one of them
+    is a single word and together they are at most three words: two full names on
+    consecutive lines, or a name alone on its line (a paragraph, a caption), stay apart.
+    """
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _WRAPPED.fullmatch(text, joined[-1].end, span.start) and _mid_line(text, joined[-1]):
+            before, after = (len(text[s.start:s.end].split()) for s in (joined[-1], span))
+            words = tokens(text[joined[-1].start:span.end])
+            if min(before, after) == 1 and before + after <= 3 and not any(
+                    fold(word) in not_name_words() for word in words):
+                joined[-1].end = span.end
+                joined[-1].hints |= span.hints
+                joined[-1].sources |= span.sources
+                continue
+        joined.append(span)
+    return joined
+
+
+def _mid_line(text: str, span: Span) -> bool:
+    return bool(text[text.rfind("\n", 0, span.start) + 1:span.start].strip())
