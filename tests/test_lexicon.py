@@ -1,0 +1,35 @@
+"""The name lexicon: rebuilt from its source, it is the file the package ships; it knows
+names from many countries and scripts, and what each word can be."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from redactor.lexicon import Lexicon, lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_shipped_lexicon_is_what_the_builder_makes_from_its_pinned_source():
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "build_lexicon.py"), "--check"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_names_from_many_countries_and_scripts_are_known():
+    names = lexicon()
+    # Latin-script lists, and transliterations of Cyrillic, Georgian, Armenian and Greek lists.
+    for given in ("Emeka", "Wanjiru", "Mehmet", "Priya", "Joao", "Yulia", "Yuliya", "Giorgi", "Oleh"):
+        assert names.is_given(given), given
+    for family in ("Okonkwo", "Yilmaz", "Kovalenko", "Beridze", "Hovhannisyan", "Papadopoulos"):
+        assert names.is_family(family), family
+    assert names.is_given("Ka-ho") or names.kinds("Ka-ho") == ""  # hyphenated: known by its parts
+    assert names.is_place("Kenya") and names.is_place("Georgia") and names.is_given("Georgia")
+    assert names.is_han_surname("陳")
+
+
+def test_a_word_it_does_not_know_is_no_kind_and_folding_is_the_engines():
+    names = Lexicon("nurlanov\tf\nzoe\tg\n")
+    assert names.kinds("NURLANOV") == "f" and names.is_given("Zoë") and names.kinds("table") == ""
