@@ -107,6 +107,7 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
     places: list[tuple[int, int]] = []
     proper: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
+    common: set[str] = set()
     done = 0
     # One chunk at a time: the generator runs spaCy lazily, so a cancel waits for one chunk at most.
     batch = nlp_engine.process_batch((piece for _, piece in pieces), language="en", batch_size=1)
@@ -120,14 +121,17 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
             if entity.label_ != "PERSON":
                 span = (entity.start_char + offset, entity.end_char + offset)
                 (places if entity.label_ in _PLACE_LABELS else other).append(span)
-        proper.extend((t.idx + offset, t.idx + offset + len(t)) for t in artifacts.tokens
-                      if t.tag_ in _PROPER_TAGS)
+        for token in artifacts.tokens:
+            if token.tag_ in _PROPER_TAGS:
+                proper.append((token.idx + offset, token.idx + offset + len(token)))
+            elif token.is_lower and token.has_vector:
+                common.add(token.lower_)
         done += len(piece)
         if progress is not None:
             progress(done / len(text))
     hits.extend(_field_hits(analyzer, text, fields))
     return Found(sorted(hits, key=lambda h: (h.start, -h.end)), places,
-                 TextFacts.of(text, proper, other, places))
+                 TextFacts.of(text, proper, other, places, common))
 
 
 def _field_hits(analyzer: AnalyzerEngine, text: str, fields: Sequence[tuple[int, int]]) -> list[Hit]:

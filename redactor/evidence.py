@@ -153,18 +153,22 @@ def _article(word: str) -> str:
 
 
 def _role_before(text: str, start: int) -> str:
-    """The role word closest before a name, within its clause: "Protest coordinator X",
-    "A young activist, X" (a role in apposition before the name)."""
+    """The role word standing before a name as its title: "Protest coordinator X",
+    "Interior Minister X", "A young activist, X" (a role in apposition before the name).
+    Only capitalised words (an organisation, a country) may stand between: in
+    "Prosecutors say X" the role is the speaker's, not X's."""
     window = text[max(0, start - WINDOW):start]
     window = _COORDINATED.sub("", window) if _COORDINATED.search(window) else window
     clauses = re.split(r"[,;:.!?\"“”()\n]", window)
     clause = clauses[-1]
     if not clause.strip() and len(clauses) > 1 and text[start - 2:start - 1] == ",":
         clause = clauses[-2]
-    words = [fold(w) for w in tokens(clause)][-4:]
-    for word in reversed(words):
-        if word in PRIVATE_ROLES or word in PUBLIC_OFFICES or word in AMBIGUOUS_ROLES:
-            return word
+    for word in reversed(tokens(clause)[-4:]):
+        folded = fold(word)
+        if folded in PRIVATE_ROLES or folded in PUBLIC_OFFICES or folded in AMBIGUOUS_ROLES:
+            return folded
+        if not (word[0].isupper() or "-" in word):
+            return ""
     return ""
 
 

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from redactor.cues import PLACE_PREPOSITIONS
+from redactor.cues import PARTICLES, PLACE_PREPOSITIONS
 from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.lexicon import lexicon
 from redactor.names import WORD, display_name, fold, initials, is_caps, key, strip_possessive
-from redactor.spans import Span, TextFacts, clean_spans
+from redactor.spans import Span, TextFacts, clean_spans, extend, sentence_start
 from redactor.variants import VariantIndex
 
 
@@ -39,20 +39,29 @@ class Candidate:
 
 
 class WordIndex:
-    """Where each capitalised word stands in the draft, built in one pass over the text."""
+    """Where the words that can be names stand in the draft, built in one pass over the text.
 
-    def __init__(self, text: str) -> None:
+    Words with a capital anywhere ("Nurlanov", "al-Rashidi"), and of the lower-case words
+    the particles ("de", "bin") and the ones the model's vocabulary does not know ("beridze"
+    in "Gogi beridze": a name written small). ``lowercase`` is every lower-case word.
+    """
+
+    def __init__(self, text: str, facts: TextFacts = TextFacts()) -> None:
         self.capitalised: dict[str, list[tuple[int, int]]] = {}
+        self.small: dict[str, list[tuple[int, int]]] = {}
         self.lowercase: set[str] = set()
         for match in WORD.finditer(text):
             word = strip_possessive(match.group()).rstrip(".")
             if not word:
                 continue
-            if word[0].isupper():
-                end = match.start() + len(word)
-                self.capitalised.setdefault(fold(word), []).append((match.start(), end))
+            place = (match.start(), match.start() + len(word))
+            folded = fold(word)
+            if any(char.isupper() for char in word):
+                self.capitalised.setdefault(folded, []).append(place)
             else:
-                self.lowercase.add(fold(word))
+                self.lowercase.add(folded)
+                if folded in PARTICLES or not facts.is_common(folded):
+                    self.small.setdefault(folded, []).append(place)
 
 
 def group(text: str, hits: Iterable[Hit], facts: TextFacts = TextFacts()) -> list[Candidate]:
@@ -67,7 +76,7 @@ def group(text: str, hits: Iterable[Hit], facts: TextFacts = TextFacts()) -> lis
     for span in sorted(spans, key=lambda s: (-len(key(text[s.start:s.end])), s.start)):
         registry.assign(text, span)
     people = registry.people
-    _expand(text, people, WordIndex(text), facts.place)
+    _expand(text, people, WordIndex(text, facts), facts)
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
     return sorted((p for p in people if p.mentions), key=lambda p: p.first_start)
@@ -140,8 +149,9 @@ def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
-def _expand(text: str, people: list[Candidate], index: WordIndex, place: bytes) -> None:
-    """Add every other occurrence of each person's names, and their spelling variants."""
+def _expand(text: str, people: list[Candidate], index: WordIndex, facts: TextFacts) -> None:
+    """Add every other occurrence of each person's names, and their spelling variants, and
+    grow every mention over the name words beside it ("Chinedu" before a found "Okafor")."""
     taken = bytearray(len(text))
     for person in people:
         for m in person.mentions:
@@ -151,20 +161,41 @@ def _expand(text: str, people: list[Candidate], index: WordIndex, place: bytes) 
         for form in _forms(person, index):
             owners.setdefault(form, []).append(person)
     for form in sorted(owners, key=len, reverse=True):
-        for start, end in _occurrences(text, form, index):
-            if not any(taken[start:end]) and not (len(form) == 1 and _place_here(text, start, end, place)):
+        for start, end in _occurrences(text, form, index, facts):
+            if not any(taken[start:end]) and not (len(form) == 1 and _place_here(text, start, end, facts)):
                 owner = owners[form][0] if len(owners[form]) == 1 else _ambiguous(form, owners[form], people)
                 owner.mentions.append(Mention(start, end, text[start:end]))
                 taken[start:end] = b"\x01" * (end - start)
     _add_variants(text, people, index, taken)
+    _grow_mentions(text, people, facts, taken)
 
 
-def _place_here(text: str, start: int, end: int, place: bytes) -> bool:
+def _grow_mentions(text: str, people: list[Candidate], facts: TextFacts, taken: bytearray) -> None:
+    """A mention found as a repeat grows like a detected span, and a person found by one
+    part of their name takes the fuller name: "The trial of Chinedu Okafor" where only
+    "Okafor" was detected gives "Chinedu Okafor", whose first name is shown."""
+    for person in people:
+        for number, mention in enumerate(person.mentions):
+            start, end = extend(text, mention.start, mention.end, facts)
+            if (start, end) == (mention.start, mention.end):
+                continue
+            if any(taken[start:mention.start]) or any(taken[mention.end:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            person.mentions[number] = Mention(start, end, text[start:end], variant=mention.variant)
+        fullest = max((m for m in person.mentions if not m.variant), key=lambda m: len(key(m.text)),
+                      default=None)
+        if fullest is not None and len(key(fullest.text)) > len(person.key) and _contains(
+                key(fullest.text), person.key):
+            person.name, person.key = display_name(fullest.text), key(fullest.text)
+
+
+def _place_here(text: str, start: int, end: int, facts: TextFacts) -> bool:
     """A lone name word is not added where it names a place: the model reads a place here,
     and the word follows "in", "near"... or the lexicon knows it as a place. The model's
     label alone is a guess (it reads many unfamiliar names as places: "Ysolde left."), and a
     missed mention is worse than a false one."""
-    if not any(place[start:end]):
+    if not facts.in_place(start, end):
         return False
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
     return (lexicon().is_place(text[start:end])
@@ -172,22 +203,35 @@ def _place_here(text: str, start: int, end: int, place: bytes) -> bool:
 
 
 def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
-    """The token sequences that name ``person`` on their own: mentions, first and last name."""
+    """The token sequences that name ``person`` on their own: mentions, first and last name,
+    and the surname with its particles ("de la Vega", "bin Hamdan")."""
     forms = {key(m.text) for m in person.mentions if not m.variant}
     if len(person.key) > 1:
         for part in (person.key[0], person.key[-1]):
-            if len(part) > 1 and part not in index.lowercase:  # "main" in lower case: a word here
+            if len(part) > 1:
                 forms.add((part,))
-    return {f for f in forms if f and sum(map(len, f)) > 1}
+        particles = [i for i, token in enumerate(person.key[1:-1], 1) if token in PARTICLES]
+        if particles:
+            forms.add(person.key[particles[0]:])
+    return {f for f in forms if f and sum(map(len, f)) > 1 and f[-1] not in PARTICLES}
 
 
-def _occurrences(text: str, form: tuple[str, ...], index: WordIndex) -> Iterable[tuple[int, int]]:
-    """Whole-word occurrences of the token sequence ``form`` starting with a capital letter."""
+def _occurrences(text: str, form: tuple[str, ...], index: WordIndex,
+                 facts: TextFacts = TextFacts()) -> Iterable[tuple[int, int]]:
+    """Whole-word occurrences of the token sequence ``form``: written with a capital (a
+    common word only where it is no sentence's first word: "Young said", not "Young people
+    gathered"), or in lower case where the word is no ordinary word ("Gogi beridze")."""
     if len(form) == 1:
-        yield from index.capitalised.get(form[0], ())
+        word = form[0]
+        common = word in index.lowercase and facts.is_common(word)
+        for start, end in index.capitalised.get(word, ()):
+            if not common or not sentence_start(text, start) or facts.tagged_proper(start, end):
+                yield start, end
+        if len(word) > 3 and word not in PARTICLES:
+            yield from index.small.get(word, ())
         return
     following = re.compile(r"[\s.]+".join(WORD.pattern for _ in form[1:]))
-    for start, end in index.capitalised.get(form[0], ()):
+    for start, end in index.capitalised.get(form[0], []) + index.small.get(form[0], []):
         gap = re.match(r"\.?[ \t]+", text[end:end + 4])
         rest = following.match(text, end + gap.end()) if gap else None
         if rest and key(strip_possessive(rest.group())) == form[1:]:

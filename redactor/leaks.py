@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redactor.cues import PARTICLES
 from redactor.decisions import WITHHOLD_ALL, Decisions, Person
 from redactor.names import fold, is_initial, tokens
 
@@ -57,7 +58,8 @@ def withheld_tokens(person: Person) -> set[str]:
         shown = {fold(t) for t in tokens(person.replacement)}
     words |= {part for w in list(words) for part in w.split("-")}  # "Jomart" of "Kassym-Jomart"
     folded = {fold(w.rstrip(".")) for w in words if not is_initial(w)}
-    return {w for w in folded if len(w) > 1} - shown
+    # Particles ("de", "la", "bin", "al") name nobody alone and are ordinary words elsewhere.
+    return {w for w in folded if len(w) > 1 and w not in PARTICLES} - shown
 
 
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -36,7 +36,10 @@ def given_name(name: str) -> str:
     only as a family name before a last word it knows only as a given name): which word
     is the given name is then not shown, and the caller withholds the whole name.
     """
-    words = [t for t in tokens(name) if not is_initial(t) and fold(t) not in PARTICLES]
+    every = tokens(name)
+    if not every or (every[0].islower() and fold(every[0]) in PARTICLES):
+        return ""  # "bin Hamdan", "de la Vega": a family name alone
+    words = [t for t in every if not is_initial(t) and fold(t) not in PARTICLES]
     if not words:
         return ""
     if len(words) > 1 and _family_first(words):

@@ -15,6 +15,7 @@ Two ways a span goes wrong, and both print a name that should be withheld:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,42 +51,64 @@ class Span:
 
 @dataclass(frozen=True)
 class TextFacts:
-    """What the model read around the names: masks over the text, 1 where a token the
-    tagger calls a proper noun stands, where an entity of another kind (an organisation, a
-    date) stands, and where a place stands. Empty masks mean nothing is known."""
+    """What the model read around the names: where the tagger calls a token a proper noun
+    (a mask over the text), the entities of other kinds it reads (organisations, dates),
+    the places, and the lower-case words that are ordinary words (known to its vocabulary).
+    Empty means nothing is known: every capitalised word may then be a name."""
 
     proper: bytes = b""
-    other: bytes = b""
-    place: bytes = b""
+    others: tuple[tuple[int, int], ...] = ()
+    places: tuple[tuple[int, int], ...] = ()
     place_words: frozenset[str] = frozenset()
+    common_words: frozenset[str] | None = None
 
     @staticmethod
-    def of(text: str, proper: Iterable[tuple[int, int]] = (), other: Iterable[tuple[int, int]] = (),
-           places: Iterable[tuple[int, int]] = ()) -> TextFacts:
-        """Masks over ``text``; ``place_words`` are the one-word places the model reads
-        anywhere in it ("Almaty"), which no name span made by a rule may end in."""
-        places = list(places)
-
-        def mask(spans: Iterable[tuple[int, int]]) -> bytes:
-            out = bytearray(len(text))
-            for start, end in spans:
-                out[start:end] = b"\x01" * (end - start)
-            return bytes(out)
+    def of(text: str, proper: Iterable[tuple[int, int]] = (), others: Iterable[tuple[int, int]] = (),
+           places: Iterable[tuple[int, int]] = (), common_words: Iterable[str] | None = None) -> TextFacts:
+        """Facts over ``text``; ``place_words`` are the one-word places the model reads in
+        mixed case anywhere in it ("Almaty"), which no name span made by a rule may end in."""
+        places = sorted(places)
+        mask = bytearray(len(text))
+        for start, end in proper:
+            mask[start:end] = b"\x01" * (end - start)
         words = frozenset(fold(text[s:e]) for s, e in places
                           if WORD.fullmatch(text, s, e) and not is_caps(text[s:e]))
-        return TextFacts(mask(proper), mask(other), mask(places), words)
+        common = frozenset(fold(w) for w in common_words) if common_words is not None else None
+        return TextFacts(bytes(mask), tuple(sorted(others)), tuple(places), words, common)
 
     def tagged_proper(self, start: int, end: int) -> bool | None:
         """Whether the tagger calls the word at ``start`` a proper noun; None if untagged."""
         return bool(any(self.proper[start:end])) if self.proper else None
 
-    def is_other(self, start: int, end: int) -> bool:
-        return bool(self.other) and all(self.other[start:end])
+    def is_other(self, start: int, end: int, name: tuple[int, int]) -> bool:
+        """An organisation, a date... the model reads here, and not over the name beside it:
+        "María de la Vega" read as one organisation is the model's reading of the name."""
+        entity = _containing(self.others, start, end)
+        return entity is not None and not (entity[0] < name[1] and name[0] < entity[1])
 
     def is_place(self, start: int, end: int) -> bool:
         """A place the model reads that ends with this word: "Georgia" before "Levan
         Kapanadze", not "Saule" of a "Saule Zhaksybek" the model reads as one place."""
-        return bool(self.place) and all(self.place[start:end]) and self.place[end:end + 1] != b"\x01"
+        entity = _containing(self.places, start, end)
+        return entity is not None and entity[1] == end
+
+    def in_place(self, start: int, end: int) -> bool:
+        return _containing(self.places, start, end) is not None
+
+    def is_common(self, word: str) -> bool:
+        """A lower-case word the model's vocabulary knows ("young"), not a name written small."""
+        return self.common_words is None or fold(word) in self.common_words
+
+
+def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The entity (the model's entities never overlap) that holds ``start:end``, if any."""
+    index = bisect.bisect_right(spans, (start, _FAR)) - 1
+    if index >= 0 and spans[index][0] <= start and end <= spans[index][1]:
+        return spans[index]
+    return None
+
+
+_FAR = 1 << 62
 
 
 def clean_spans(text: str, hits: Iterable, facts: TextFacts = TextFacts()) -> list[Span]:
@@ -118,9 +141,9 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
     Kapanadze", "Almaty" of a keywords field's "Nurlanov Almaty")."""
     for piece_start, piece_end in _pieces(text, start, end):
         found = [m for m in WORD.finditer(text, piece_start, piece_end)]
-        while found and (not_name_edge(found[0].group(), True, places if len(found) > 1 else frozenset())
+        while found and (not_name_edge(found[0].group(), len(found) > 1, places if len(found) > 1 else frozenset())
                          or (len(found) > 1 and _place_word(text, found[0].start(), found[0].end(), facts))):
-            found.pop(0)
+            found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
         while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset())
                          or fold(found[-1].group()) in PARTICLES):
             found.pop()
@@ -175,35 +198,31 @@ def extend(text: str, start: int, end: int, facts: TextFacts = TextFacts()) -> t
     Titles, role words, months, sentence openers, places and organisations stop the growth.
     """
     caps = is_caps(text[start:end])
-    while True:
-        grown = _grow_left(text, start, facts, caps)
-        if grown is None:
-            break
+    while (grown := _grow_left(text, (start, end), facts, caps)) is not None:
         start = grown
-    while True:
-        grown = _grow_right(text, end, facts, caps)
-        if grown is None:
-            break
+    while (grown := _grow_right(text, (start, end), facts, caps)) is not None:
         end = grown
     return start, end
 
 
-def _grow_left(text: str, start: int, facts: TextFacts, caps: bool) -> int | None:
+def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -> int | None:
+    start = name[0]
     before = _LEFT.search(text, max(0, start - 60), start)
     if before is None:
         return None
     word = before.group(1)
     if fold(word) in PARTICLES and word.islower():  # "bin Salem": the particle is the surname's
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
-        if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps):
+        if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps, name):
             return outer.start(1)
-        return before.start(1) if not _sentence_start(text, before.start(1)) else None
+        return before.start(1)
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
-    return before.start(1) if _name_word(text, before.start(1), word, facts, caps) else None
+    return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 
 
-def _grow_right(text: str, end: int, facts: TextFacts, caps: bool) -> int | None:
+def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -> int | None:
+    end = name[1]
     after = _RIGHT.match(text, end)
     if after is None:
         return None
@@ -211,16 +230,17 @@ def _grow_right(text: str, end: int, facts: TextFacts, caps: bool) -> int | None
     if fold(word) in PARTICLES and word.islower():  # "Zoltán de Vries", "Maria de la Cruz"
         particles = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
         rest = particles.match(text, after.end(1))
-        if rest and rest.group(1)[0].isupper() and _name_word(text, rest.start(1), rest.group(1), facts, caps):
+        if rest and rest.group(1)[0].isupper() and _name_word(text, rest.start(1), rest.group(1), facts,
+                                                              caps, name, right=True):
             return rest.start(1) + len(strip_possessive(rest.group(1)))
         return None
-    if not _name_word(text, after.start(1), word, facts, caps, right=True):
+    if not _name_word(text, after.start(1), word, facts, caps, name, right=True):
         return None
     return after.start(1) + len(strip_possessive(word))
 
 
 def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
-               right: bool = False) -> bool:
+               name: tuple[int, int], right: bool = False) -> bool:
     """Whether the capitalised word at ``start`` is part of the name beside it (``right``:
     after it, where a role word that is also a surname may follow: "Noel [King]")."""
     bare = strip_possessive(word).rstrip(".")
@@ -231,9 +251,9 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
     if not bare[0].isupper() or (is_caps(bare) and not caps and not lexicon().is_family(bare)):
         return False
     end = start + len(bare)
-    if facts.is_other(start, end) or _place_word(text, start, end, facts) or fold(bare) in facts.place_words:
+    if facts.is_other(start, end, name) or _place_word(text, start, end, facts) or fold(bare) in facts.place_words:
         return False
-    if _sentence_start(text, start):
+    if sentence_start(text, start):
         # Capitalised by position, not by being a name: the tagger or the lexicon must say so.
         return bool(facts.tagged_proper(start, end)) or lexicon().is_name(bare)
     return facts.tagged_proper(start, end) is not False or lexicon().is_name(bare)
@@ -248,9 +268,10 @@ def _place_word(text: str, start: int, end: int, facts: TextFacts) -> bool:
     return facts.is_place(start, end) or lexicon().is_place(text[start:end])
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start].rstrip(" \t\"“‘(")
-    return not before or before[-1] in ".!?\n\r:" or start - len(before) > 3 and not before
+def sentence_start(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence, a line or the text (quotes and brackets aside)."""
+    before = text[max(0, start - 40):start].rstrip(" \t\"“‘([")
+    return not before or before[-1] in ".!?\n\r:"
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -9,14 +9,14 @@ from redactor.recognizers.addresses import AddressRecognizer
 from redactor.recognizers.capitals import CapitalsRecognizer
 from redactor.recognizers.credits import CreditRecognizer
 from redactor.recognizers.frames import FrameRecognizer
+from redactor.recognizers.runs import POSSIBLE, NameRunRecognizer
 from redactor.recognizers.speakers import SpeakerRecognizer
 
-
 # Recognizers whose proposals alone make only a possible name, listed apart for the editor.
-POSSIBLE_SOURCES = frozenset({"ProperNounRecognizer"})
+POSSIBLE_SOURCES = frozenset({POSSIBLE})
 
 
 def custom_recognizers(nlp: Language) -> list[EntityRecognizer]:
     """The recognizers added to Presidio's registry next to its spaCy recognizer."""
     return [FrameRecognizer(), CreditRecognizer(), CapitalsRecognizer(nlp), SpeakerRecognizer(),
-            AddressRecognizer()]
+            AddressRecognizer(), NameRunRecognizer()]

@@ -16,7 +16,7 @@ from redactor.spans import not_name_edge
 
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
-NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{0,4}})"
+NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)*{_WORD}){{0,4}})"
 PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})
 NOT_NAMES = PLACES | {"ORG", "ORGANIZATION", "NORP", "NRP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 
@@ -53,7 +53,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     "Witness", "May"): a capitalised role opening a caption is no part of the name. The
     rule is ``spans.not_name_edge``, shared with the spans the model proposes."""
     words = list(regex.finditer(r"\S+", text[start:end]))
-    while words and _not_a_name(words[0].group(), leading=True):
+    while words and _not_a_name(words[0].group(), leading=len(words) > 1):
         words.pop(0)
     while words and _not_a_name(words[-1].group(), leading=False):
         words.pop()

@@ -13,12 +13,13 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
-from redactor.cues import AGENCIES, FIRST_NAME_CUES, KIN, PRIVATE_ROLES, alternation
+from redactor.cues import AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, KIN, PRIVATE_ROLES, alternation
 
 ANY: frozenset[str] = frozenset()
 
 _NEWS = alternation(AGENCIES + ("reporters", "journalists"))
 _KIN = alternation(KIN | {"lawyer"})
+_HARMED = alternation(HARM_NOUNS | {"slaying", "assassination"})
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 # (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
 # veto lists the model's labels that overrule the frame (a strong frame overrules the model).
@@ -35,8 +36,9 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"{NAME}[ \t]+told[ \t]+{_NEWS}"), "", NOT_NAMES),
     (regex.compile(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b"), "", NOT_NAMES),
     (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", NOT_NAMES),
-    (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+(?:killing|murder|death|shooting|slaying|funeral|"
-                   rf"assassination|abduction|disappearance)\b"), "", PLACES),
+    (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
+    # "Rezaeian's brother said": whose relatives speak is a person.
+    (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
 ]
 
 

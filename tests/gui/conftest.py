@@ -80,6 +80,24 @@ def gui_engine(request: pytest.FixtureRequest) -> Any:
         return engine
 
 
+class MissingEngine:
+    """The real engine, except that detection misses the persons named in ``missing``: how
+    tests put the editor in front of a name the detector did not find (the drafts here are
+    real enough that the detector finds them all)."""
+
+    def __init__(self, engine: Any, missing: tuple[str, ...]) -> None:
+        self._engine = engine
+        self._missing = set(missing)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    def analyze(self, *args: Any, **kwargs: Any) -> Any:
+        decisions = self._engine.analyze(*args, **kwargs)
+        decisions.persons = [p for p in decisions.persons if p.name not in self._missing]
+        return decisions
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Fresh preferences for each test, in their own INI file."""
@@ -180,8 +198,9 @@ def make_window(qtbot: Any, request: pytest.FixtureRequest, settings: Settings,
     """
     windows: list[MainWindow] = []
 
-    def make() -> MainWindow:
+    def make(missing: tuple[str, ...] = ()) -> MainWindow:
         engine = request.getfixturevalue("gui_engine")
+        engine = MissingEngine(engine, missing) if missing else engine
         window = MainWindow(settings=settings, engine=engine, autosave_folder=autosave_folder)
         window.crashed = False
         qtbot.addWidget(window)
@@ -211,9 +230,19 @@ def flood(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def opened(qtbot: Any, make_window: Callable[[], MainWindow], flood: Path) -> MainWindow:
+def opened(qtbot: Any, make_window: Callable[..., MainWindow], flood: Path) -> MainWindow:
     """A window with the flood draft analysed and its suggestions shown."""
     window = make_window()
+    with qtbot.waitSignal(window.reviewReady, timeout=60_000):
+        window.open_draft(flood)
+    return window
+
+
+@pytest.fixture
+def missed(qtbot: Any, make_window: Callable[..., MainWindow], flood: Path) -> MainWindow:
+    """The flood draft analysed by a detector made to miss the boatman Quillby, for the
+    editor to add by hand."""
+    window = make_window(missing=("Quillby",))
     with qtbot.waitSignal(window.reviewReady, timeout=60_000):
         window.open_draft(flood)
     return window

@@ -38,16 +38,16 @@ def test_export_is_disabled_until_everyone_is_reviewed(qtbot, opened, dialogs, f
     assert "Second reading" in dialogs.last("information")
 
 
-def test_export_reports_the_leaks_it_finds(qtbot, opened, dialogs, flood: Path):
-    text = opened.view.toPlainText()
+def test_export_reports_the_leaks_it_finds(qtbot, missed, dialogs, flood: Path):
+    text = missed.view.toPlainText()
     start = text.index("Quillby")
-    opened.review.add_mentions([(start, start + 7)], name="Quillby", action="placeholder")
-    opened.review.accept_all()  # the second "Quillby" was never marked: it leaks
+    missed.review.add_mentions([(start, start + 7)], name="Quillby", action="placeholder")
+    missed.review.accept_all()  # the second "Quillby" was never marked: it leaks
     out = flood.with_name("flood.redacted.txt")
     out.write_text("an older copy", encoding="utf-8")  # the file dialog confirmed replacing it
     dialogs.save_paths.append(str(out))
-    with qtbot.waitSignal(opened.exportFinished, timeout=30_000):
-        opened.export()
+    with qtbot.waitSignal(missed.exportFinished, timeout=30_000):
+        missed.export()
     assert dialogs.kinds()[-1] == "warning"
     message = dialogs.last("warning")
     assert "quillby" in message and "line 11" in message and "(Quillby)" in message

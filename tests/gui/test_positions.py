@@ -47,10 +47,10 @@ def test_a_windows_draft_with_emoji_is_highlighted_and_redacted_where_the_names_
         qtbot, make_window, tmp_path: Path, monkeypatch):
     path = tmp_path / "windows.txt"
     path.write_bytes(DRAFT.encode("utf-8"))
-    window = make_window()
+    window = make_window(missing=("Quillby",))
     with qtbot.waitSignal(window.reviewReady, timeout=30_000):
         window.open_draft(path)
-    assert names(window) == ["Ysolde"]  # the detector misses the boatman: added by hand below
+    assert names(window) == ["Ysolde"]  # the detector is made to miss the boatman: added by hand below
     assert window.view.text() == DRAFT == window.document.text
     window.view.refresh_highlights()
     assert [s.cursor.selectedText() for s in window.view.extraSelections()] == ["Ysolde", "Ysolde"]

@@ -118,38 +118,38 @@ def _answer_dialog(monkeypatch, person=None, name=None, others=True, seen=None):
     monkeypatch.setattr(RedactSelectionDialog, "exec", exec_)
 
 
-def test_ctrl_r_adds_a_missed_name_and_its_other_occurrences(qtbot, opened, monkeypatch):
-    text = opened.view.toPlainText()
-    assert "Quillby" not in names(opened)
+def test_ctrl_r_adds_a_missed_name_and_its_other_occurrences(qtbot, missed, monkeypatch):
+    text = missed.view.toPlainText()
+    assert "Quillby" not in names(missed)
     start = text.index("Quillby")
     seen = []
     _answer_dialog(monkeypatch, seen=seen)
-    select_text(opened, start, start + len("Quillby "))  # a trailing space is trimmed
-    focus(qtbot, opened.view)
-    qtbot.keyClick(opened.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    select_text(missed, start, start + len("Quillby "))  # a trailing space is trimmed
+    focus(qtbot, missed.view)
+    qtbot.keyClick(missed.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert seen and seen[0].others_box.isEnabled()
-    quillby = person_named(opened, "Quillby")
+    quillby = person_named(missed, "Quillby")
     assert [m.text for m in quillby.mentions] == ["Quillby", "Quillby"]
     assert (quillby.role, quillby.action, quillby.reviewed) == ("private", "first_name", True)
-    assert opened.current_person() == quillby.id
-    order = [p.name for p in opened.review.persons]
+    assert missed.current_person() == quillby.id
+    order = [p.name for p in missed.review.persons]
     assert order.index("Quillby") == order.index("Bertil Gransson") + 1  # order of appearance
 
 
-def test_ctrl_r_without_other_occurrences_and_onto_an_existing_person(qtbot, opened, monkeypatch):
-    text = opened.view.toPlainText()
+def test_ctrl_r_without_other_occurrences_and_onto_an_existing_person(qtbot, missed, monkeypatch):
+    text = missed.view.toPlainText()
     start = text.index("Quillby")
-    bertil = person_named(opened, "Bertil Gransson")
+    bertil = person_named(missed, "Bertil Gransson")
     _answer_dialog(monkeypatch, person=bertil.id, others=False)
-    select_text(opened, start, start + len("Quillby"))
-    opened.actions.redact_selection.trigger()
-    bertil = person_named(opened, "Bertil Gransson")
+    select_text(missed, start, start + len("Quillby"))
+    missed.actions.redact_selection.trigger()
+    bertil = person_named(missed, "Bertil Gransson")
     assert [m.text for m in bertil.mentions] == ["Bertil Gransson", "Gransson", "Quillby"]
-    assert "Quillby" not in names(opened)
+    assert "Quillby" not in names(missed)
 
 
-def test_undo_and_redo_every_decision(qtbot, opened, monkeypatch):
-    window = opened
+def test_undo_and_redo_every_decision(qtbot, missed, monkeypatch):
+    window = missed
     pell = person_named(window, "Desmond Pell")
     bertil = person_named(window, "Bertil Gransson")
     window.review.keep(pell.id)

@@ -1,0 +1,197 @@
+"""Names the model does not know: runs of capitalised words, weighed by the lexicon and the tagger.
+
+"The trial of Chinedu Okafor opened", "Union member Hope Bishop said": the model reads no
+person, yet the words are shaped like a name, the tagger calls them proper nouns, and the
+lexicon knows "Chinedu" as a given name and "Bishop" as a family name. Two opinions that
+agree make a confident name (``NameRunRecognizer``); a proper noun with nothing else for
+it is a possible name (``ProperNounRecognizer``), shown apart for the editor to confirm or
+dismiss, and read again in every copy. The model's own reading still counts: a run it calls
+an organisation or a place is a name only where the lexicon knows one of its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc, Token
+
+from redactor.cues import PARTICLES
+from redactor.lexicon import lexicon
+from redactor.names import fold, is_caps
+from redactor.recognizers.base import NameRecognizer
+from redactor.spans import not_name_edge
+
+CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
+_NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
+_PROPER = {"NNP", "NNPS"}
+_GUESSES = {"ORG", "PRODUCT", "WORK_OF_ART"}  # what the model calls an unfamiliar word it cannot place
+_TITLE_CASE_LINE = 0.6  # a headline in title case: its capitals say nothing about names
+_NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
+              "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as the tokenizer split it, joined again across hyphens ("Tsz-kin", "al-Rashidi"),
+    with what the tagger and the entity recognizer said of it."""
+
+    text: str
+    start: int
+    end: int
+    proper: bool
+    label: str
+    opens_sentence: bool
+    common: bool  # its lower-case form is an ordinary word the model's vocabulary knows
+
+    @property
+    def particle(self) -> bool:
+        return self.text.islower() and fold(self.text) in PARTICLES
+
+
+class NameRunRecognizer(NameRecognizer):
+    """Proposes capitalised runs as names: confident where the lexicon and the tagger agree,
+    possible where only the tagger speaks."""
+
+    SCORE = 0.7
+    POSSIBLE_SCORE = 0.4
+
+    def __init__(self) -> None:
+        super().__init__(CONFIDENT)
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if nlp_artifacts is None or not isinstance(nlp_artifacts.tokens, Doc):
+            return []
+        runs = list(_runs(_words(nlp_artifacts.tokens)))
+        tiers = [_weigh(text, run) for run in runs]
+        results = []
+        for index, (run, tier) in enumerate(zip(runs, tiers)):
+            if tier == POSSIBLE and _listed_with_a_name(text, runs, tiers, index):
+                tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
+            if tier:
+                results.append(self._result(run, tier))
+        return results
+
+    def _result(self, run: list[Word], tier: str) -> RecognizerResult:
+        metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: tier,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        score = self.SCORE if tier == CONFIDENT else self.POSSIBLE_SCORE
+        return RecognizerResult("PERSON", run[0].start, run[-1].end, score, recognition_metadata=metadata)
+
+
+def _words(doc: Doc) -> list[Word]:
+    labels = [""] * len(doc)
+    for entity in doc.ents:
+        for index in range(entity.start, entity.end):
+            labels[index] = entity.label_
+    words: list[Word] = []
+    joined: list[Token] = []
+    for token in doc:
+        if joined and not joined[-1].whitespace_ and (token.text == "-" or joined[-1].text == "-"):
+            joined.append(token)
+            continue
+        if joined:
+            words.append(_word(joined, labels))
+        joined = [token]
+    if joined:
+        words.append(_word(joined, labels))
+    return words
+
+
+def _word(tokens: list[Token], labels: list[str]) -> Word:
+    first, last = tokens[0], tokens[-1]
+    text = first.doc.text[first.idx:last.idx + len(last)]
+    return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
+                next((labels[t.i] for t in tokens if labels[t.i]), ""), bool(first.is_sent_start),
+                first.doc.vocab[text.lower()].has_vector)
+
+
+def _runs(words: list[Word]) -> Iterator[list[Word]]:
+    """Runs of name-shaped words in one sentence (a line break is a token, so one line too),
+    particles inside, edges trimmed of titles, role words, sentence words and months."""
+    run: list[Word] = []
+    for word in words:
+        shaped = bool(_NAME_TOKEN.fullmatch(word.text))
+        if run and (word.opens_sentence or not (shaped or word.particle)):
+            yield from _trimmed(run)
+            run = []
+        if shaped or (run and word.particle):
+            run.append(word)
+    yield from _trimmed(run)
+
+
+def _weigh(text: str, run: list[Word]) -> str:
+    """CONFIDENT, POSSIBLE or "" for a run of name-shaped words."""
+    words = [w for w in run if not w.particle]
+    kinds = lexicon()
+    if any(w.label == "PERSON" for w in run):
+        return ""  # the model's own result covers it
+    labels = {w.label for w in run} & _NOT_NAMES
+    if labels:
+        # Something else the model reads: a name only if a given name opens it ("María de la
+        # Vega" read as an organisation), or if it is one unfamiliar word the model can only
+        # guess at ("Zhunusova's brother": an organisation); never a known place ("Kenya").
+        first = words[0]
+        if kinds.is_place(first.text):
+            return ""
+        guessed = labels <= _GUESSES and len(words) == 1 and first.proper and not first.common
+        return POSSIBLE if kinds.is_given(first.text) or guessed else ""
+    known = [kinds.is_name(w.text) for w in words]
+    if all(is_caps(w.text) for w in words) and not any(known):
+        return ""  # "HYPERLINK", "BREAKING": capitals the capitals and speaker recognizers judge
+    if len(words) > 1 and (_family_first(words) or (
+            (kinds.is_given(words[0].text) or kinds.is_family(words[-1].text))
+            and all(k or w.proper for w, k in zip(words, known)))):
+        return CONFIDENT
+    if _headline(text, run[0].start) and not any(known):
+        return ""
+    if len(words) == 1:
+        # One capitalised ordinary word ("Embargoed", "Union") is a name only where the
+        # lexicon knows it as one ("Young said").
+        word = words[0]
+        return POSSIBLE if word.proper and (known[0] or not word.common) else ""
+    return POSSIBLE if any(w.proper for w in words) else ""
+
+
+def _trimmed(run: list[Word]) -> Iterator[list[Word]]:
+    while run and (not_name_edge(run[0].text, leading=True) or _acronym(run[0].text)):
+        run = run[1:]
+    while run and (not_name_edge(run[-1].text, leading=False) or run[-1].particle):
+        run = run[:-1]
+    if run and not (len(run) == 1 and _acronym(run[0].text)):
+        yield run
+
+
+def _acronym(word: str) -> bool:
+    """"AP", "NATO", "US": capitals too short to be a name in capitals."""
+    return is_caps(word) and len(word) <= 4 and not lexicon().is_family(word)
+
+
+def _family_first(words: list[Word]) -> bool:
+    """"KWOK Ka-ki", "TAM Hoi-yan": a family name in capitals before a given name."""
+    return (is_caps(words[0].text) and lexicon().is_family(words[0].text)
+            and not any(is_caps(w.text) for w in words[1:]))
+
+
+def _headline(text: str, offset: int) -> bool:
+    """The word stands on a line in title case ("Families Hold Vigil for Dock Workers")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", text[start:end if end >= 0 else len(text)])
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(words) >= 4 and len(capitalised) >= _TITLE_CASE_LINE * len(words)
+
+
+def _listed_with_a_name(text: str, runs: list[list[Word]], tiers: list[str], index: int) -> bool:
+    """The run is an item of a comma list, next to an item that is a confident name."""
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(runs) and tiers[neighbour] == CONFIDENT:
+            first, second = sorted((runs[index], runs[neighbour]), key=lambda r: r[0].start)
+            between = text[first[-1].end:second[0].start]
+            if regex.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s*", between):
+                return True
+    return False

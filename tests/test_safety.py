@@ -1,0 +1,174 @@
+"""Fail safe: an editor who accepts every suggestion never gets a copy called clean that
+still prints the surname of a person at risk, and a mention detection misses is caught by
+the second reading.
+
+Each case is a short piece of wire copy written for this test: a person at risk named in
+one of the frames news stories use (an age, a first-name frame, a detention, a role that
+could go either way, a list, a caption, capitals, a hard-wrapped line...), with a name
+from one of many naming traditions, beside a public official who should be kept. The
+names are invented; the frames are the ones the issue lists as failures, and more.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from redactor.cues import PARTICLES
+from redactor.decisions import Decisions
+from redactor.documents import read_document
+from redactor.engine import Engine
+from redactor.leaks import BESIDE, UNREVIEWED, WITHHELD
+from redactor.names import fold
+
+pytestmark = pytest.mark.model
+
+OFFICIAL = "Interior Minister Arvid Hollstrom said order had been restored."
+
+# (given, family) from many naming traditions, invented for these tests.
+NAMES = [
+    ("Aigerim", "Tulegenova"), ("Kairat", "Omarbekov"), ("Saule", "Zhunusova"),
+    ("Bakyt", "Sadyrbekov"), ("Siarhei", "Kavalenka"), ("Levan", "Kapanadze"),
+    ("Anahit", "Grigoryan"), ("Parisa", "Rezaeian"), ("Mahmoud", "al-Rashidi"),
+    ("Salem", "bin Hamdan"), ("Elif", "Karakaya"), ("Kyaw Zin", "Htet"),
+    ("Wanjiru", "Kamau"), ("Chinedu", "Okafor"), ("Oluwaseun", "Adebayo"),
+    ("María", "de la Vega"), ("Pieter", "van der Berg"), ("Hope", "Bishop"),
+    ("Grant", "Young"), ("Łukasz", "Wróbel"), ("Jean-Luc", "Moreau"),
+    ("Thandiwe", "Mthembu"), ("Rakibul", "Hossain"), ("Gogi", "Beridze"),
+]
+
+
+@dataclass(frozen=True)
+class Case:
+    frame: str
+    given: str
+    family: str
+
+    def text(self) -> str:
+        up = {"G_UP": self.given.upper(), "F_UP": self.family.upper()}
+        return (self.frame.format(G=self.given, F=self.family, **up) + "\n\n" + OFFICIAL + "\n")
+
+    def withheld_words(self) -> list[str]:
+        """The words of the family name a copy may not print (particles are ordinary words)."""
+        return [w for w in re.split(r"[\s-]+", self.family) if w.lower() not in PARTICLES]
+
+
+# Wire-copy frames: {G} given name, {F} family name; a later "{F}" is the surname alone.
+FRAMES = [
+    "{G} {F}, 24, was detained outside the city hall on Tuesday, witnesses said. {F}'s lawyer "
+    "said no charge had been filed.",
+    "A protester, {G} {F}, said she had been beaten in custody. \"They kicked me,\" {F} said.",
+    "{G} {F} told The Associated Press that police fired tear gas. {F} was released on Friday.",
+    "Police detained {G} {F} after the rally in the capital. {F} denies the charges.",
+    "Protest coordinator {G} {F} said the march would go ahead. Hours later {F} was arrested.",
+    "A young activist, {G} {F}, said she had been followed for weeks. {F} now sleeps at a "
+    "friend's flat.",
+    "Union member {G} {F} said he feared arrest. {F} has not been seen since Sunday.",
+    "By Sunday evening, {G} {F}, 24, a student, had been detained. Friends said {F} had only "
+    "been filming.",
+    "From the balcony, a protester named {G} {F} shouted slogans until police broke down "
+    "the door. {F} was taken away.",
+    "\"We were not armed,\" said {G} {F}, a 25-year-old social worker. {F} spent two nights "
+    "in a cell.",
+    "The trial of {G} {F} opened on Wednesday. Prosecutors say {F} organised the strike.",
+    "Her brother, {G} {F}, was among those sentenced on Monday. {F}, 31, was given five years.",
+    "The protesters told The Associated Press they would return. {F}'s brother said {G} had "
+    "been taken away at night.",
+    "Relatives of the detained gathered outside the court, where {G} {F} was due to appear "
+    "in the\nafternoon. Supporters of {F} chanted outside.",
+    "DETAINED: {G_UP} {F_UP}\n\nThe student was held overnight, her lawyer said. {F} was "
+    "released on bail.",
+    "{G} {F} holds a banner outside the court in the capital on Monday. (AP Photo/Marek "
+    "Dunmoor)\n\n{F} was later detained.",
+    "Among those held were a teacher and {G} {F}, a driver who had joined the strike. "
+    "{F}'s wife said he was beaten.",
+]
+
+# Six names per frame, every (frame, name) pair different: 7 is prime to the number of names.
+CASES = [Case(FRAMES[i % len(FRAMES)], *NAMES[7 * i % len(NAMES)]) for i in range(6 * len(FRAMES))]
+
+
+@pytest.fixture(scope="module")
+def outcomes(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> dict[Case, tuple]:
+    """Every case detected, every suggestion accepted, saved: (review, saved copy)."""
+    folder = tmp_path_factory.mktemp("safety")
+    found = {}
+    for number, case in enumerate(CASES):
+        draft = folder / f"draft{number}.txt"
+        draft.write_text(case.text(), encoding="utf-8")
+        document = read_document(draft)
+        decisions = engine.analyze(document)
+        for person in decisions.persons:
+            person.reviewed = True
+        found[case] = (document, decisions, engine.save(document, decisions, folder / f"copy{number}.txt"))
+    return found
+
+
+def _prints(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.given}-{c.family}-{i % len(FRAMES)}" for i, c in enumerate(CASES)])
+def test_accepting_every_suggestion_never_gives_a_clean_copy_with_a_surname(outcomes, case):
+    document, decisions, saved = outcomes[case]
+    assert len(set(CASES)) == len(CASES) >= 80
+    copy = saved.path.read_text(encoding="utf-8")
+    left = [word for word in case.withheld_words() if _prints(copy, word)]
+    assert not (saved.clean and left), f"called clean with {left} in: {copy!r}"
+    if left:  # not clean: the finding says what is left
+        assert {f.token.lower() for f in saved.findings} & {w.lower() for w in left} or any(
+            f.kind in (BESIDE, UNREVIEWED) for f in saved.findings), saved.findings
+
+
+def test_most_copies_are_clean_when_the_suggestions_are_right(outcomes):
+    """Failing safe must not mean failing always: the tool is of use only if it can call
+    a correct copy clean."""
+    clean = [case for case, (_, _, saved) in outcomes.items() if saved.clean]
+    assert len(clean) >= 0.85 * len(CASES), [
+        (c.given, c.family, [(f.kind, f.token) for f in outcomes[c][2].findings][:3])
+        for c in CASES if c not in clean][:10]
+
+
+def test_the_official_beside_them_is_kept(outcomes):
+    lost = [(case.given, case.family, [(p.name, p.action) for p in decisions.persons])
+            for case, (_, decisions, _) in outcomes.items()
+            if not any(p.name.endswith("Hollstrom") and p.action == "keep" for p in decisions.persons)]
+    assert lost == []
+
+
+@pytest.mark.parametrize("case", CASES[::4], ids=[f"{c.given}-{c.family}" for c in CASES[::4]])
+def test_a_person_detection_missed_entirely_is_caught_by_the_second_reading(engine, outcomes, case,
+                                                                           tmp_path: Path):
+    """Take the person at risk out of the review, as if detection had never seen them: the
+    copy then prints their name, and the second reading must say so."""
+    document, decisions, _ = outcomes[case]
+    words = {w.lower() for w in case.withheld_words()}
+    persons = [p for p in decisions.persons
+               if not any(set(re.split(r"[\s-]+", m.text.lower())) & words for m in p.mentions)]
+    missed = Decisions(decisions.document_path, decisions.document_sha256, persons)
+    saved = engine.save(document, missed, tmp_path / "copy.txt")
+    assert not saved.clean and not (tmp_path / "copy.txt").exists()
+    assert any(f.kind == UNREVIEWED and set(re.split(r"[\s-]+", f.token.lower())) & words
+               for f in saved.findings), saved.findings
+
+
+@pytest.mark.parametrize("case", CASES[1::4], ids=[f"{c.given}-{c.family}" for c in CASES[1::4]])
+def test_a_mention_detection_missed_is_caught_by_the_second_reading(engine, outcomes, case,
+                                                                   tmp_path: Path):
+    """Drop the person's last mention from the review: the surname printed there is found."""
+    document, decisions, _ = outcomes[case]
+    decisions = copy.deepcopy(decisions)
+    words = {fold(w) for w in case.withheld_words()}
+    mentions = [(p, m) for p in decisions.persons if p.action != "keep" for m in p.mentions
+                if set(re.split(r"[\s'’-]+", fold(m.text))) & words]
+    if len(mentions) < 2:
+        pytest.skip("the person has one mention only here")
+    person, last = mentions[-1]
+    person.mentions = [m for m in person.mentions if m is not last]
+    saved = engine.save(document, decisions, tmp_path / "copy.txt")
+    assert not saved.clean
+    assert any(f.kind == WITHHELD and f.token in words for f in saved.findings), saved.findings
