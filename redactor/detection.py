@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.tokens import Doc
 
 from redactor.errors import Cancelled
 from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
 from redactor.recognizers import custom_recognizers
 from redactor.recognizers.fields import FieldRecognizer
+from redactor.recognizers.runs import GUESS_LABELS
 from redactor.spans import TextFacts
 
 Progress = Callable[[float], None]
@@ -117,21 +119,31 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
         results = analyzer.analyze(text=piece, language="en", entities=["PERSON"],
                                    nlp_artifacts=artifacts)
         hits.extend(_hit(r, offset) for r in results)
-        for entity in artifacts.tokens.ents:
-            if entity.label_ != "PERSON":
-                span = (entity.start_char + offset, entity.end_char + offset)
-                (places if entity.label_ in _PLACE_LABELS else other).append(span)
-        for token in artifacts.tokens:
-            if token.tag_ in _PROPER_TAGS:
-                proper.append((token.idx + offset, token.idx + offset + len(token)))
-            elif token.is_lower and token.has_vector:
-                common.add(token.lower_)
+        _read_facts(artifacts.tokens, offset, places, other, proper, common)
         done += len(piece)
         if progress is not None:
             progress(done / len(text))
     hits.extend(_field_hits(analyzer, text, fields))
     return Found(sorted(hits, key=lambda h: (h.start, -h.end)), places,
                  TextFacts.of(text, proper, other, places, common))
+
+
+def _read_facts(doc: Doc, offset: int, places: list[tuple[int, int]], other: list[tuple[int, int]],
+                proper: list[tuple[int, int]], common: set[str]) -> None:
+    """What the model read besides persons: places, other entities, proper nouns, and the
+    words whose lower-case form its vocabulary knows. One unfamiliar word it calls an organisation is a
+    guess ("Simelane": ORG) and does not count as one."""
+    for entity in doc.ents:
+        if entity.label_ == "PERSON" or (entity.label_ in GUESS_LABELS and len(entity) == 1
+                                         and not doc.vocab[entity.text.lower()].has_vector):
+            continue
+        span = (entity.start_char + offset, entity.end_char + offset)
+        (places if entity.label_ in _PLACE_LABELS else other).append(span)
+    for token in doc:
+        if token.tag_ in _PROPER_TAGS:
+            proper.append((token.idx + offset, token.idx + offset + len(token)))
+        if token.is_alpha and doc.vocab[token.lower_].has_vector:
+            common.add(token.lower_)
 
 
 def _field_hits(analyzer: AnalyzerEngine, text: str, fields: Sequence[tuple[int, int]]) -> list[Hit]:

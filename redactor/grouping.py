@@ -183,11 +183,25 @@ def _grow_mentions(text: str, people: list[Candidate], facts: TextFacts, taken: 
                 continue
             taken[start:end] = b"\x01" * (end - start)
             person.mentions[number] = Mention(start, end, text[start:end], variant=mention.variant)
+        person.mentions = _joined(text, sorted(person.mentions, key=lambda m: m.start))
         fullest = max((m for m in person.mentions if not m.variant), key=lambda m: len(key(m.text)),
                       default=None)
         if fullest is not None and len(key(fullest.text)) > len(person.key) and _contains(
                 key(fullest.text), person.key):
             person.name, person.key = display_name(fullest.text), key(fullest.text)
+
+
+def _joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two mentions of one person side by side are one ("Gogi" and "beridze" of "Gogi
+    beridze"): replaced apart, the first name would be printed twice."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and not out[-1].variant and not mention.variant and re.fullmatch(
+                r"[ \t]+", text[out[-1].end:mention.start]):
+            out[-1] = Mention(out[-1].start, mention.end, text[out[-1].start:mention.end])
+        else:
+            out.append(mention)
+    return out
 
 
 def _place_here(text: str, start: int, end: int, facts: TextFacts) -> bool:

@@ -12,7 +12,7 @@ from redactor.cues import FAMILY_FIRST, PARTICLES
 from redactor.decisions import Decisions, DecisionsError, Person
 from redactor.leaks import withheld_tokens
 from redactor.lexicon import lexicon
-from redactor.names import fold, initials, is_initial, tokens
+from redactor.names import fold, initials, is_caps, is_initial, tokens
 
 
 def replacement_for(name: str, action: str, number: int = 1, placeholder: str = PLACEHOLDER) -> str:
@@ -39,17 +39,23 @@ def given_name(name: str) -> str:
     every = tokens(name)
     if not every or (every[0].islower() and fold(every[0]) in PARTICLES):
         return ""  # "bin Hamdan", "de la Vega": a family name alone
+    if is_initial(every[0]):
+        return ""  # "T. Mukwena": the given name is an initial, the one word left a surname
     words = [t for t in every if not is_initial(t) and fold(t) not in PARTICLES]
-    if not words:
-        return ""
     if len(words) > 1 and _family_first(words):
         return ""
     return words[0].split("-")[0] if "-" in words[0].strip("-") else words[0]
 
 
 def _family_first(words: list[str]) -> bool:
+    """The family name may come first: in capitals before a name that is not ("KWOK Ka-ki"),
+    a Chinese family name before a two-syllable given name ("Lam Yik Fei", "Wong Ka-ho"), or
+    a word the lexicon knows only as a family name before one it knows only as a given name."""
     first, last = words[0], words[-1]
-    if len(words) == 3 and fold(first) in FAMILY_FIRST and all(len(w) <= 5 for w in words[1:]):
+    if is_caps(first) and not is_caps(last):
+        return True
+    if fold(first) in FAMILY_FIRST and (len(words) == 3 and all(len(w) <= 5 for w in words[1:])
+                                        or len(words) == 2 and "-" in last):
         return True
     kinds = lexicon()
     return (kinds.is_family(first) and not kinds.is_given(first)

@@ -31,6 +31,8 @@ MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's ow
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
+_NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
+_PARTICLES_THEN_WORD = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
 # A sentence ends at . ! or ? (closing quotes and brackets after it) before a capital.
 _SENTENCE_END = regex.compile(r"(?<=\p{L}\p{L}|\p{Ll})[.!?][\"”’)\]]*[ \t]+(?=[\"“‘(]?\p{Lu})")
 
@@ -96,7 +98,8 @@ class TextFacts:
         return _containing(self.places, start, end) is not None
 
     def is_common(self, word: str) -> bool:
-        """A lower-case word the model's vocabulary knows ("young"), not a name written small."""
+        """A word whose lower-case form the model's vocabulary knows ("young", "free"), not a
+        name written small ("beridze"). Unknown (no facts): every word is taken as common."""
         return self.common_words is None or fold(word) in self.common_words
 
 
@@ -218,18 +221,22 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         return before.start(1)
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
+    if facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word):
+        return None  # "Free Gogi Beridze", "Dear Saule": an ordinary word before a name
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 
 
 def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -> int | None:
     end = name[1]
+    nickname = _NICKNAME.match(text, end)  # Mduduzi "Gaw’zela" Simelane: the nickname is the name's
+    if nickname and _name_word(text, nickname.start(2), nickname.group(2), facts, caps, name, right=True):
+        return nickname.start(2) + len(strip_possessive(nickname.group(2)))
     after = _RIGHT.match(text, end)
     if after is None:
         return None
     word = after.group(1)
     if fold(word) in PARTICLES and word.islower():  # "Zoltán de Vries", "Maria de la Cruz"
-        particles = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
-        rest = particles.match(text, after.end(1))
+        rest = _PARTICLES_THEN_WORD.match(text, after.end(1))
         if rest and rest.group(1)[0].isupper() and _name_word(text, rest.start(1), rest.group(1), facts,
                                                               caps, name, right=True):
             return rest.start(1) + len(strip_possessive(rest.group(1)))

@@ -3,7 +3,8 @@
 "KIRILL ZARUBIN and DASHA LITVINOVA", "HEDY NG, 21", "NOEL KING, HOST:" — the model reads
 capitals as acronyms and misses them. Short lines holding capitalised words are re-cased
 ("Kirill Zarubin and Dasha Litvinova"; same length, so offsets hold) and run through the
-same spaCy pipeline; what it then calls a person, over the capitalised words, is a name.
+same spaCy pipeline: what it then calls a person, over the capitalised words, is a name,
+and so is what the name runs (``runs.py``) find in the re-cased line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.language import Language
 
 from redactor.recognizers.base import NameRecognizer
+from redactor.recognizers.runs import name_runs, run_result
 
 _CAPS_WORD = regex.compile(r"\b\p{Lu}[\p{Lu}\p{M}'’-]+\b")
 _LINE = regex.compile(r"[^\r\n]+")
@@ -47,6 +49,9 @@ class CapitalsRecognizer(NameRecognizer):
                     found = self.result(text, offset + entity.start_char, offset + entity.end_char, None)
                     if found is not None:
                         results.append(found)
+            # The re-cased line read as prose: "DETAINED: ASEL NUROVA AND DANA ORAZ".
+            results += [run_result(start, end, tier, self.id, offset) for start, end, tier in name_runs(doc, recased=True)
+                        if _CAPS_WORD.search(text, offset + start, offset + end)]
         return results
 
 

@@ -19,7 +19,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
-from redactor.cues import PARTICLES
+from redactor.cues import PARTICLES, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.recognizers.base import NameRecognizer
@@ -28,7 +28,8 @@ from redactor.spans import not_name_edge
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
 _PROPER = {"NNP", "NNPS"}
-_GUESSES = {"ORG", "PRODUCT", "WORK_OF_ART"}  # what the model calls an unfamiliar word it cannot place
+# What the model calls one unfamiliar word it cannot place: a guess, not a reading.
+GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 _TITLE_CASE_LINE = 0.6  # a headline in title case: its capitals say nothing about names
 _NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
               "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -66,21 +67,32 @@ class NameRunRecognizer(NameRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if nlp_artifacts is None or not isinstance(nlp_artifacts.tokens, Doc):
             return []
-        runs = list(_runs(_words(nlp_artifacts.tokens)))
-        tiers = [_weigh(text, run) for run in runs]
-        results = []
-        for index, (run, tier) in enumerate(zip(runs, tiers)):
-            if tier == POSSIBLE and _listed_with_a_name(text, runs, tiers, index):
-                tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
-            if tier:
-                results.append(self._result(run, tier))
-        return results
+        return [run_result(start, end, tier, self.id) for start, end, tier in name_runs(nlp_artifacts.tokens)]
 
-    def _result(self, run: list[Word], tier: str) -> RecognizerResult:
-        metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: tier,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        score = self.SCORE if tier == CONFIDENT else self.POSSIBLE_SCORE
-        return RecognizerResult("PERSON", run[0].start, run[-1].end, score, recognition_metadata=metadata)
+
+def run_result(start: int, end: int, tier: str, recognizer_id: str, offset: int = 0) -> RecognizerResult:
+    """A PERSON result for a run, named for its tier (``CONFIDENT`` or ``POSSIBLE``) and
+    carrying the id of the recognizer that returns it (Presidio drops results it cannot
+    trace to a registered recognizer)."""
+    metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: tier,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer_id}
+    score = NameRunRecognizer.SCORE if tier == CONFIDENT else NameRunRecognizer.POSSIBLE_SCORE
+    return RecognizerResult("PERSON", start + offset, end + offset, score, recognition_metadata=metadata)
+
+
+def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, tier) of every run in ``doc`` that is a name, confident or possible.
+    ``recased``: the text is a line in capitals made title case, where every word is
+    capitalised by us, so a line in title case says nothing."""
+    runs = list(_runs(_words(doc)))
+    tiers = [_weigh(doc.text, run, headlines=not recased) for run in runs]
+    found = []
+    for index, (run, tier) in enumerate(zip(runs, tiers)):
+        if tier == POSSIBLE and _listed_with_a_name(doc.text, runs, tiers, index):
+            tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
+        if tier:
+            found.append((run[0].start, run[-1].end, tier))
+    return found
 
 
 def _words(doc: Doc) -> list[Word]:
@@ -115,7 +127,7 @@ def _runs(words: list[Word]) -> Iterator[list[Word]]:
     particles inside, edges trimmed of titles, role words, sentence words and months."""
     run: list[Word] = []
     for word in words:
-        shaped = bool(_NAME_TOKEN.fullmatch(word.text))
+        shaped = bool(_NAME_TOKEN.fullmatch(word.text)) and fold(word.text) not in not_name_words()
         if run and (word.opens_sentence or not (shaped or word.particle)):
             yield from _trimmed(run)
             run = []
@@ -124,7 +136,7 @@ def _runs(words: list[Word]) -> Iterator[list[Word]]:
     yield from _trimmed(run)
 
 
-def _weigh(text: str, run: list[Word]) -> str:
+def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
     """CONFIDENT, POSSIBLE or "" for a run of name-shaped words."""
     words = [w for w in run if not w.particle]
     kinds = lexicon()
@@ -138,7 +150,7 @@ def _weigh(text: str, run: list[Word]) -> str:
         first = words[0]
         if kinds.is_place(first.text):
             return ""
-        guessed = labels <= _GUESSES and len(words) == 1 and first.proper and not first.common
+        guessed = labels <= GUESS_LABELS and len(words) == 1 and first.proper and not first.common
         return POSSIBLE if kinds.is_given(first.text) or guessed else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
@@ -147,7 +159,7 @@ def _weigh(text: str, run: list[Word]) -> str:
             (kinds.is_given(words[0].text) or kinds.is_family(words[-1].text))
             and all(k or w.proper for w, k in zip(words, known)))):
         return CONFIDENT
-    if _headline(text, run[0].start) and not any(known):
+    if headlines and _headline(text, run[0].start) and not any(known):
         return ""
     if len(words) == 1:
         # One capitalised ordinary word ("Embargoed", "Union") is a name only where the
@@ -160,6 +172,10 @@ def _weigh(text: str, run: list[Word]) -> str:
 def _trimmed(run: list[Word]) -> Iterator[list[Word]]:
     while run and (not_name_edge(run[0].text, leading=True) or _acronym(run[0].text)):
         run = run[1:]
+    if len(run) > 1 and run[0].common and not lexicon().is_name(run[0].text):
+        # An ordinary word opens it: "Free" of a slogan before a name ("Free Gogi Beridze"),
+        # or the first word of an institution ("Associated Press", "Supreme Court").
+        run = run[1:] if len(run) > 2 else []
     while run and (not_name_edge(run[-1].text, leading=False) or run[-1].particle):
         run = run[:-1]
     if run and not (len(run) == 1 and _acronym(run[0].text)):
