@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redactor.errors import DecisionsError, UnreadableDocument
-from redactor.formats import (CleanOptions, Edit, Rebuilt, Section, format_for_kind,
-                              format_for_suffix, sniff, supported_suffixes)
+from redactor.formats import (TEXT_SUFFIXES, CleanOptions, Edit, Rebuilt, Section,
+                              format_for_kind, format_for_suffix, sniff, supported_suffixes)
 from redactor.formats.textmap import splice
 from redactor.textcodec import decode
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 SUFFIXES = TEXT_SUFFIXES + supported_suffixes()
 
 
@@ -89,7 +88,7 @@ def read_document(path: str | Path, any_suffix: bool = False) -> Document:
 def parse_document(path: Path, raw: bytes, any_suffix: bool = False) -> Document:
     """A document from bytes already read: a draft from disk, or a copy not yet written,
     which the second reading checks before it may be saved under its requested name."""
-    fmt = sniff(raw) if any_suffix else format_for_suffix(path.suffix)
+    fmt = sniff(raw, path.suffix) if any_suffix else format_for_suffix(path.suffix)
     sha256 = hashlib.sha256(raw).hexdigest()
     try:
         if fmt is None:
