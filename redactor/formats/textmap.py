@@ -12,19 +12,31 @@ keeps that run's formatting) and removed from the others.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 
+# Kinds of section that are not prose: the model never reads them as sentences; names found
+# elsewhere in the document are still found in them (``redactor.markup``).
+CODE, URL, IDENTIFIER = "code", "url", "identifier"
+
+
 @dataclass(frozen=True)
 class Section:
-    """A stretch of the extracted text and the place in the file it comes from, for the editor."""
+    """A stretch of the extracted text and the place in the file it comes from, for the editor.
+
+    ``kind`` is "" for text a reader reads (prose, a caption, a property), or ``CODE`` (a
+    script's strings, a style), ``URL`` (a link, a picture's address) or ``IDENTIFIER`` (a
+    class name, an element id): markup, not sentences.
+    """
 
     start: int
     end: int
     label: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,12 +91,12 @@ class TextBuilder:
             self.add("\n")
 
     @contextmanager
-    def section(self, label: str) -> Iterator[None]:
+    def section(self, label: str, kind: str = "") -> Iterator[None]:
         """Label everything appended inside the block with ``label`` (e.g. "Footnote 2")."""
         start = self._length
         yield
         if self._length > start:
-            self._sections.append(Section(start, self._length, label))
+            self._sections.append(Section(start, self._length, label, kind))
 
     @property
     def text(self) -> str:
@@ -125,3 +137,9 @@ def splice(text: str, edits: Sequence[Edit]) -> str:
         position = edit.end
     out.append(text[position:])
     return "".join(out)
+
+
+def link_safe(value: str) -> str:
+    """A replacement that keeps an address or a class name one word: "[name withheld]"
+    becomes "name-withheld"."""
+    return re.sub(r"[^\w.~-]+", "-", value).strip("-")

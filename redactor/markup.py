@@ -1,0 +1,82 @@
+"""Markup is not prose: code, addresses and class names are never read as sentences, and
+the names found in the prose are found in them too.
+
+A web page's scripts, styles, links and class names hold thousands of words that read like
+names to a language model ("NYTD Abra", "Wrapper Inner") and few that are. So the model
+reads a document with those places blanked out (``masked``), offsets unchanged; once the
+persons are known, every token of their names is looked for in those places in the ways
+markup writes a name: in any case, joined by hyphens or underscores to other words
+("/author/bezshan-nurlanov", "byline--nurlanov"), percent-escaped, or run together with a
+longer word when the token is long enough to be told apart ("bezshannurlanov").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from redactor.decisions import Mention
+from redactor.formats.textmap import Section
+from redactor.grouping import Candidate
+from redactor.leaks import MIN_INSIDE
+from redactor.names import key
+from redactor.normalize import normalize
+
+MIN_TOKEN = 3  # shorter tokens ("Li") would be found in every other word of code
+
+
+def hidden_spans(sections: Iterable[Section]) -> list[tuple[int, int]]:
+    """The stretches of a document that are markup rather than prose."""
+    return [(section.start, section.end) for section in sections if section.kind]
+
+
+def masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each span blanked (line ends kept), so offsets stay valid."""
+    if not spans:
+        return text
+    out = list(text)
+    for start, end in spans:
+        for index in range(start, end):
+            if out[index] not in "\r\n":
+                out[index] = " "
+    return "".join(out)
+
+
+def add_markup_mentions(text: str, spans: Sequence[tuple[int, int]],
+                        candidates: list[Candidate]) -> None:
+    """Give each person every occurrence of a name token of theirs in the markup ``spans``.
+
+    A token two persons share is left out: the leak check still finds it if withheld.
+    """
+    owners: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        words = set(candidate.key) | {w for m in candidate.mentions for w in key(m.text)}
+        for word in {normalize(w)[0] for w in words if len(w) >= MIN_TOKEN}:
+            owners.setdefault(word, []).append(candidate)
+    wanted = {word: found[0] for word, found in owners.items() if len(found) == 1}
+    if not wanted or not spans:
+        return
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)))
+    taken = sorted((m.start, m.end) for c in candidates for m in c.mentions)
+    for start, end in spans:
+        for found_start, found_end, word in _occurrences(text, start, end, pattern):
+            if not any(s < found_end and found_start < e for s, e in taken):
+                wanted[word].mentions.append(Mention(found_start, found_end, text[found_start:found_end]))
+                taken.append((found_start, found_end))
+    for candidate in candidates:
+        candidate.mentions.sort(key=lambda m: m.start)
+
+
+def _occurrences(text: str, start: int, end: int,
+                 pattern: re.Pattern[str]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, token) of each token in ``text[start:end]``: a whole word between
+    non-letters, or inside a longer word when at least ``MIN_INSIDE`` letters long."""
+    folded, origin = normalize(text[start:end])
+    for match in pattern.finditer(folded):
+        before = folded[match.start() - 1:match.start()]
+        after = folded[match.end():match.end() + 1]
+        whole = not before.isalpha() and not after.isalpha()
+        if whole or len(match.group()) >= MIN_INSIDE:
+            first = start + origin[match.start()]
+            last = start + (origin[match.end()] if match.end() < len(origin) else end - start)
+            yield first, last, match.group()
