@@ -26,8 +26,15 @@ MIN_TOKEN = 3  # shorter tokens ("Li") would be found in every other word of cod
 
 
 def hidden_spans(sections: Iterable[Section]) -> list[tuple[int, int]]:
-    """The stretches of a document that are markup rather than prose."""
-    return [(section.start, section.end) for section in sections if section.kind]
+    """The stretches of a document that are markup rather than prose; a section of prose
+    nested in one of markup (a field code's quoted text) is not hidden."""
+    sections = sorted(sections, key=lambda s: s.start - s.end)  # outer sections first
+    if not any(section.kind for section in sections):
+        return []
+    mask = bytearray(max(section.end for section in sections))
+    for section in sections:
+        mask[section.start:section.end] = (b"\x01" if section.kind else b"\x00") * (section.end - section.start)
+    return [match.span() for match in re.finditer(b"\x01+", bytes(mask))]
 
 
 def masked(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -15,6 +15,7 @@ listed for the editor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from redactor.formats import CleanOptions, Extracted, Rebuilt
 from redactor.formats.containers import Container
 from redactor.formats.ooxml import Package, rels_name
 from redactor.formats.stored import container_strings
-from redactor.formats.textmap import Edit, Piece, TextBuilder, split_edits, splice
+from redactor.formats.textmap import CODE, Edit, Piece, TextBuilder, split_edits, splice
 from redactor.formats.xmltext import XmlSlot, svg_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -55,6 +56,7 @@ _ALT_ATTRIBUTES = ("descr", "title", "alt", O + "title")
 _FORM_TEXT = (W + "statusText", W + "helpText", W + "default", W + "listEntry")
 _TABLE_ALT = (W + "tblCaption", W + "tblDescription")
 _CONTROL_NAMES = (W + "alias", W + "tag")
+_QUOTED = re.compile(r'"([^"]+)"?')
 
 
 @dataclass
@@ -136,9 +138,9 @@ class _Reader:
             elif tag in (W + "del", W + "moveFrom"):
                 later.append(self._deferred(child, part, "Tracked deletion", self._deleted))
             elif tag == W + "instrText":
-                later.append(self._deferred(child, part, "Field code", self._field))
+                later.append(self._deferred(child, part, "Field code", self._field, CODE))
             elif tag == W + "fldSimple":
-                later.append(self._deferred(child, part, "Field code", self._field_attribute))
+                later.append(self._deferred(child, part, "Field code", self._field_attribute, CODE))
                 self._inline(child, part, later)
             elif tag == W + "tab":
                 self.out.add("\t")
@@ -172,9 +174,9 @@ class _Reader:
             self._inline(child, part, later)
 
     def _deferred(self, element: etree._Element, part: str, label: str,
-                  read: Callable[[etree._Element, str], None]) -> Callable[[], None]:
+                  read: Callable[[etree._Element, str], None], kind: str = "") -> Callable[[], None]:
         def job() -> None:
-            with self.out.section(label):
+            with self.out.section(label, kind):
                 read(element, part)
                 self.out.end_line()
         return job
@@ -184,10 +186,18 @@ class _Reader:
             self.out.add(text.text or "", XmlSlot(part, text))
 
     def _field(self, element: etree._Element, part: str) -> None:
-        self.out.add(element.text or "", XmlSlot(part, element))
+        self._instruction(XmlSlot(part, element))
 
     def _field_attribute(self, element: etree._Element, part: str) -> None:
-        self.out.add(element.get(W + "instr", ""), XmlSlot(part, element, W + "instr"))
+        self._instruction(XmlSlot(part, element, W + "instr"))
+
+    def _instruction(self, slot: XmlSlot) -> None:
+        """A field code is code ("PAGEREF _Toc123 \\h"); its quoted arguments are text
+        (a "mailto:" address, a quotation), read as a field."""
+        start, value = self.out.length, slot.read()
+        self.out.add(value, slot)
+        for quoted in _QUOTED.finditer(value):
+            self.out.mark(start + quoted.start(1), start + quoted.end(1), "Field code")
 
     def _alt_text(self, element: etree._Element, part: str) -> None:
         for attribute in _ALT_ATTRIBUTES:

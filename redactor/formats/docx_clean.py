@@ -47,7 +47,7 @@ _FIELD_REFERENCE = r"(?<![\w]){}(?![\w])"
 def clean(package: Package, options: CleanOptions) -> list[str]:
     steps = [_accept_changes(package), _remove_comments(package, options.keep_comments),
              *_clear_properties(package), _remove_ids(package), *_remove_traces(package),
-             _rename_bookmarks(package)]
+             _rename_bookmarks(package), _rename_styles(package)]
     if not options.keep_embedded:
         steps.append(_remove_objects(package))
     steps += _pictures(package, options)
@@ -295,6 +295,40 @@ def _rename_bookmarks(package: Package) -> str | None:
                 element.text = pattern.sub(lambda m: names[m.group()], element.text)
         package.dirty.add(part)
     return f"Renamed {len(names)} bookmark(s) to neutral names"
+
+
+_STYLE_REFERENCES = tuple(W + name for name in (
+    "pStyle", "rStyle", "tblStyle", "basedOn", "next", "link", "numStyleLink", "styleLink"))
+
+
+def _rename_styles(package: Package) -> str | None:
+    """Styles the author made ("Nurlanov quote") get neutral names and ids; the paragraphs,
+    runs and styles that use them follow. Word's own styles keep theirs."""
+    parts = [p for kind in ("styles", "stylesWithEffects") for p in package.related(package.main, kind)]
+    ids: dict[str, str] = {}
+    for part in parts:
+        for style in package.tree(part).iter(W + "style"):
+            if style.get(W + "customStyle") not in ("1", "true", "on"):
+                continue
+            old = style.get(W + "styleId", "")
+            ids.setdefault(old, f"CustomStyle{len(ids) + 1}")
+            style.set(W + "styleId", ids[old])
+            for child in list(style):
+                if child.tag == W + "name":
+                    child.set(W + "val", f"Custom style {ids[old].removeprefix('CustomStyle')}")
+                elif child.tag == W + "aliases":
+                    style.remove(child)
+            package.dirty.add(part)
+    if not ids:
+        return None
+    for part in _xml_parts(package):
+        if part not in package.parsed and not any(i.encode() in package.container.read(part) for i in ids):
+            continue
+        for element in package.tree(part).iter(*_STYLE_REFERENCES):
+            if element.get(W + "val") in ids:
+                element.set(W + "val", ids[element.get(W + "val", "")])
+                package.dirty.add(part)
+    return f"Gave {len(ids)} style(s) the author made neutral names"
 
 
 # Embedded objects and pictures.

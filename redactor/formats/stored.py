@@ -21,6 +21,15 @@ BINARY = " [binary]"  # a place label for text found in binary data; short token
 # Schema and namespace identifiers ("http://schemas.openxmlformats.org/..."): never a
 # person's text, and their words ("org", "office") would only make false leaks.
 _SCHEMA = re.compile(r"(?:https?://(?:schemas\.|purl\.org/|purl\.oclc\.org/|www\.w3\.org/)|urn:schemas)")
+# Attribute values that are a format's own vocabulary, not anyone's text: Word's built-in
+# style names ("Strong", "Title", "toc 1") and font names. A style the author made is still
+# searched, and a copy gives it a neutral name.
+_VOCABULARY = frozenset({("lsdException", "name"), ("rFonts", "ascii"), ("rFonts", "hAnsi"),
+                         ("rFonts", "cs"), ("rFonts", "eastAsia"), ("font", "name"),
+                         ("altName", "val"), ("latin", "typeface"), ("ea", "typeface"),
+                         ("cs", "typeface"), ("font", "typeface"), ("font-face", "name"),
+                         ("font-face", "font-family")})
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ASCII_RUN = re.compile(rb"(?:[\x20-\x7e]|[\xc2-\xf4][\x80-\xbf]{1,3}){4,}")
 _UTF16_RUN = re.compile(rb"(?:[\x20-\x7e\xa0-\xff]\x00){4,}")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -84,6 +93,16 @@ def xml_strings(root: etree._Element) -> list[tuple[str, str]]:
         if element.tail and element.tail.strip():
             found.append((tag, element.tail))
         for attribute, value in element.attrib.items():
-            if not _SCHEMA.match(value):
-                found.append((f"{tag} @{etree.QName(attribute).localname}", value))
+            name = etree.QName(attribute).localname
+            if not _SCHEMA.match(value) and not _vocabulary(element, tag, name):
+                found.append((f"{tag} @{name}", value))
     return found
+
+
+def _vocabulary(element: etree._Element, tag: str, attribute: str) -> bool:
+    if (tag, attribute) in _VOCABULARY:
+        return True
+    if tag in ("name", "style") and attribute in ("val", "styleId"):  # a Word style's name or id
+        style = element if tag == "style" else element.getparent()
+        return style is not None and style.tag == _W + "style" and style.get(_W + "customStyle") != "1"
+    return False

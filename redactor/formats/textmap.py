@@ -98,6 +98,16 @@ class TextBuilder:
         if self._length > start:
             self._sections.append(Section(start, self._length, label, kind))
 
+    def mark(self, start: int, end: int, label: str, kind: str = "") -> None:
+        """Label a stretch already appended, inside a larger section (a field code's quoted
+        argument, which is text, inside the field code, which is not)."""
+        if end > start:
+            self._sections.append(Section(start, end, label, kind))
+
+    @property
+    def length(self) -> int:
+        return self._length
+
     @property
     def text(self) -> str:
         return "".join(self._chunks)
