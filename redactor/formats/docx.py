@@ -25,7 +25,7 @@ from redactor.formats import CleanOptions, Extracted, Rebuilt
 from redactor.formats.containers import Container
 from redactor.formats.ooxml import Package, rels_name
 from redactor.formats.stored import container_strings
-from redactor.formats.textmap import CODE, Edit, Piece, TextBuilder, split_edits, splice
+from redactor.formats.textmap import CODE, IDENTIFIER, Edit, Piece, TextBuilder, split_edits, splice
 from redactor.formats.xmltext import XmlSlot, svg_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -218,7 +218,7 @@ class _Reader:
     def _control(self, element: etree._Element, part: str) -> None:
         for setting in element.iter(*_CONTROL_NAMES):
             if setting.get(W + "val"):
-                self._line(XmlSlot(part, setting, W + "val"))
+                self._setting(XmlSlot(part, setting, W + "val"), "Content control")
 
     def _values(self, element: etree._Element, part: str, tags: tuple[str, ...], label: str) -> None:
         """Settings of a table or a block content control, read before its content."""
@@ -227,7 +227,14 @@ class _Reader:
             with self.out.section(label):
                 for child in element.iter(*tags):
                     if child.get(W + "val"):
-                        self._line(XmlSlot(part, child, W + "val"))
+                        self._setting(XmlSlot(part, child, W + "val"), label)
+
+    def _setting(self, slot: XmlSlot, label: str) -> None:
+        """A control's tag is an identifier ("source_tuleyeva"), not text; its title is text."""
+        start = self.out.length
+        self._line(slot)
+        if slot.element.tag == W + "tag":
+            self.out.mark(start, self.out.length, label, IDENTIFIER)
 
     def _line(self, slot: XmlSlot) -> None:
         self.out.add(slot.read(), slot)

@@ -182,10 +182,12 @@ class Package:
     def unreferenced(self) -> list[str]:
         """Parts no relationship reaches from the package root: nothing uses them."""
         reached, queue = {""}, [""]
+        renamed_back = {new: old for old, new in self.renamed.items()}
         while queue:
             source = queue.pop()
             for rel in self.rels(source):
-                target = resolve(source, rel.get("Target", ""))
+                target = resolve(renamed_back.get(source, source), rel.get("Target", ""))
+                target = renamed_back.get(target, target)
                 if rel.get("TargetMode") != "External" and target in self.names and target not in reached:
                     reached.add(target)
                     queue.append(target)
@@ -200,6 +202,8 @@ class Package:
             root = self._trees[name]
             if name in self._strict:
                 _map_names(root, self._strict[name])
+                keep = [prefix for prefix in root.nsmap if prefix and not re.fullmatch(r"ns[0-9]+", prefix)]
+                etree.cleanup_namespaces(root, keep_ns_prefixes=keep)  # the mapping's own ns0
             replaced[name] = serialize_xml(root)
         replaced[TYPES] = self._types_xml()
         data = self.container.rebuild(replaced, self.removed, first=TYPES, renamed=self.renamed)
