@@ -192,7 +192,7 @@ class Cleaner:
         referred = {value.removeprefix("./") for root in self.parts.values()
                     for element in root.iter(etree.Element) for value in element.attrib.values()}
         known = re.compile(r"mimetype|content\.xml|styles\.xml|meta\.xml|manifest\.rdf|META-INF/.*"
-                           r"|Object [^/]+/.*|Fonts/.*")
+                           r"|Object [^/]+/.*|Fonts/.*|Versions/.*|VersionList\.xml")
         unused = [n for n in self.container.names if n not in self.removed and not known.fullmatch(n)
                   and n not in referred and self.renamed.get(n) not in referred]
         self._remove(unused)
@@ -203,7 +203,8 @@ class Cleaner:
         manifest = parse_xml(self.container.read(MANIFEST), MANIFEST)
         for entry in manifest.findall("manifest:file-entry", NS):
             path = entry.get(q("manifest:full-path"), "")
-            if path in self.removed or (path.endswith("/") and path != "/" and not any(
+            gone = not path.endswith("/") and path not in self.container
+            if path in self.removed or gone or (path.endswith("/") and path != "/" and not any(
                     n.startswith(path) and n not in self.removed for n in self.container.names)):
                 manifest.remove(entry)
             elif path in self.renamed:
