@@ -66,12 +66,26 @@ def add_markup_mentions(text: str, spans: Sequence[tuple[int, int]],
     pattern = re.compile("|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)))
     taken = sorted((m.start, m.end) for c in candidates for m in c.mentions)
     for start, end in spans:
-        for found_start, found_end, word in _occurrences(text, start, end, pattern):
-            if not any(s < found_end and found_start < e for s, e in taken):
-                wanted[word].mentions.append(Mention(found_start, found_end, text[found_start:found_end]))
-                taken.append((found_start, found_end))
+        found = [(a, b, wanted[word]) for a, b, word in _occurrences(text, start, end, pattern)
+                 if not any(s < b and a < e for s, e in taken)]
+        for first, last, owner in _joined(text, found):
+            owner.mentions.append(Mention(first, last, text[first:last]))
+            taken.append((first, last))
     for candidate in candidates:
         candidate.mentions.sort(key=lambda m: m.start)
+
+
+def _joined(text: str, found: list[tuple[int, int, Candidate]]) -> list[tuple[int, int, Candidate]]:
+    """Tokens of one person one separator apart ("bezshan-nurlanov") make one mention, so
+    the name gets one replacement."""
+    joined: list[tuple[int, int, Candidate]] = []
+    for start, end, owner in found:
+        if joined and joined[-1][2] is owner and start - joined[-1][1] <= 1 \
+                and text[joined[-1][1]:start] in ("", " ", "-", "_", ".", "+"):
+            joined[-1] = (joined[-1][0], end, owner)
+        else:
+            joined.append((start, end, owner))
+    return joined
 
 
 def _occurrences(text: str, start: int, end: int,

@@ -175,7 +175,7 @@ def test_code_urls_and_class_names_are_places_of_their_own_kind() -> None:
              for needle in ("pageview", "font-style", "\nbyline", "rally.jpg", "mailto:", "Police",
                             "NewsArticle", "Source: Dariga")}
     assert kinds == {"pageview": "code", "font-style": "code", "\nbyline": "identifier",
-                     "rally.jpg": "url", "mailto:": "", "Police": "", "NewsArticle": "",
+                     "rally.jpg": "url", "mailto:": "", "Police": "", "NewsArticle": "identifier",
                      "Source: Dariga": ""}
     assert "track(" not in text  # a script's code is not text, only its strings
     assert "<" not in text.replace("<!", "")  # no markup leaks into the text

@@ -105,7 +105,7 @@ def _cleaning(page: Page, options: CleanOptions) -> tuple[dict[int, tuple[int, s
         drops.update({start: (end, "") for start, end in page.comments})
         steps.append(f"Removed {len(page.comments)} HTML comment(s)")
     if page.personal_meta:
-        drops.update({start: (end, "<meta>") for start, end in page.personal_meta})
+        drops.update({start: (end, bare) for start, end, bare in page.personal_meta})
         steps.append(f"Removed {len(page.personal_meta)} metadata tag(s) naming the author or tools")
     return drops, steps
 

@@ -94,7 +94,7 @@ class _Tokenizer(HTMLParser):
         self.source = source
         self.items: list[Item | None] = []
         self.comments: list[tuple[int, int]] = []  # whole "<!-- ... -->" ranges
-        self.personal_meta: list[tuple[int, int]] = []  # whole <meta ...> tags to drop
+        self.personal_meta: list[tuple[int, int, str]] = []  # <meta ...> tags, and what replaces each
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self._in_title = False
         self._script = ""  # "json" or "js" inside a <script>, "css" inside a <style>
@@ -124,7 +124,8 @@ class _Tokenizer(HTMLParser):
         elif tag == "style":
             self._script = "css"
         if tag == "meta" and any(values.get(k, "").lower() in PERSONAL_META for k in _META_KEYS):
-            self.personal_meta.append((start, start + len(tag_text)))
+            bare = "<meta/>" if tag_text.rstrip(">").rstrip().endswith("/") else "<meta>"
+            self.personal_meta.append((start, start + len(tag_text), bare))
 
     def handle_endtag(self, tag: str) -> None:
         self._in_title = self._in_title and tag != "title"
@@ -167,7 +168,8 @@ class _Tokenizer(HTMLParser):
             for lo, hi, kind in script_pieces(data, json):
                 slot = Slot(start + lo, start + hi, "json")
                 label = "Structured data" if json else "Script" if kind == "string" else "Script comment"
-                self._add(data[lo:hi], slot, label, aside=True, kind="" if json else CODE)
+                self._add(data[lo:hi], slot, label, aside=True,
+                          kind=_kind_of_value(data[lo:hi]) if json else CODE)
 
     def handle_entityref(self, name: str) -> None:
         self._reference(1 + len(name))
@@ -232,7 +234,7 @@ def _kind_of_value(value: str) -> str:
         return "" if stripped.lower().startswith("mailto:") else URL
     if stripped.startswith(("{", "[")):
         return CODE
-    if " " not in stripped and re.search(r"[-_]|[a-z][A-Z]", stripped):
+    if not re.search(r"\s", stripped):
         return IDENTIFIER
     return ""
 
@@ -270,7 +272,7 @@ class Page:
 
     items: list[Item | None]
     comments: list[tuple[int, int]]
-    personal_meta: list[tuple[int, int]]
+    personal_meta: list[tuple[int, int, str]]
 
 
 def tokenize(source: str) -> Page:
