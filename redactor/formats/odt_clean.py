@@ -23,7 +23,7 @@ from lxml import etree
 from redactor.errors import RedactorError
 from redactor.formats import CleanOptions, images
 from redactor.formats.containers import Container, parse_xml, serialize_xml
-from redactor.formats.odt import ANNOTATION, CONTENT, MANIFEST, META, NS, TRACKED_CHANGES, q
+from redactor.formats.odt import ANNOTATION, MANIFEST, META, NS, TRACKED_CHANGES, q
 from redactor.formats.xmltext import clean_svg
 
 MIMETYPE = "mimetype"

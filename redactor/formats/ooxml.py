@@ -36,7 +36,6 @@ _TYPE_BY_RELATION = {
     "officeDocument": _WORDML + "document.main+xml",
     "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
     "core-properties": "application/vnd.openxmlformats-package.core-properties+xml",
-    "metadata/core-properties": "application/vnd.openxmlformats-package.core-properties+xml",
     "extended-properties": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     "extendedProperties": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     "custom-properties": "application/vnd.openxmlformats-officedocument.custom-properties+xml",
