@@ -20,6 +20,7 @@ from lxml import etree
 from redactor.errors import UnreadableDocument
 from redactor.formats import CleanOptions, images
 from redactor.formats.docx import CP, DC, EP, O, PIC, STORY_TYPES, W, WP, R
+from redactor.formats.docx_changes import accept_changes
 from redactor.formats.ooxml import Package, rels_name, resolve
 from redactor.formats.xmltext import clean_svg
 
@@ -28,12 +29,6 @@ _CORE_CLEARED = {DC + "creator": "author", CP + "lastModifiedBy": "last modified
                  "{http://purl.org/dc/terms/}created": "dates", "{http://purl.org/dc/terms/}modified": "dates",
                  CP + "lastPrinted": "dates", CP + "revision": "revision", CP + "version": "version",
                  DC + "identifier": "identifier"}
-# Elements that only record a tracked change's previous formatting or a moved range's ends.
-_CHANGE_MARKS = tuple(W + name for name in (
-    "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblPrExChange", "trPrChange",
-    "tcPrChange", "tblGridChange", "numberingChange", "moveFromRangeStart", "moveFromRangeEnd",
-    "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
-    "customXmlDelRangeStart", "customXmlDelRangeEnd", "cellIns", "cellDel", "cellMerge"))
 _COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible")
 _SETTINGS_TRACES = {W + "attachedTemplate": "the template path", W + "docVars": "document variables",
                     W + "mailMerge": "the mail-merge data source", W + "attachedSchema": "attached schemas",
@@ -45,7 +40,7 @@ _FIELD_REFERENCE = r"(?<![\w]){}(?![\w])"
 
 
 def clean(package: Package, options: CleanOptions) -> list[str]:
-    steps = [_accept_changes(package), _remove_comments(package, options.keep_comments),
+    steps = [accept_changes(package, _stories(package)), _remove_comments(package, options.keep_comments),
              *_clear_properties(package), _remove_ids(package), *_remove_traces(package),
              _rename_bookmarks(package), _rename_styles(package)]
     if not options.keep_embedded:
@@ -63,83 +58,6 @@ def _stories(package: Package) -> list[str]:
 def _xml_parts(package: Package) -> list[str]:
     return sorted(n for n in package.names if n.endswith(".xml") and package.has(n)
                   and n != "[Content_Types].xml")
-
-
-# Tracked changes.
-
-def _accept_changes(package: Package) -> str | None:
-    """Accept every tracked change: deleted text goes, inserted text stays, marks go."""
-    dropped = changed = 0
-    for part in _stories(package):
-        root = package.tree(part)
-        changed_here = _accept_row_and_mark_changes(root)
-        for element in list(root.iter(W + "del", W + "moveFrom")):
-            dropped += 1
-            element.getparent().remove(element)
-        for element in list(root.iter(W + "ins", W + "moveTo", *_CHANGE_MARKS)):
-            if element.tag in (W + "ins", W + "moveTo"):
-                _unwrap(element)
-            else:
-                element.getparent().remove(element)
-            changed_here += 1
-        if changed_here or dropped:
-            package.dirty.add(part)
-        changed += changed_here
-    if not (dropped or changed):
-        return None
-    return f"Accepted tracked changes ({dropped} deletion(s) dropped)"
-
-
-def _accept_row_and_mark_changes(root: etree._Element) -> int:
-    """Deleted rows go and a deleted paragraph mark joins its paragraph to the next one;
-    the marks themselves go, so that what remains of w:ins/w:del wraps runs only."""
-    count = 0
-    for row in list(root.iter(W + "tr")):
-        if row.find(f"{W}trPr/{W}del") is not None:
-            table = row.getparent()
-            table.remove(row)
-            count += 1
-            if table.find(W + "tr") is None:  # a table without rows makes Word offer a repair
-                _remove_table(table)
-    for paragraph in list(root.iter(W + "p")):
-        deleted = paragraph.find(f"{W}pPr/{W}rPr/{W}del")
-        if deleted is not None and paragraph.getparent() is not None:
-            _join_with_next(paragraph)
-            count += 1
-    for mark in list(root.iter(W + "ins", W + "del")):
-        if mark.getparent().tag in (W + "trPr", W + "rPr"):
-            mark.getparent().remove(mark)
-            count += 1
-    return count
-
-
-def _remove_table(table: etree._Element) -> None:
-    """Drop a table every row of which was deleted; a cell it sat in keeps a paragraph."""
-    parent = table.getparent()
-    parent.remove(table)
-    if parent.tag == W + "tc" and parent.find(W + "p") is None:
-        etree.SubElement(parent, W + "p")
-
-
-def _join_with_next(paragraph: etree._Element) -> None:
-    following = paragraph.getnext()
-    if following is None or following.tag != W + "p":
-        return
-    anchor = following.find(W + "pPr")
-    position = 0 if anchor is None else following.index(anchor) + 1
-    for child in [c for c in paragraph if c.tag != W + "pPr"]:
-        following.insert(position, child)
-        position += 1
-    paragraph.getparent().remove(paragraph)
-
-
-def _unwrap(element: etree._Element) -> None:
-    parent = element.getparent()
-    position = parent.index(element)
-    for child in list(element):
-        parent.insert(position, child)
-        position += 1
-    parent.remove(element)
 
 
 # Comments.
