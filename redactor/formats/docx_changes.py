@@ -19,6 +19,7 @@ _CHANGE_MARKS = tuple(W + name for name in (
     "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
     "customXmlDelRangeStart", "customXmlDelRangeEnd", "cellIns", "cellDel", "cellMerge"))
 
+
 def accept_changes(package: Package, stories: list[str]) -> str | None:
     """Accept every tracked change in the ``stories`` parts: deleted text goes, inserted
     text stays, marks go."""
