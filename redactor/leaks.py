@@ -16,6 +16,7 @@ cannot hide a name. A token is found
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -106,15 +107,16 @@ class LeakSearch:
         if self._pattern is None or not text:
             return []
         folded, origin = normalize(text)
-        found = {f.offset: f for f in self._search(text, folded, origin, place, binary)}
+        lines = _Lines(text)
+        found = {f.offset: f for f in self._search(text, folded, origin, place, binary, lines)}
         joined = joined_hyphenation(folded, origin)
         if joined is not None:
-            for finding in self._search(text, *joined, place, binary):
+            for finding in self._search(text, *joined, place, binary, lines):
                 found.setdefault(finding.offset, finding)
         return [found[offset] for offset in sorted(found)]
 
     def _search(self, text: str, folded: str, origin: list[int], place: str,
-                binary: bool) -> Iterable[Finding]:
+                binary: bool, lines: _Lines) -> Iterable[Finding]:
         assert self._pattern is not None
         for match in self._pattern.finditer(folded):
             token = match.group()
@@ -129,8 +131,7 @@ class LeakSearch:
             reason = "" if fold(written) == token else f"written as '{written}'"
             if not whole:
                 reason = f"inside the word '{folded[word[0]:word[1]]}'"
-            line = text.count("\n", 0, offset) + 1
-            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            line, column = lines.position(offset)
             yield Finding(token, self._wanted[token], line, column, offset, place, reason=reason)
 
     def _joined(self, text: str, folded: str, origin: list[int], match: re.Match[str],
@@ -171,6 +172,20 @@ class LeakSearch:
             if len(words) < _ALLOWED_PER_TOKEN:
                 words.add(word)
         return set().union(*allowed.values()) if allowed else set()
+
+
+class _Lines:
+    """Line and column of offsets in one text, the line starts found once when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
 
 
 def key_tokens(person: Person) -> set[str]:

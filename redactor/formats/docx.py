@@ -57,6 +57,9 @@ _FORM_TEXT = (W + "statusText", W + "helpText", W + "default", W + "listEntry")
 _TABLE_ALT = (W + "tblCaption", W + "tblDescription")
 _CONTROL_NAMES = (W + "alias", W + "tag")
 _QUOTED = re.compile(r'"([^"]+)"?')
+# Elements inside a paragraph that hold text the run of its words does not show.
+_HIDDEN = frozenset({*_ALT_TEXT, W + "hyperlink", W + "ffData", W + "sdtPr", V + "textpath",
+                     A + "hlinkClick"})
 
 
 @dataclass
@@ -150,8 +153,10 @@ class _Reader:
                 self.out.add("-")
             elif tag == W + "txbxContent":
                 later.append(self._deferred(child, part, "Text box", self._blocks))
-            else:
+            elif tag in _HIDDEN:
                 self._inline_hidden(child, part, later)
+            elif isinstance(tag, str):
+                self._inline(child, part, later)
 
     def _inline_hidden(self, child: etree._Element, part: str, later: list[Callable[[], None]]) -> None:
         """Text a paragraph holds that the page does not show in the run of its words."""
@@ -170,8 +175,7 @@ class _Reader:
             later.append(self._deferred(child, part, "WordArt", self._wordart))
         elif tag == A + "hlinkClick" and child.get("tooltip"):
             later.append(self._deferred(child, part, "Link tooltip", self._tooltip))
-        if isinstance(tag, str):
-            self._inline(child, part, later)
+        self._inline(child, part, later)
 
     def _deferred(self, element: etree._Element, part: str, label: str,
                   read: Callable[[etree._Element, str], None], kind: str = "") -> Callable[[], None]:

@@ -37,6 +37,10 @@ _SETTINGS_TRACES = {W + "attachedTemplate": "the template path", W + "docVars": 
 _OBJECTS = {W + "altChunk": "embedded document", O + "OLEObject": "embedded OLE object",
             W + "control": "form control", C + "externalData": "chart workbook"}
 _FIELD_REFERENCE = r"(?<![\w]){}(?![\w])"
+_W_NS = {"w": W[1:-1]}
+_ID_ELEMENTS = etree.XPath("//w:*[starts-with(local-name(), 'rsid') or local-name() = 'nsid']",
+                           namespaces=_W_NS)
+_ID_ATTRIBUTES = etree.XPath("//@w:*[starts-with(local-name(), 'rsid')]", namespaces=_W_NS)
 
 
 def clean(package: Package, options: CleanOptions) -> list[str]:
@@ -138,17 +142,16 @@ def _remove_ids(package: Package) -> str | None:
             root = package.tree(part)
         except UnreadableDocument:
             continue  # a damaged part nothing reads: removed below if nothing uses it
-        for element in list(root.iter(etree.Element)):
-            namespace, _, local = element.tag[1:].partition("}")
-            if f"{{{namespace}}}" == W and (local.lower().startswith("rsid") or local == "nsid"):
-                found.add("nsid" if local == "nsid" else "rsid")
+        elements, attributes = _ID_ELEMENTS(root), _ID_ATTRIBUTES(root)
+        for element in elements:
+            found.add("nsid" if element.tag == W + "nsid" else "rsid")
+            if element.getparent() is not None:
                 element.getparent().remove(element)
-                package.dirty.add(part)
-                continue
-            for attribute in [a for a in element.attrib if a.startswith(W + "rsid")]:
-                del element.attrib[attribute]
-                found.add("rsid")
-                package.dirty.add(part)
+        for attribute in attributes:
+            del attribute.getparent().attrib[attribute.attrname]
+            found.add("rsid")
+        if elements or attributes:
+            package.dirty.add(part)
     labels = {"rsid": "revision ids (rsid)", "nsid": "list ids (nsid)"}
     return "Removed " + " and ".join(labels[kind] for kind in sorted(found, reverse=True)) if found else None
 
