@@ -66,7 +66,7 @@ def add_markup_mentions(text: str, spans: Sequence[tuple[int, int]],
     pattern = re.compile("|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)))
     taken = sorted((m.start, m.end) for c in candidates for m in c.mentions)
     for start, end in spans:
-        found = [(a, b, wanted[word]) for a, b, word in _occurrences(text, start, end, pattern)
+        found = [(a, b, word, wanted[word]) for a, b, word in _occurrences(text, start, end, pattern)
                  if not any(s < b and a < e for s, e in taken)]
         for first, last, owner in _joined(text, found):
             owner.mentions.append(Mention(first, last, text[first:last]))
@@ -75,16 +75,20 @@ def add_markup_mentions(text: str, spans: Sequence[tuple[int, int]],
         candidate.mentions.sort(key=lambda m: m.start)
 
 
-def _joined(text: str, found: list[tuple[int, int, Candidate]]) -> list[tuple[int, int, Candidate]]:
-    """Tokens of one person one separator apart ("bezshan-nurlanov") make one mention, so
-    the name gets one replacement."""
+def _joined(text: str, found: list[tuple[int, int, str, Candidate]]) -> list[tuple[int, int, Candidate]]:
+    """A person's name tokens in the order of their name, one separator apart
+    ("bezshan-nurlanov", "Bezshan Nurlanov"), make one mention: one replacement."""
     joined: list[tuple[int, int, Candidate]] = []
-    for start, end, owner in found:
-        if joined and joined[-1][2] is owner and start - joined[-1][1] <= 1 \
+    last_index = -1
+    for start, end, word, owner in found:
+        order = [normalize(w)[0] for w in owner.key]
+        index = order.index(word) if word in order else -1
+        if joined and joined[-1][2] is owner and last_index < index \
                 and text[joined[-1][1]:start] in ("", " ", "-", "_", ".", "+"):
             joined[-1] = (joined[-1][0], end, owner)
         else:
             joined.append((start, end, owner))
+        last_index = index
     return joined
 
 
