@@ -18,7 +18,7 @@ from pathlib import Path
 from redactor.errors import DecisionsError, UnreadableDocument
 from redactor.formats import (TEXT_SUFFIXES, CleanOptions, Edit, Rebuilt, Section,
                               format_for_kind, format_for_suffix, sniff, supported_suffixes)
-from redactor.formats.textmap import URL, link_safe, splice
+from redactor.formats.textmap import ADDRESS, link_safe, splice
 from redactor.textcodec import decode
 
 SUFFIXES = TEXT_SUFFIXES + supported_suffixes()
@@ -83,7 +83,8 @@ def redacted_bytes(document: Document, edits: list[Edit], options: CleanOptions)
 
 def addresses(text: str) -> tuple[Section, ...]:
     """The web addresses of a plain-text draft and the targets of its Markdown links and
-    pictures ("photos/bezshan-nurlanov.jpg"): addresses, not prose (``Section.kind``)."""
+    pictures ("photos/bezshan-nurlanov.jpg"): addresses (``Section.kind``), where names are
+    also found as markup writes them."""
     spans = sorted({match.span() for pattern in _ADDRESSES for match in pattern.finditer(text)})
     merged: list[list[int]] = []
     for start, end in spans:
@@ -91,12 +92,12 @@ def addresses(text: str) -> tuple[Section, ...]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return tuple(Section(start, end, "", URL) for start, end in merged)
+    return tuple(Section(start, end, "", ADDRESS) for start, end in merged)
 
 
 def _link_safe_in_addresses(document: Document, edits: list[Edit]) -> list[Edit]:
     """A replacement written into an address stays one word of it ("name-withheld")."""
-    spans = [(s.start, s.end) for s in document.sections if s.kind == URL]
+    spans = [(s.start, s.end) for s in document.sections if s.kind == ADDRESS]
     return [Edit(e.start, e.end, link_safe(e.new)) if any(a <= e.start < b for a, b in spans)
             else e for e in edits]
 

@@ -22,7 +22,7 @@ from redactor.errors import OutputExists, RedactorError, UnreadableDocument
 from redactor.formats import CleanOptions, format_for_suffix
 from redactor.grouping import Candidate, group
 from redactor.leaks import Finding
-from redactor.markup import add_markup_mentions, hidden_spans, masked
+from redactor.markup import add_markup_mentions, hidden_spans, markup_spans, masked
 from redactor.nlp import DEFAULT_MODEL
 from redactor.redaction import plan_edits
 from redactor.suggestions import suggest
@@ -64,7 +64,7 @@ class Engine:
         text = masked(document.text, hidden)
         found = detect(self.load(), text, progress, cancelled, fields)
         candidates = group(text, found.hits, found.places)
-        add_markup_mentions(document.text, hidden, candidates)
+        add_markup_mentions(document.text, markup_spans(document.sections), candidates)
         return candidates, found.places
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,

@@ -4,7 +4,8 @@ the names found in the prose are found in them too.
 A web page's scripts, styles, links and class names hold thousands of words that read like
 names to a language model ("NYTD Abra", "Wrapper Inner") and few that are. So the model
 reads a document with those places blanked out (``masked``), offsets unchanged; once the
-persons are known, every token of their names is looked for in those places in the ways
+persons are known, every token of their names is looked for in those places (and in the
+addresses of a plain-text draft, which the model does read) in the ways
 markup writes a name: in any case, joined by hyphens or underscores to other words
 ("/author/bezshan-nurlanov", "byline--nurlanov"), percent-escaped, or run together with a
 longer word when the token is long enough to be told apart ("bezshannurlanov").
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from redactor.decisions import Mention
-from redactor.formats.textmap import Section
+from redactor.formats.textmap import ADDRESS, CODE, IDENTIFIER, URL, Section
 from redactor.grouping import Candidate
 from redactor.leaks import MIN_INSIDE
 from redactor.names import key
@@ -26,14 +27,25 @@ MIN_TOKEN = 3  # shorter tokens ("Li") would be found in every other word of cod
 
 
 def hidden_spans(sections: Iterable[Section]) -> list[tuple[int, int]]:
-    """The stretches of a document that are markup rather than prose; a section of prose
-    nested in one of markup (a field code's quoted text) is not hidden."""
+    """The stretches the model must not read: code, URLs and identifiers; a section of
+    prose nested in one of them (a field code's quoted text) is not hidden."""
+    return _spans(sections, {CODE, URL, IDENTIFIER})
+
+
+def markup_spans(sections: Iterable[Section]) -> list[tuple[int, int]]:
+    """The stretches where names are looked for as markup writes them: the hidden ones and
+    the addresses of a plain-text draft."""
+    return _spans(sections, {CODE, URL, IDENTIFIER, ADDRESS})
+
+
+def _spans(sections: Iterable[Section], kinds: set[str]) -> list[tuple[int, int]]:
     sections = sorted(sections, key=lambda s: s.start - s.end)  # outer sections first
-    if not any(section.kind for section in sections):
+    if not any(section.kind in kinds for section in sections):
         return []
     mask = bytearray(max(section.end for section in sections))
     for section in sections:
-        mask[section.start:section.end] = (b"\x01" if section.kind else b"\x00") * (section.end - section.start)
+        flag = b"\x01" if section.kind in kinds else b"\x00"
+        mask[section.start:section.end] = flag * (section.end - section.start)
     return [match.span() for match in re.finditer(b"\x01+", bytes(mask))]
 
 

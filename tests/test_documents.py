@@ -252,8 +252,8 @@ def test_web_addresses_and_markdown_targets_are_address_places(draft):
             "[1]: www.example.org/nurlanov\n")
     document = read_document(draft(text, name="draft.md"))
     spans = [(s.kind, document.text[s.start:s.end]) for s in document.sections]
-    assert spans == [("url", "https://wire.example/author/bezshan-nurlanov"),
-                     ("url", "photos/bezshan_nurlanov640.jpg"), ("url", "www.example.org/nurlanov")]
+    assert spans == [("address", "https://wire.example/author/bezshan-nurlanov"),
+                     ("address", "photos/bezshan_nurlanov640.jpg"), ("address", "www.example.org/nurlanov")]
     assert all(document.place(s.start) == "" for s in document.sections)  # plain text has no places
 
 

@@ -4,8 +4,8 @@
 redacted copy is the source with only the touched ranges rewritten: tags, whitespace and
 every other byte stay as they were, in the page's own encoding. A replacement written into
 a URL or a class name is made safe for one ("name-withheld"); one written into a script's
-string is escaped for it. The copy loses its comments (unless the editor keeps them) and
-the metadata tags that name the page's author or its tools.
+string is escaped for it. The copy loses its comments (never read) and the metadata tags
+that name the page's author or its tools.
 """
 
 from __future__ import annotations
@@ -96,12 +96,13 @@ def _changes(source: str, pieces: list[Piece], edits: Sequence[Edit]) -> dict[in
     return changes
 
 
-def _cleaning(page: Page, options: CleanOptions) -> tuple[dict[int, tuple[int, str]], list[str]]:
-    """Ranges a copy drops: comments (unless kept) and the author and generator metadata
-    tags (left as a bare ``<meta>``, so the page keeps its shape)."""
+def _cleaning(page: Page) -> tuple[dict[int, tuple[int, str]], list[str]]:
+    """Ranges a copy drops: comments, which are not read (in a draft, notes; in a published
+    page, markup), and the author and generator metadata tags (left as a bare ``<meta>``,
+    so the page keeps its shape)."""
     drops: dict[int, tuple[int, str]] = {}
     steps = []
-    if page.comments and not options.keep_comments:
+    if page.comments:
         drops.update({start: (end, "") for start, end in page.comments})
         steps.append(f"Removed {len(page.comments)} HTML comment(s)")
     if page.personal_meta:
@@ -140,7 +141,7 @@ class _Html:
         """Only edited and cleaned ranges change; the page keeps its encoding (a character it
         cannot hold is written as a character reference)."""
         source, encoding, bom, builder, page = _read(raw)
-        drops, steps = _cleaning(page, options)
+        drops, steps = _cleaning(page)
         out = _apply(source, _changes(source, builder.pieces, edits), drops)
         return Rebuilt(bom + out.encode(encoding, errors="xmlcharrefreplace"), tuple(steps))
 

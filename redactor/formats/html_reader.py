@@ -6,8 +6,8 @@ one attribute value, one string of a script. What a reader sees (the body, the t
 laid out as lines of prose; what the page keeps beside it (alt text, link targets,
 metadata, JSON-LD values, class names, script strings) follows its block, one piece per
 line, each labelled and typed by kind: prose and fields are read by the model, code, URLs
-and identifiers are not (``textmap.Section.kind``). Comments and the tags of personal
-metadata (``<meta name="author">``) are remembered so that a copy can drop them.
+and identifiers are not (``textmap.Section.kind``). Comments are not read, and they and the
+tags of personal metadata (``<meta name="author">``) are remembered so that a copy drops them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from html.entities import html5
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
 
 from redactor.errors import UnreadableDocument
-from redactor.formats.scripts import looks_like_code, script_pieces, srcset_urls
+from redactor.formats.scripts import script_pieces, srcset_urls
 from redactor.formats.textmap import CODE, IDENTIFIER, URL, TextBuilder
 
 # Elements that start a new line when rendered: words on either side never join.
@@ -183,12 +183,12 @@ class _Tokenizer(HTMLParser):
         self._add(html.unescape(self.source[start:end]), Slot(start, end, "ref"), self._label())
 
     def handle_comment(self, data: str) -> None:
+        """A comment is not read: no copy keeps one (its notes, its commented-out markup)."""
         start = self._offset()
         prefix = 4 if self.source.startswith("<!--", start) else 2  # "<!--" or "<!"/"</"
         end = start + prefix + len(data)
         closing = next((len(c) for c in ("--!>", "-->", ">") if self.source.startswith(c, end)), 0)
         self.comments.append((start, end + closing))
-        self._hidden(data, prefix, "HTML comment", CODE if looks_like_code(data) else "")
 
     def unknown_decl(self, data: str) -> None:
         cdata = data.startswith("CDATA[")
@@ -197,9 +197,9 @@ class _Tokenizer(HTMLParser):
     def handle_pi(self, data: str) -> None:
         self._hidden(data, 2, "Processing instruction")
 
-    def _hidden(self, data: str, prefix: int, label: str, kind: str = "") -> None:
+    def _hidden(self, data: str, prefix: int, label: str) -> None:
         start = self._offset() + prefix
-        self._add(data, Slot(start, start + len(data), "raw"), label, aside=True, kind=kind)
+        self._add(data, Slot(start, start + len(data), "raw"), label, aside=True)
 
     def finish(self) -> None:
         """Keep what an unclosed <script> or <style> swallowed: the rest of the file."""

@@ -53,9 +53,3 @@ def srcset_urls(value: str) -> Iterator[tuple[int, int]]:
         if match:
             yield position + match.start(), position + match.end()
         position += len(candidate) + 1
-
-
-def looks_like_code(text: str) -> bool:
-    """Markup or code (commented-out tags, a conditional comment, JSON) rather than a note."""
-    stripped = text.strip()
-    return "<" in stripped or stripped.startswith(("[if", "{", "[")) or ";" in stripped and "{" in stripped

@@ -20,8 +20,9 @@ from typing import Any
 
 
 # Kinds of section that are not prose: the model never reads them as sentences; names found
-# elsewhere in the document are still found in them (``redactor.markup``).
-CODE, URL, IDENTIFIER = "code", "url", "identifier"
+# elsewhere in the document are still found in them (``redactor.markup``). An ADDRESS in a
+# plain-text draft is read by the model too (a profile link may be the only place a name is).
+CODE, URL, IDENTIFIER, ADDRESS = "code", "url", "identifier", "address"
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class Section:
     """A stretch of the extracted text and the place in the file it comes from, for the editor.
 
     ``kind`` is "" for text a reader reads (prose, a caption, a property), or ``CODE`` (a
-    script's strings, a style), ``URL`` (a link, a picture's address) or ``IDENTIFIER`` (a
-    class name, an element id): markup, not sentences.
+    script's strings, a style), ``URL`` (a link, a picture's address), ``IDENTIFIER`` (a
+    class name, an element id) or ``ADDRESS`` (a web address in a plain-text draft): markup.
     """
 
     start: int
