@@ -125,7 +125,7 @@ def parse_document(path: Path, raw: bytes, any_suffix: bool = False) -> Document
         extracted = fmt.extract(raw)
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{path.name}: {error}") from None
-    if not extracted.text.strip():
+    if not extracted.text.strip() and not any_suffix:  # a copy may have nothing left to show
         raise UnreadableDocument(f"{path.name}: the {fmt.label} has no text to review")
     return Document(path=path, text=extracted.text, encoding=extracted.encoding,
                     bom=extracted.bom, sha256=sha256, kind=fmt.kind, sections=extracted.sections)

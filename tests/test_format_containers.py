@@ -171,3 +171,22 @@ def test_an_odt_is_told_by_its_parts_not_by_its_first_entry(order):
         assert zipfile.ZipFile(io.BytesIO(raw)).namelist()[-1] == "mimetype"
     assert sniff(raw).kind == "odt"
     assert sniff(build_docx()).kind == "docx"
+
+
+def test_a_copy_with_no_text_left_is_still_read_and_checked(tmp_path):
+    """Its only text was the author's name, which every copy clears: the second reading
+    must still read it (and search its parts), not refuse it as a draft with no text."""
+    from docx import Document as new_docx
+
+    from redactor.documents import parse_document, read_document
+
+    draft = new_docx()
+    draft.core_properties.author = "Askar Beisen"
+    path = tmp_path / "draft.docx"
+    draft.save(path)
+    assert read_document(path).text.strip() == "Askar Beisen"
+    copy = DOCX.rebuild(path.read_bytes(), [], CleanOptions()).data
+    document = parse_document(tmp_path / "copy.docx", copy, any_suffix=True)
+    assert document.text.strip() == "" and document.kind == "docx"
+    with pytest.raises(UnreadableDocument, match="no text to review"):
+        parse_document(tmp_path / "copy.docx", copy)  # as a draft to review, it is refused
