@@ -210,3 +210,38 @@ def test_comments_go_with_their_relationships_and_the_pictures_only_they_used():
     names = zipfile.ZipFile(io.BytesIO(copy.data)).namelist()
     assert "word/_rels/comments.xml.rels" not in names and "word/media/attached.png" not in names
     assert problems(Container(copy.data, "Word")) == []
+
+
+def test_revision_and_list_ids_go_from_every_part_and_the_glossary_goes_whole():
+    source = zipfile.ZipFile(io.BytesIO(build_docx()))
+    out = io.BytesIO()
+    glossary = (f'<w:glossaryDocument xmlns:w="{W}"><w:docParts><w:docPart><w:docPartBody><w:p '
+                'w:rsidR="00C0FFEE"><w:r><w:t>Signed, Aliya Tuleyeva</w:t></w:r></w:p></w:docPartBody>'
+                '</w:docPart></w:docParts></w:glossaryDocument>').encode()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/stylesWithEffects.xml":
+                data = data.replace(b"<w:style ", b'<w:style w:rsid="00BADA55" ', 1)
+            if name == "word/numbering.xml":
+                data = data.replace(b"</w:numbering>", f'<w:abstractNum w:abstractNumId="9"><w:nsid w:val="'
+                                    f'1A2B3C4D"/></w:abstractNum></w:numbering>'.encode())
+            if name == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", rels({"rIdG": ("glossaryDocument", "glossary/document.xml")})
+                                    [len(rels({})) - len(b"</Relationships>"):])
+            target.writestr(name, data)
+        target.writestr("word/glossary/document.xml", glossary)
+        target.writestr("word/glossary/_rels/document.xml.rels", rels({"rIdS": ("styles", "styles.xml")}))
+        target.writestr("word/glossary/styles.xml", f'<w:styles xmlns:w="{W}"/>'.encode())
+    raw = out.getvalue()
+    assert b"00BADA55" in zipfile.ZipFile(io.BytesIO(raw)).read("word/stylesWithEffects.xml")
+    copy = DOCX.rebuild(raw, [], CleanOptions())
+    archive = zipfile.ZipFile(io.BytesIO(copy.data))
+    assert not any(name.startswith("word/glossary/") for name in archive.namelist())
+    for name in archive.namelist():
+        if name.endswith(".xml"):
+            data = archive.read(name)
+            assert b"w:rsid" not in data and b"w:nsid" not in data, name
+    assert "Removed building blocks (the glossary)" in copy.cleaned
+    assert "Removed revision ids (rsid) and list ids (nsid)" in copy.cleaned
+    assert problems(Container(copy.data, "Word")) == []
