@@ -258,7 +258,7 @@ def test_web_addresses_and_markdown_targets_are_address_places(draft):
 
 
 def test_a_replacement_in_an_address_stays_one_word_of_it(draft, tmp_path):
-    from conftest import write_copy
+    from copies import write_copy
     from redactor.decisions import Decisions, Mention, Person
 
     text = "See ![Bezshan](photos/bezshan-nurlanov.jpg) and Bezshan Nurlanov here.\n"

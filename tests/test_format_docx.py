@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import file_leaks, write_copy
+from copies import file_leaks, write_copy
 from docx import Document as open_docx
 from lxml import etree
 

@@ -412,7 +412,7 @@ def test_read_document_reads_a_page(tmp_path: Path, name: str) -> None:
 
 def test_a_withheld_name_goes_from_everywhere_in_the_page(tmp_path: Path, make_person,
                                                          make_decisions) -> None:
-    from conftest import file_leaks, write_copy
+    from copies import file_leaks, write_copy
 
     path = tmp_path / "story.html"
     path.write_bytes(page("crlf"))
