@@ -25,7 +25,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Set as AbstractSet
 
 from lxml import etree
 
@@ -113,7 +113,7 @@ class Container:
         """A container stored as a part of this one, opened with the same limits."""
         return Container(self.read(name), kind, self.depth + 1)
 
-    def rebuild(self, replaced: Mapping[str, bytes], removed: set[str] = frozenset(),  # type: ignore[assignment]
+    def rebuild(self, replaced: Mapping[str, bytes], removed: AbstractSet[str] = frozenset(),
                 first: str = "", renamed: Mapping[str, str] | None = None) -> bytes:
         """A copy with some parts replaced, removed or renamed, written canonically.
 
@@ -139,7 +139,7 @@ class Container:
         return out.getvalue()
 
 
-def _emptied(folder: str, names: list[str], removed: set[str]) -> bool:
+def _emptied(folder: str, names: list[str], removed: AbstractSet[str]) -> bool:
     inside = [name for name in names if name.startswith(folder)]
     return bool(inside) and all(name in removed for name in inside)
 

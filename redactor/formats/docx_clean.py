@@ -25,8 +25,9 @@ from redactor.formats.ooxml import Package, rels_name, resolve
 from redactor.formats.xmltext import clean_svg
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+DCTERMS = "{http://purl.org/dc/terms/}"
 _CORE_CLEARED = {DC + "creator": "author", CP + "lastModifiedBy": "last modified by",
-                 "{http://purl.org/dc/terms/}created": "dates", "{http://purl.org/dc/terms/}modified": "dates",
+                 DCTERMS + "created": "dates", DCTERMS + "modified": "dates",
                  CP + "lastPrinted": "dates", CP + "revision": "revision", CP + "version": "version",
                  DC + "identifier": "identifier"}
 _COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible")
@@ -38,6 +39,7 @@ _OBJECTS = {W + "altChunk": "embedded document", O + "OLEObject": "embedded OLE 
             W + "control": "form control", C + "externalData": "chart workbook"}
 _FIELD_REFERENCE = r"(?<![\w]){}(?![\w])"
 _W_NS = {"w": W[1:-1]}
+_NEUTRAL_PICTURE = re.compile(r"(Picture|Image|Text Box) [0-9]+")
 _ID_ELEMENTS = etree.XPath("//w:*[starts-with(local-name(), 'rsid') or local-name() = 'nsid']",
                            namespaces=_W_NS)
 _ID_ATTRIBUTES = etree.XPath("//@w:*[starts-with(local-name(), 'rsid')]", namespaces=_W_NS)
@@ -296,7 +298,7 @@ def _pictures(package: Package, options: CleanOptions) -> list[str]:
     named = 0
     for part in _stories(package):
         for number, element in enumerate(package.tree(part).iter(WP + "docPr", PIC + "cNvPr"), 1):
-            if element.get("name") and not re.fullmatch(r"(Picture|Image|Text Box) \d+", element.get("name", "")):
+            if element.get("name") and not _NEUTRAL_PICTURE.fullmatch(element.get("name", "")):
                 element.set("name", f"Picture {number}")
                 named += 1
                 package.dirty.add(part)

@@ -41,7 +41,8 @@ META_LABELS = {"initial-creator": "author", "creator": "last modified by", "prin
 # Parts removed from every copy (patterns of names), with what the editor is told.
 REMOVED_PARTS = {r"Thumbnails/.*": "the page thumbnail",
                  r"(Object [^/]+/)?settings\.xml|Object [^/]+/meta\.xml": "the settings (printer, view)",
-                 r"Configurations2/.*": "toolbar and menu configurations", r"layout-cache": "the layout cache",
+                 r"Configurations2/.*": "toolbar and menu configurations",
+                 r"layout-cache": "the layout cache",
                  r"(Basic|Scripts)/.*": "macros", r"META-INF/(document|macro)signatures\.xml": "signatures",
                  r"ObjectReplacements/.*": "previews of embedded objects"}
 EMBEDDED_PARTS = {r"Versions/.*|VersionList\.xml": "older versions of the document"}
