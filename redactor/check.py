@@ -22,8 +22,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from redactor.decisions import Decisions, Mention, Person
-from redactor.documents import Document
+from redactor.documents import Document, read_document
+from redactor.errors import RedactorError
 from redactor.formats import format_for_kind
+from redactor.formats.stored import BINARY
 from redactor.leaks import BESIDE, UNREVIEWED, Finding, LeakSearch, withheld_tokens
 from redactor.names import fold, is_caps, key, match_case, tokens
 from redactor.cues import not_name_words
@@ -58,16 +60,27 @@ def read_copy(copy: Document, raw: bytes, decisions: Decisions, reader: Reader) 
 
 def leak_findings(copy: Document, raw: bytes, decisions: Decisions) -> list[Finding]:
     """Every withheld token in the copy's text, and in every string a structured file stores."""
-    search = LeakSearch(decisions)
+    search = LeakSearch(decisions, _original_text(decisions))
     found = [replace(leak, place=copy.place(leak.offset)) for leak in search.find(copy.text)]
     if copy.kind != "text":
         seen: set[tuple[str, str]] = set()
         for where, value in format_for_kind(copy.kind).strings(raw):
-            for leak in search.find(value, where):
+            for leak in search.find(value, where, binary=where.endswith(BINARY)):
                 if (leak.token, where) not in seen:
                     seen.add((leak.token, where))
                     found.append(leak)
     return found
+
+
+def _original_text(decisions: Decisions) -> str | None:
+    """The text of the draft the review was made for, if it is still where the review says
+    and unchanged: the longer words its prose uses may stay in the copy ("Harlanson" beside a
+    withheld "Harlan"). Without it every such word is a finding: safe, if noisier."""
+    try:
+        original = read_document(decisions.document_path)
+    except RedactorError:
+        return None
+    return original.text if original.sha256 == decisions.document_sha256 else None
 
 
 def unreviewed_names(copy: Document, names: Iterable[Mention], decisions: Decisions) -> list[Finding]:

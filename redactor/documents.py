@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from redactor.errors import DecisionsError, UnreadableDocument
-from redactor.formats import (CleanOptions, Edit, Rebuilt, Section, format_for_kind,
-                              format_for_suffix, sniff, supported_suffixes)
-from redactor.formats.textmap import splice
+from redactor.formats import (TEXT_SUFFIXES, CleanOptions, Edit, Rebuilt, Section,
+                              format_for_kind, format_for_suffix, sniff, supported_suffixes)
+from redactor.formats.textmap import ADDRESS, link_safe, splice
 from redactor.textcodec import decode
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 SUFFIXES = TEXT_SUFFIXES + supported_suffixes()
+# A web address, the target of a Markdown link or picture ("](photos/x.jpg)"), or of a
+# Markdown reference ("[1]: https://...").
+_ADDRESSES = (re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]"),
+              re.compile(r"(?<=\]\()[^)\s]+"),
+              re.compile(r"(?<=\]:[ ])[^\s]+"))
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ def redacted_bytes(document: Document, edits: list[Edit], options: CleanOptions)
     """The redacted file: plain text spliced and encoded like the original; a structured file
     re-read from disk (refused if it changed since it was read) and rebuilt by its format."""
     if document.kind == "text":
-        data, encoding = document.encode(splice(document.text, edits))
+        data, encoding = document.encode(splice(document.text, _link_safe_in_addresses(document, edits)))
         return Rebuilt(data, () if encoding == document.encoding else
                        (f"A replacement does not fit {document.encoding}: saved as UTF-8",),
                        encoding)
@@ -74,6 +79,27 @@ def redacted_bytes(document: Document, edits: list[Edit], options: CleanOptions)
         return format_for_kind(document.kind).rebuild(raw, edits, options)
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{document.path.name}: {error}") from None
+
+
+def addresses(text: str) -> tuple[Section, ...]:
+    """The web addresses of a plain-text draft and the targets of its Markdown links and
+    pictures ("photos/bezshan-nurlanov.jpg"): addresses (``Section.kind``), where names are
+    also found as markup writes them."""
+    spans = sorted({match.span() for pattern in _ADDRESSES for match in pattern.finditer(text)})
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(Section(start, end, "", ADDRESS) for start, end in merged)
+
+
+def _link_safe_in_addresses(document: Document, edits: list[Edit]) -> list[Edit]:
+    """A replacement written into an address stays one word of it ("name-withheld")."""
+    spans = [(s.start, s.end) for s in document.sections if s.kind == ADDRESS]
+    return [Edit(e.start, e.end, link_safe(e.new)) if any(a <= e.start < b for a, b in spans)
+            else e for e in edits]
 
 
 def read_document(path: str | Path, any_suffix: bool = False) -> Document:
@@ -89,16 +115,17 @@ def read_document(path: str | Path, any_suffix: bool = False) -> Document:
 def parse_document(path: Path, raw: bytes, any_suffix: bool = False) -> Document:
     """A document from bytes already read: a draft from disk, or a copy not yet written,
     which the second reading checks before it may be saved under its requested name."""
-    fmt = sniff(raw) if any_suffix else format_for_suffix(path.suffix)
+    fmt = sniff(raw, path.suffix) if any_suffix else format_for_suffix(path.suffix)
     sha256 = hashlib.sha256(raw).hexdigest()
     try:
         if fmt is None:
             text, encoding, bom = decode(raw)
-            return Document(path=path, text=text, encoding=encoding, bom=bom, sha256=sha256)
+            return Document(path=path, text=text, encoding=encoding, bom=bom, sha256=sha256,
+                            sections=addresses(text))
         extracted = fmt.extract(raw)
     except UnreadableDocument as error:
         raise UnreadableDocument(f"{path.name}: {error}") from None
-    if not extracted.text.strip():
+    if not extracted.text.strip() and not any_suffix:  # a copy may have nothing left to show
         raise UnreadableDocument(f"{path.name}: the {fmt.label} has no text to review")
     return Document(path=path, text=extracted.text, encoding=extracted.encoding,
                     bom=extracted.bom, sha256=sha256, kind=fmt.kind, sections=extracted.sections)

@@ -22,6 +22,7 @@ from redactor.errors import OutputExists, RedactorError, UnreadableDocument
 from redactor.formats import CleanOptions, format_for_suffix
 from redactor.grouping import Candidate, group
 from redactor.leaks import Finding
+from redactor.markup import add_markup_mentions, hidden_spans, markup_spans, masked
 from redactor.nlp import DEFAULT_MODEL
 from redactor.redaction import plan_edits
 from redactor.suggestions import suggest
@@ -58,9 +59,13 @@ class Engine:
 
     def _find(self, document: Document, progress: Progress | None = None,
               cancelled: IsCancelled | None = None) -> tuple[list[Candidate], list[tuple[int, int]]]:
-        fields = [(s.start, s.end) for s in document.sections if s.label != "Body"]
-        found = detect(self.load(), document.text, progress, cancelled, fields)
-        return group(document.text, found.hits, found.facts), found.places
+        hidden = hidden_spans(document.sections)  # markup: never read as sentences
+        fields = [(s.start, s.end) for s in document.sections if s.label != "Body" and not s.kind]
+        text = masked(document.text, hidden)
+        found = detect(self.load(), text, progress, cancelled, fields)
+        candidates = group(text, found.hits, found.facts)
+        add_markup_mentions(document.text, markup_spans(document.sections), candidates)
+        return candidates, found.places
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
              options: CleanOptions | None = None) -> SavedCopy:

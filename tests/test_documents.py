@@ -225,3 +225,49 @@ def test_refusals_are_redactor_errors_without_document_text(draft):
     with pytest.raises(RedactorError) as caught:
         read_document(path)
     assert "Nurlanov" not in str(caught.value)  # messages are safe to log
+
+
+# --- a draft pieced together from several sources -------------------------------------------
+
+@pytest.mark.parametrize(("parts", "expected_encoding"), [
+    ([("Bezshan Nurlanov said “no”.\n", "utf-8"), (RUSSIAN.splitlines(True)[1], "cp1251")], "utf-8"),
+    ([(FRENCH, "cp1252"), (RUSSIAN.splitlines(True)[1], "cp1251")], "utf-8"),
+    ([(RUSSIAN, "cp1251"), ("Søren Brekke, a Danish photographer, agreed.\n", "cp1252")], "utf-8"),
+    ([(RUSSIAN, "cp1251")], "cp1251"),  # one encoding throughout stays that encoding
+])
+def test_lines_in_different_legacy_encodings_each_read_in_their_own(draft, parts, expected_encoding):
+    raw = b"".join(text.encode(codec) for text, codec in parts)
+    document = read_document(draft(raw))
+    assert document.text == "".join(text for text, _ in parts)
+    assert document.encoding == expected_encoding
+    # a line is read in another encoding only if that gives back exactly its bytes
+    assert b"".join(line.encode(codec) for line, codec in parts) == raw
+
+
+# --- addresses in a plain-text draft ----------------------------------------------------------
+
+def test_web_addresses_and_markdown_targets_are_address_places(draft):
+    text = ("Police held Bezshan Nurlanov (https://wire.example/author/bezshan-nurlanov).\n"
+            "![Bezshan at the rally](photos/bezshan_nurlanov640.jpg \"rally\")\n"
+            "[1]: www.example.org/nurlanov\n")
+    document = read_document(draft(text, name="draft.md"))
+    spans = [(s.kind, document.text[s.start:s.end]) for s in document.sections]
+    assert spans == [("address", "https://wire.example/author/bezshan-nurlanov"),
+                     ("address", "photos/bezshan_nurlanov640.jpg"), ("address", "www.example.org/nurlanov")]
+    assert all(document.place(s.start) == "" for s in document.sections)  # plain text has no places
+
+
+def test_a_replacement_in_an_address_stays_one_word_of_it(draft, tmp_path):
+    from copies import write_copy
+    from redactor.decisions import Decisions, Mention, Person
+
+    text = "See ![Bezshan](photos/bezshan-nurlanov.jpg) and Bezshan Nurlanov here.\n"
+    document = read_document(draft(text, name="draft.md"))
+    start = text.index("nurlanov.jpg")
+    person = Person("p1", "Bezshan Nurlanov", "private", "placeholder", "[name withheld]",
+                    [Mention(start, start + 8, "nurlanov"),
+                     Mention(text.index("Bezshan Nurlanov"), text.index("Bezshan Nurlanov") + 16,
+                             "Bezshan Nurlanov")], reviewed=True)
+    write_copy(document, Decisions(str(document.path), document.sha256, [person]), tmp_path / "c.md")
+    assert (tmp_path / "c.md").read_text() == (
+        "See ![Bezshan](photos/bezshan-name-withheld.jpg) and [name withheld] here.\n")

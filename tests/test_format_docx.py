@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import file_leaks, write_copy
+from copies import file_leaks, write_copy
 from docx import Document as open_docx
 from lxml import etree
 
@@ -274,15 +274,9 @@ def test_text_in_charts_and_diagrams_is_read_and_redacted(tmp_path):
                b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt>'
                b'<dgm:t><a:p><a:r><a:t>Organiser Gulnara Sadykova</a:t></a:r></a:p></dgm:t></dgm:pt>'
                b'</dgm:ptLst></dgm:dataModel>')
-    source = zipfile.ZipFile(io.BytesIO(build_docx()))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            target.writestr(name, source.read(name))
-        target.writestr("word/charts/chart1.xml", chart)
-        target.writestr("word/diagrams/data1.xml", diagram)
+    rels = {"chart": "charts/chart1.xml", "diagramData": "diagrams/data1.xml"}
     path = tmp_path / "chart.docx"
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(with_parts({"word/charts/chart1.xml": chart, "word/diagrams/data1.xml": diagram}, rels))
     document = read_document(path)
     edits = []
     for name, label in (("Bezshan Nurlanov", "Chart"), ("Gulnara Sadykova", "Diagram")):
@@ -292,3 +286,21 @@ def test_text_in_charts_and_diagrams_is_read_and_redacted(tmp_path):
     rebuilt = zipfile.ZipFile(io.BytesIO(DOCX.rebuild(path.read_bytes(), edits, CleanOptions()).data))
     assert b"Arrests of [withheld]" in rebuilt.read("word/charts/chart1.xml")
     assert b"Organiser [withheld]" in rebuilt.read("word/diagrams/data1.xml")
+
+
+def with_parts(parts: dict[str, bytes], rels: dict[str, str] | None = None) -> bytes:
+    """The test document with more parts, related to the main document by ``rels`` (type: target)."""
+    source = zipfile.ZipFile(io.BytesIO(build_docx()))
+    buffer = io.BytesIO()
+    extra = "".join(f'<Relationship Id="rIdX{n}" Type="http://schemas.openxmlformats.org/officeDocument/'
+                    f'2006/relationships/{kind}" Target="{target}"/>'
+                    for n, (kind, target) in enumerate((rels or {}).items()))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", extra.encode() + b"</Relationships>")
+            target.writestr(name, data)
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return buffer.getvalue()

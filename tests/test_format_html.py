@@ -59,6 +59,14 @@ def page(variant: str = "utf-8") -> bytes:
 
 VARIANTS = ["utf-8", "crlf", "windows-1252", "bom", "utf-16"]
 NO_CLEANING = CleanOptions()
+AUTHOR_META = '<meta name="author" content="Saltanat Ermekova">'
+COMMENT = "<!-- Source: Dariga Zhunusbekova, call before 6pm, do not name -->"
+CLEANED = ("Removed 1 HTML comment(s)", "Removed 1 metadata tag(s) naming the author or tools")
+
+
+def cleaned_source(source: str) -> str:
+    """What every copy of the page drops: its comment and the author's metadata tag."""
+    return source.replace(COMMENT, "").replace(AUTHOR_META, "<meta>")
 
 
 def span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -86,10 +94,15 @@ def source_of(raw: bytes, slot) -> str:
 
 
 def assert_round_trip(raw: bytes, edits: list[Edit]) -> bytes:
-    """Rebuild with ``edits``; the result must read as the original text with the edits applied."""
+    """Rebuild with ``edits``; the result must read as the original text with the edits applied
+    and the author's metadata tag (which every copy drops) cut."""
     out = HTML.rebuild(raw, edits, NO_CLEANING)
-    assert out.cleaned == ()
-    assert HTML.extract(out.data).text == splice(HTML.extract(raw).text, edits)
+    extracted = HTML.extract(raw)
+    cuts = [Edit(s.start, s.end + 1, "") for s in extracted.sections
+            if s.label == "Page metadata: author"]
+    edits = [e for e in edits if not any(c.start <= e.start < c.end for c in cuts)]
+    assert set(out.cleaned) <= set(CLEANED)
+    assert HTML.extract(out.data).text == splice(extracted.text, edits + cuts)
     return out.data
 
 
@@ -138,11 +151,16 @@ def test_each_place_is_labelled() -> None:
         "mailto:bezshan.nurlanov@example.org": "Link target",
         "Saltanat Ermekova": "Page metadata: author",
         "His lawyer José Ortíz": "Page metadata: description",
-        '"name": "Saltanat Ermekova"': "Structured data",
-        "Source: Dariga Zhunusbekova": "HTML comment",
+        "NewsArticle": "Structured data",
+        "pageview": "Script",
+        "p.byline { font-style": "Style",
+        "\nbyline\n": "Class name",
+        "rally.jpg": "Source address",
     }
     for needle, label in expected.items():
-        assert place(extracted, text.index(needle)) == label, needle
+        assert place(extracted, text.index(needle) + needle.startswith("\n")) == label, needle
+    assert place(extracted, text.index("Saltanat Ermekova", text.index("NewsArticle"))) == \
+        "Structured data"
 
 
 def test_asides_follow_their_block_on_lines_of_their_own() -> None:
@@ -155,10 +173,23 @@ def test_asides_follow_their_block_on_lines_of_their_own() -> None:
         "rally.jpg", "Bezshan Nurlanov at the rally", "Photo: Dariga Zhunusbekova"]
 
 
-def test_code_and_styles_are_not_text() -> None:
-    text = HTML.extract(page()).text
-    assert "pageview" not in text and "font-style" not in text
+def test_code_urls_and_class_names_are_places_of_their_own_kind() -> None:
+    """The model never reads them as sentences; names found elsewhere are found in them."""
+    extracted = HTML.extract(page())
+    text = extracted.text
+    kinds = {needle: kind_at(extracted, text.index(needle) + needle.startswith("\n"))
+             for needle in ("pageview", "font-style", "\nbyline", "rally.jpg", "mailto:", "Police",
+                            "NewsArticle")}
+    assert kinds == {"pageview": "code", "font-style": "code", "\nbyline": "identifier",
+                     "rally.jpg": "url", "mailto:": "", "Police": "", "NewsArticle": "identifier"}
+    assert "call before 6pm" not in text  # a comment is not read: no copy keeps one
+    assert "track(" not in text  # a script's code is not text, only its strings
     assert "<" not in text.replace("<!", "")  # no markup leaks into the text
+
+
+def kind_at(extracted: Extracted, offset: int) -> str:
+    holding = [s for s in extracted.sections if s.start <= offset < s.end]
+    return min(holding, key=lambda s: s.end - s.start).kind
 
 
 def test_blocks_end_lines_so_words_never_join() -> None:
@@ -199,8 +230,13 @@ def test_strings_hold_the_whole_source_and_its_decoded_form() -> None:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_no_edits_give_back_the_exact_bytes(variant: str) -> None:
-    assert HTML.rebuild(page(variant), [], NO_CLEANING).data == page(variant)
+def test_no_edits_give_back_the_exact_bytes_but_the_author_tag(variant: str) -> None:
+    raw = page(variant)
+    extracted = HTML.extract(raw)
+    expected = extracted.bom + cleaned_source(_read(raw)[0]).encode(extracted.encoding)
+    assert expected != raw
+    rebuilt = HTML.rebuild(raw, [], NO_CLEANING)
+    assert (rebuilt.data, rebuilt.cleaned) == (expected, CLEANED)
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -213,9 +249,9 @@ def test_only_the_edited_text_changes(variant: str) -> None:
              edit(text, "José Ortíz said", "<Source A> & co said")]
     data = assert_round_trip(raw, edits)
     source = _read(raw)[0]
-    expected = (source
-                .replace("<b>Bez</b>shan Nurlanov, 34", "<b>[name withheld]</b>, 34")
-                .replace("Jos&eacute; Ort&iacute;z said", "&lt;Source A&gt; &amp; co said"))
+    expected = cleaned_source(source
+                              .replace("<b>Bez</b>shan Nurlanov, 34", "<b>[name withheld]</b>, 34")
+                              .replace("Jos&eacute; Ort&iacute;z said", "&lt;Source A&gt; &amp; co said"))
     assert expected != source
     assert data == extracted.bom + expected.encode(extracted.encoding)
 
@@ -224,14 +260,14 @@ def test_an_attribute_value_is_rewritten_whole_and_escaped() -> None:
     raw = page()
     text = HTML.extract(raw).text
     edits = [edit(text, "Bezshan Nurlanov at", '"Source" A at'),
-             edit(text, "Dariga Zhunusbekova", "staff", nth=1),
+             edit(text, "Dariga Zhunusbekova", "staff"),
              edit(text, "bezshan.nurlanov@", "family@"),
              edit(text, "Saltanat Ermekova", "Staff")]  # the first is the author's <meta>
     data = assert_round_trip(raw, edits).decode()
     assert 'alt="&quot;Source&quot; A at the rally"' in data
     assert "title='Photo: staff'" in data
     assert 'href="mailto:family@example.org"' in data
-    assert '<meta name="author" content="Staff">' in data
+    assert '<meta name="author"' not in data  # the author's tag goes, edited or not
     assert 'By Saltanat Ermekova' in data  # only what was edited changed
 
 
@@ -250,24 +286,21 @@ def test_a_link_keeps_its_query_parameters() -> None:
     assert b'href="https://example.org/find?q=staff&amp;copy=2&amp;lang=en"' in data
 
 
-def test_comments_and_json_ld_are_redacted_in_place() -> None:
-    """In a comment or a JSON script the replacement is written in place, escaped for that place."""
+def test_json_ld_is_redacted_in_place_and_comments_go() -> None:
+    """In a JSON script the replacement is written in place, escaped for it; the comment,
+    never read, is not in the copy."""
     raw = page()
     text = HTML.extract(raw).text
-    edits = [edit(text, "Dariga Zhunusbekova", "[source]"),
-             edit(text, "Saltanat Ermekova", 'Staff "reporter"', nth=1)]
+    edits = [edit(text, "Saltanat Ermekova", 'Staff "reporter"', nth=1)]
     data = HTML.rebuild(raw, edits, NO_CLEANING).data.decode()
-    assert "<!-- Source: [source], call before 6pm, do not name -->" in data
     assert '"name": "Staff \\"reporter\\""}}</script>' in data
+    assert "Dariga Zhunusbekova, call" not in data
 
 
-def test_inserted_text_cannot_close_a_comment_or_a_script() -> None:
-    raw = (b'<!-- ask Dariga -->\n<script type="application/ld+json">{"name": "Dariga"}</script>'
-           b"<p>x</p>")
+def test_inserted_text_cannot_close_a_script() -> None:
+    raw = b'<script type="application/ld+json">{"name": "Dariga"}</script><p>x</p>'
     text = HTML.extract(raw).text
-    edits = [edit(text, "Dariga", "--> <b>"), edit(text, "Dariga", "</script><b>", nth=1)]
-    data = HTML.rebuild(raw, edits, NO_CLEANING).data
-    assert data.startswith(b"<!-- ask --&gt; &lt;b&gt; -->")
+    data = HTML.rebuild(raw, [edit(text, "Dariga", "</script><b>")], NO_CLEANING).data
     assert b'{"name": "\\u003c/script\\u003e\\u003cb\\u003e"}</script>' in data
     assert HTML.extract(data).text.endswith("x\n")
 
@@ -334,6 +367,8 @@ def word_edits(draw: st.DrawFn, raw: bytes) -> list[Edit]:
     text = HTML.extract(raw).text
     runs: list[list[int]] = []
     for piece in _read(raw)[3].pieces:
+        if piece.slot.safe:  # a class name or an address: replacements are made safe there
+            continue
         if runs and runs[-1][1] == piece.start:
             runs[-1][1] = piece.end
         else:
@@ -372,12 +407,12 @@ def test_read_document_reads_a_page(tmp_path: Path, name: str) -> None:
     assert document.encoding == "cp1252"
     assert document.place(document.text.index("Bezshan Nurlanov at the rally")) == "Alt text"
     assert document.place(document.text.index("Police detained")) == "Body"
-    assert document.place(document.text.index("Source: Dariga")) == "HTML comment"
+    assert "call before 6pm" not in document.text
 
 
 def test_a_withheld_name_goes_from_everywhere_in_the_page(tmp_path: Path, make_person,
                                                          make_decisions) -> None:
-    from conftest import file_leaks, write_copy
+    from copies import file_leaks, write_copy
 
     path = tmp_path / "story.html"
     path.write_bytes(page("crlf"))

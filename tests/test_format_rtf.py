@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import file_leaks
+from copies import file_leaks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

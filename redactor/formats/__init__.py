@@ -30,9 +30,16 @@ class Extracted:
 
 @dataclass(frozen=True)
 class CleanOptions:
-    """What the editor chose to keep when saving; everything else personal is cleaned."""
+    """What the editor chose to keep when saving; everything else personal is cleaned.
+
+    Embedded objects (other documents, workbooks, OLE objects, a document's older versions)
+    and picture metadata are removed unless kept here; whatever is kept is still searched
+    by the leak check, so a name inside it stops the copy from being called clean.
+    """
 
     keep_comments: bool = False
+    keep_embedded: bool = False
+    keep_image_metadata: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ class Format(Protocol):
         for a leak check that does not depend on the reader having found everything."""
 
 
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")  # plain text: no format reads these
+
+
 @functools.cache
 def _registry() -> dict[str, Format]:
     from redactor.formats.docx import DOCX
@@ -83,16 +93,28 @@ def format_for_kind(kind: str) -> Format:
     return next(fmt for fmt in _registry().values() if fmt.kind == kind)
 
 
-def sniff(raw: bytes) -> Format | None:
-    """The format of ``raw`` by its content, for a redacted copy saved under any name."""
+def sniff(raw: bytes, suffix: str = "") -> Format | None:
+    """The format of ``raw`` by its content, for a redacted copy saved under any name.
+
+    A zip or an RTF document is told by its content; otherwise a name that says what the
+    file is decides (an HTML fragment saved as .html has no <html> to show for it), and a
+    page with no such name is told by its first tags.
+    """
     registry = _registry()
     if raw[:64].removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{\\rtf"):
         return registry[".rtf"]
     if raw.startswith(b"PK\x03\x04"):
-        if b"word/document.xml" in raw:
-            return registry[".docx"]
-        if b"application/vnd.oasis.opendocument.text" in raw[:200]:
+        from redactor.formats.containers import zip_names
+
+        names = set(zip_names(raw))
+        if "content.xml" in names or b"application/vnd.oasis.opendocument.text" in raw[:200]:
             return registry[".odt"]
+        if names & {"[Content_Types].xml", "_rels/.rels", "word/document.xml"}:
+            return registry[".docx"]
+        return None
+    if suffix.lower() in registry and suffix.lower() != ".rtf":
+        return registry[suffix.lower()]
+    if suffix.lower() in TEXT_SUFFIXES:
         return None
     if _looks_like_html(raw[:4096]):
         return registry[".html"]
@@ -107,12 +129,12 @@ def _looks_like_html(head: bytes) -> bool:
             break
     start = head.lstrip().lower()
     return start.startswith((b"<!doctype html", b"<html", b"<!--")) or b"<html" in start or bool(
-        re.match(rb"<(?:head|body|p|div|article|section|h[1-6]|meta|title)\b", start))
+        re.match(rb"<[a-z][a-z0-9]*[\s/>]", start) and re.search(rb"</[a-z][a-z0-9]*\s*>", start))
 
 
 def supported_suffixes() -> tuple[str, ...]:
     return tuple(sorted(_registry()))
 
 
-__all__ = ["CleanOptions", "Edit", "Extracted", "Format", "Rebuilt", "Section",
+__all__ = ["CleanOptions", "Edit", "Extracted", "Format", "Rebuilt", "Section", "TEXT_SUFFIXES",
            "format_for_kind", "format_for_suffix", "sniff", "supported_suffixes"]

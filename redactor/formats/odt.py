@@ -1,30 +1,31 @@
 """OpenDocument text (.odt): reading every place that carries text, and writing a clean copy.
 
 An .odt is a zip of XML parts. Text lives in content.xml (body, notes, comments, text boxes,
-alt text, link targets, deleted passages kept for tracked changes), styles.xml (headers and
-footers) and meta.xml (properties). Paragraphs hold mixed content: a paragraph's text is
-split between an element's ``.text`` and each child's ``.tail``, so a slot is
-``(element, "text" | "tail")`` or ``(element, attribute)``. Rebuilding re-reads the file with
-the same walk, so the slots of a fresh tree line up with the offsets of the review, writes
-the edits back, then cleans what a redacted copy must not carry (tracked changes, comments,
-authors, revision ids, the first-page thumbnail).
+alt text, link targets, deleted passages kept for tracked changes, index entries, user
+fields, form controls), styles.xml (headers and footers), meta.xml (properties), embedded
+objects (``Object 1/content.xml``: a chart's labels and data) and SVG pictures. Paragraphs
+hold mixed content: a paragraph's text is split between an element's ``.text`` and each
+child's ``.tail``, so a slot is an ``XmlSlot`` (text, tail or attribute). Rebuilding re-reads
+the file with the same walk, so the slots of a fresh tree line up with the offsets of the
+review, writes the edits back, then cleans what a redacted copy must not carry
+(``odt_clean``).
 """
 
 from __future__ import annotations
 
-import zipfile
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from lxml import etree
 
 from redactor.errors import UnreadableDocument
 from redactor.formats import CleanOptions, Extracted, Rebuilt
-from redactor.formats.containers import (open_zip, parse_xml, read_member, rewrite_zip,
-                                         serialize_xml, xml_strings)
+from redactor.formats.containers import Container
+from redactor.formats.stored import container_strings
 from redactor.formats.textmap import Edit, Piece, TextBuilder, split_edits, splice
+from redactor.formats.xmltext import TAIL, TEXT, XmlSlot, svg_blocks
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -38,10 +39,11 @@ NS = {
     "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
     "officeooo": "http://openoffice.org/2009/office",
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+    "form": "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
 }
 
 
-def _q(name: str) -> str:
+def q(name: str) -> str:
     """Clark notation for a prefixed name ("text:p" -> "{urn:...text:1.0}p")."""
     prefix, local = name.split(":")
     return f"{{{NS[prefix]}}}{local}"
@@ -49,22 +51,19 @@ def _q(name: str) -> str:
 
 KIND = "OpenDocument text"
 CONTENT, STYLES, META, MANIFEST = "content.xml", "styles.xml", "meta.xml", "META-INF/manifest.xml"
-THUMBNAILS = "Thumbnails/"
-TEXT, TAIL = "text", "tail"
-Slot = tuple[etree._Element, str]
+_OBJECT = re.compile(r"(Object [^/]+)/content\.xml")
 
-PARAGRAPHS = {_q("text:p"), _q("text:h")}
-NOTE, ANNOTATION = _q("text:note"), _q("office:annotation")
-LINKS = {_q("text:a"), _q("draw:a")}
-HREF = _q("xlink:href")
+PARAGRAPHS = {q("text:p"), q("text:h")}
+NOTE, ANNOTATION = q("text:note"), q("office:annotation")
+LINKS = {q("text:a"), q("draw:a")}
+HREF = q("xlink:href")
 # The drawing shapes of ODF 1.3 (§10.3): each may carry alt text and text of its own.
-SHAPES = {_q(f"draw:{name}") for name in (
+SHAPES = {q(f"draw:{name}") for name in (
     "frame", "custom-shape", "rect", "line", "polyline", "polygon", "regular-polygon", "path",
     "circle", "ellipse", "g", "caption", "measure", "connector", "control")}
-ALT_TEXT = (_q("svg:title"), _q("svg:desc"))
-TRACKED_CHANGES = _q("text:tracked-changes")
-CHANGE_MARKS = (_q("text:change"), _q("text:change-start"), _q("text:change-end"))
-SPACE, TAB, LINE_BREAK = _q("text:s"), _q("text:tab"), _q("text:line-break")
+ALT_TEXT = (q("svg:title"), q("svg:desc"))
+TRACKED_CHANGES = q("text:tracked-changes")
+SPACE, TAB, LINE_BREAK = q("text:s"), q("text:tab"), q("text:line-break")
 MAX_SPACES = 1_000  # a hostile text:c must not inflate the text
 HEADERS_FOOTERS = {
     "header": "Header", "header-left": "Header (left pages)",
@@ -72,32 +71,26 @@ HEADERS_FOOTERS = {
     "footer-left": "Footer (left pages)", "footer-first": "Footer (first page)",
 }
 PROPERTIES = {
-    _q("dc:title"): "title", _q("dc:subject"): "subject", _q("dc:description"): "description",
-    _q("meta:keyword"): "keywords", _q("meta:initial-creator"): "author",
-    _q("dc:creator"): "last modified by", _q("meta:printed-by"): "printed by",
+    q("dc:title"): "title", q("dc:subject"): "subject", q("dc:description"): "description",
+    q("meta:keyword"): "keywords", q("meta:initial-creator"): "author",
+    q("dc:creator"): "last modified by", q("meta:printed-by"): "printed by",
 }
-USER_DEFINED, USER_DEFINED_NAME = _q("meta:user-defined"), _q("meta:name")
-# Names of people, and a template path that usually holds an account name.
-PERSONAL_PROPERTIES = {
-    _q("meta:initial-creator"): "author", _q("dc:creator"): "last modified by",
-    _q("meta:printed-by"): "printed by", _q("meta:template"): "template path",
+USER_DEFINED, USER_DEFINED_NAME = q("meta:user-defined"), q("meta:name")
+# Attributes that hold text a reader sees elsewhere: an index entry, a bibliography entry,
+# a user field's value, a form control's label and value.
+MARK_VALUES = {
+    q("text:alphabetical-index-mark"): ("text:string-value", "text:key1", "text:key2",
+                                        "text:string-value-phonetic"),
+    q("text:alphabetical-index-mark-start"): ("text:key1", "text:key2"),
+    q("text:toc-mark"): ("text:string-value",), q("text:toc-mark-start"): (),
+    q("text:user-index-mark"): ("text:string-value",),
+    q("text:bibliography-mark"): ("text:author", "text:editor", "text:title", "text:publisher",
+                                  "text:url", "text:note", "text:annote", "text:institution",
+                                  "text:organizations", "text:school", "text:booktitle"),
+    q("text:user-field-decl"): ("office:string-value",),
+    q("text:variable-set"): ("office:string-value",),
 }
-COMMENT_PERSONAL = (_q("dc:date"), _q("meta:date-string"), _q("meta:creator-initials"),
-                    _q("loext:sender-initials"))
-RSIDS = (_q("officeooo:rsid"), _q("officeooo:paragraph-rsid"))
-
-
-@dataclass
-class _Parts:
-    """The parsed XML parts that carry text; rebuilding edits these trees in place."""
-
-    content: etree._Element
-    styles: etree._Element | None
-    meta: etree._Element | None
-
-    def roots(self) -> dict[str, etree._Element]:
-        found = {CONTENT: self.content, STYLES: self.styles, META: self.meta}
-        return {name: root for name, root in found.items() if root is not None}
+FORM_VALUES = ("form:label", "form:value", "form:current-value", "form:title")
 
 
 class _Reader:
@@ -107,9 +100,11 @@ class _Reader:
     def __init__(self) -> None:
         self.builder = TextBuilder()
         self._counts: Counter[str] = Counter()
+        self.part = CONTENT
 
-    def read(self, parts: _Parts) -> None:
-        body = parts.content.find("office:body/office:text", NS)
+    def read(self, parts: dict[str, etree._Element]) -> None:
+        content = parts[CONTENT]
+        body = content.find("office:body/office:text", NS)
         if body is None:
             raise UnreadableDocument(f"not an {KIND} document (content.xml has no text body)")
         with self.builder.section("Body"):
@@ -117,10 +112,21 @@ class _Reader:
         for deletion in body.iterfind("text:tracked-changes/text:changed-region/text:deletion", NS):
             with self._aside("Tracked deletion"):
                 self._blocks(deletion)
-        if parts.styles is not None:
-            self._headers_footers(parts.styles)
-        if parts.meta is not None:
-            self._properties(parts.meta)
+        self._marks(content)
+        if STYLES in parts:
+            self.part = STYLES
+            self._headers_footers(parts[STYLES])
+        for name in sorted(parts):
+            if _OBJECT.fullmatch(name):
+                self._embedded_object(name, parts[name])
+            elif name.lower().endswith(".svg"):
+                self._picture(name, parts[name])
+        if META in parts:
+            self.part = META
+            self._properties(parts[META])
+
+    def _slot(self, element: etree._Element, where: str) -> XmlSlot:
+        return XmlSlot(self.part, element, where)
 
     def _blocks(self, container: etree._Element) -> None:
         """Paragraphs of a block container (body, cell, list, note body), in order."""
@@ -145,11 +151,11 @@ class _Reader:
 
     def _inline(self, element: etree._Element, pending: list[etree._Element]) -> None:
         """Mixed content: the element's text, then each child and the text after it (its tail)."""
-        self.builder.add(element.text or "", (element, TEXT))
+        self.builder.add(element.text or "", self._slot(element, TEXT))
         for child in element:
             if isinstance(child.tag, str):
                 self._inline_child(child, pending)
-            self.builder.add(child.tail or "", (child, TAIL))
+            self.builder.add(child.tail or "", self._slot(child, TAIL))
 
     def _inline_child(self, child: etree._Element, pending: list[etree._Element]) -> None:
         if child.tag == SPACE:
@@ -168,7 +174,7 @@ class _Reader:
     def _emit(self, element: etree._Element) -> None:
         """Read something found inside a paragraph as its own labelled part."""
         if element.tag == NOTE:
-            kind = "Endnote" if element.get(_q("text:note-class")) == "endnote" else "Footnote"
+            kind = "Endnote" if element.get(q("text:note-class")) == "endnote" else "Footnote"
             body = element.find("text:note-body", NS)
             with self._aside(self._numbered(kind)):
                 if body is not None:
@@ -193,6 +199,22 @@ class _Reader:
             self._value(creator, TEXT)
         self._blocks(annotation)
 
+    def _marks(self, content: etree._Element) -> None:
+        """Index and bibliography entries, user fields and form controls: text that an index,
+        a bibliography, a field or a form shows, stored in attributes."""
+        for element in content.iter(*MARK_VALUES):
+            values = [q(name) for name in MARK_VALUES[element.tag] if element.get(q(name))]
+            if values:
+                with self._aside("Index entry" if "mark" in element.tag else "User field"):
+                    for attribute in values:
+                        self._value(element, attribute)
+        for element in content.iterfind("office:body/office:text/office:forms//*", NS):
+            values = [q(name) for name in FORM_VALUES if element.get(q(name))]
+            if values:
+                with self._aside("Form control"):
+                    for attribute in values:
+                        self._value(element, attribute)
+
     def _headers_footers(self, styles: etree._Element) -> None:
         for page in styles.iterfind("office:master-styles/style:master-page", NS):
             for child in page.iterchildren(f"{{{NS['style']}}}*", f"{{{NS['loext']}}}*"):
@@ -200,6 +222,21 @@ class _Reader:
                 if label:
                     with self._aside(label):
                         self._blocks(child)
+
+    def _embedded_object(self, name: str, root: etree._Element) -> None:
+        """A chart's or a formula's own document: its paragraphs are its labels and data."""
+        self.part = name
+        label = "Embedded object " + name.split("/")[0].removeprefix("Object ").strip()
+        for paragraph in root.iter(*PARAGRAPHS):
+            if paragraph.getparent() is not None and paragraph.getparent().tag not in PARAGRAPHS:
+                with self._aside(label):
+                    self._paragraph(paragraph)
+
+    def _picture(self, name: str, root: etree._Element) -> None:
+        for block in svg_blocks(name, root):
+            with self._aside("Picture text"):
+                for slot in block:
+                    self.builder.add(slot.read(), slot)
 
     def _properties(self, meta: etree._Element) -> None:
         """Properties the editor sees in File > Properties, each on its own line."""
@@ -214,8 +251,8 @@ class _Reader:
 
     def _value(self, element: etree._Element, where: str) -> None:
         """One stored value (an element's text or an attribute) as a line of its own."""
-        value = element.text if where == TEXT else element.get(where)
-        self.builder.add(value or "", (element, where))
+        slot = self._slot(element, where)
+        self.builder.add(slot.read(), slot)
         self.builder.end_line()
 
     @contextmanager
@@ -233,119 +270,45 @@ class _Reader:
 
 def _space_count(space: etree._Element) -> int:
     try:
-        return min(max(int(space.get(_q("text:c"), "1")), 1), MAX_SPACES)
+        return min(max(int(space.get(q("text:c"), "1")), 1), MAX_SPACES)
     except ValueError:
         return 1
 
 
-def _load(archive: zipfile.ZipFile) -> _Parts:
-    names = set(archive.namelist())
-    if MANIFEST in names and b"encryption-data" in read_member(archive, MANIFEST):
+def open_package(raw: bytes) -> Container:
+    """The container, refused if it is encrypted, declares entities or has no content."""
+    container = Container(raw, KIND)
+    container.refuse_declarations()
+    if container.has(MANIFEST) and b"encryption-data" in container.read(MANIFEST):
         raise UnreadableDocument(f"the {KIND} file is password-protected; "
                                  "remove its password first")
-    if CONTENT not in names:
+    if not container.has(CONTENT):
         raise UnreadableDocument(f"not an {KIND} file (it has no content.xml)")
-
-    def part(name: str) -> etree._Element | None:
-        return parse_xml(read_member(archive, name), name) if name in names else None
-
-    return _Parts(content=parse_xml(read_member(archive, CONTENT), CONTENT),
-                  styles=part(STYLES), meta=part(META))
+    return container
 
 
-def _read(parts: _Parts) -> TextBuilder:
+def load(container: Container) -> dict[str, etree._Element]:
+    """The parsed parts that carry text; rebuilding edits these trees in place."""
+    names = [CONTENT, STYLES, META] + [n for n in container.names if _OBJECT.fullmatch(n)
+                                       or n.lower().endswith(".svg")]
+    parts = {}
+    for name in names:
+        root = container.xml(name)
+        if root is not None:
+            parts[name] = root
+    return parts
+
+
+def read_parts(parts: dict[str, etree._Element]) -> TextBuilder:
     reader = _Reader()
     reader.read(parts)
     return reader.builder
 
 
-def _store(slot: Slot, value: str) -> None:
-    element, where = slot
-    if where == TEXT:
-        element.text = value or None
-    elif where == TAIL:
-        element.tail = value or None
-    else:
-        element.set(where, value)
-
-
 def _apply(pieces: Sequence[Piece], edits: Sequence[Edit]) -> None:
     for index, local in split_edits(pieces, edits).items():
         piece = pieces[index]
-        _store(piece.slot, splice(piece.text, local))
-
-
-def _drop(element: etree._Element) -> None:
-    """Remove an element but keep the text after it (its tail) where it was."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
-def _drop_all(roots: Sequence[etree._Element], *tags: str) -> int:
-    found = [element for root in roots for element in root.iter(*tags)]
-    for element in found:
-        _drop(element)
-    return len(found)
-
-
-def _accept_changes(roots: Sequence[etree._Element]) -> str | None:
-    deletions = sum(len(root.findall(".//text:changed-region/text:deletion", NS)) for root in roots)
-    if not _drop_all(roots, TRACKED_CHANGES, *CHANGE_MARKS):
-        return None
-    return f"Accepted tracked changes ({deletions} deletion(s) dropped)"
-
-
-def _comments(roots: Sequence[etree._Element], keep: bool) -> str | None:
-    annotations = [element for root in roots for element in root.iter(ANNOTATION)]
-    if not annotations:
-        return None
-    if not keep:
-        _drop_all(roots, ANNOTATION, _q("office:annotation-end"))
-        return f"Removed {len(annotations)} comment(s)"
-    for annotation in annotations:
-        for creator in annotation.iterfind("dc:creator", NS):
-            creator.text = "Reviewer"
-        for element in [child for child in annotation if child.tag in COMMENT_PERSONAL]:
-            _drop(element)
-    return "Kept comments; their authors are shown as 'Reviewer'"
-
-
-def _personal_properties(meta: etree._Element | None) -> str | None:
-    found = [] if meta is None else [element for element in meta.iterfind("office:meta/*", NS)
-                                     if element.tag in PERSONAL_PROPERTIES]
-    for element in found:
-        _drop(element)
-    cleared = dict.fromkeys(PERSONAL_PROPERTIES[element.tag] for element in found)
-    return f"Cleared document properties: {', '.join(cleared)}" if cleared else None
-
-
-def _revision_ids(roots: Sequence[etree._Element]) -> str | None:
-    """rsids tie each stretch of text to an editing session on someone's machine."""
-    found = [(element, attribute) for root in roots for element in root.iter(etree.Element)
-             for attribute in RSIDS if attribute in element.attrib]
-    for element, attribute in found:
-        del element.attrib[attribute]
-    return "Removed revision ids (rsid)" if found else None
-
-
-def _manifest_without(archive: zipfile.ZipFile, prefix: str) -> dict[str, bytes]:
-    """The manifest with no entry for parts under ``prefix``: a listed part that is missing
-    makes LibreOffice call the file corrupt."""
-    if MANIFEST not in archive.namelist():
-        return {}
-    manifest = parse_xml(read_member(archive, MANIFEST), MANIFEST)
-    for entry in manifest.findall("manifest:file-entry", NS):
-        if entry.get(_q("manifest:full-path"), "").startswith(prefix):
-            _drop(entry)
-    return {MANIFEST: serialize_xml(manifest)}
+        piece.slot.write(splice(piece.text, local))
 
 
 class _ODT:
@@ -354,34 +317,20 @@ class _ODT:
     suffixes = (".odt",)
 
     def extract(self, raw: bytes) -> Extracted:
-        builder = _read(_load(open_zip(raw, KIND)))
+        builder = read_parts(load(open_package(raw)))
         return Extracted(text=builder.text, sections=builder.sections)
 
     def rebuild(self, raw: bytes, edits: Sequence[Edit], options: CleanOptions) -> Rebuilt:
-        archive = open_zip(raw, KIND)
-        parts = _load(archive)
-        _apply(_read(parts).pieces, edits)
-        roots = list(parts.roots().values())
-        steps = [_accept_changes(roots), _comments(roots, options.keep_comments),
-                 _personal_properties(parts.meta), _revision_ids(roots)]
-        replaced = {name: serialize_xml(root) for name, root in parts.roots().items()}
-        # The thumbnail is a picture of the first page, names and all.
-        thumbnails = {name for name in archive.namelist() if name.startswith(THUMBNAILS)}
-        if thumbnails:
-            replaced.update(_manifest_without(archive, THUMBNAILS))
-            steps.append("Removed the page thumbnail")
-        return Rebuilt(rewrite_zip(archive, replaced, thumbnails),
-                       tuple(step for step in steps if step))
+        from redactor.formats.odt_clean import Cleaner
+
+        container = open_package(raw)
+        parts = load(container)
+        _apply(read_parts(parts).pieces, edits)
+        cleaner = Cleaner(container, parts, options)
+        return Rebuilt(cleaner.copy(), cleaner.steps)
 
     def strings(self, raw: bytes) -> list[tuple[str, str]]:
-        archive = open_zip(raw, KIND)
-        found: list[tuple[str, str]] = []
-        for name in archive.namelist():
-            found.append(("part name", name))
-            if name.endswith((".xml", ".rdf")):
-                root = parse_xml(read_member(archive, name), name)
-                found.extend((f"{name}: {place}", value) for place, value in xml_strings(root))
-        return found
+        return container_strings(Container(raw, KIND))
 
 
 ODT = _ODT()

@@ -12,19 +12,32 @@ keeps that run's formatting) and removed from the others.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 
+# Kinds of section that are not prose: the model never reads them as sentences; names found
+# elsewhere in the document are still found in them (``redactor.markup``). An ADDRESS in a
+# plain-text draft is read by the model too (a profile link may be the only place a name is).
+CODE, URL, IDENTIFIER, ADDRESS = "code", "url", "identifier", "address"
+
+
 @dataclass(frozen=True)
 class Section:
-    """A stretch of the extracted text and the place in the file it comes from, for the editor."""
+    """A stretch of the extracted text and the place in the file it comes from, for the editor.
+
+    ``kind`` is "" for text a reader reads (prose, a caption, a property), or ``CODE`` (a
+    script's strings, a style), ``URL`` (a link, a picture's address), ``IDENTIFIER`` (a
+    class name, an element id) or ``ADDRESS`` (a web address in a plain-text draft): markup.
+    """
 
     start: int
     end: int
     label: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,12 +92,22 @@ class TextBuilder:
             self.add("\n")
 
     @contextmanager
-    def section(self, label: str) -> Iterator[None]:
+    def section(self, label: str, kind: str = "") -> Iterator[None]:
         """Label everything appended inside the block with ``label`` (e.g. "Footnote 2")."""
         start = self._length
         yield
         if self._length > start:
-            self._sections.append(Section(start, self._length, label))
+            self._sections.append(Section(start, self._length, label, kind))
+
+    def mark(self, start: int, end: int, label: str, kind: str = "") -> None:
+        """Label a stretch already appended, inside a larger section (a field code's quoted
+        argument, which is text, inside the field code, which is not)."""
+        if end > start:
+            self._sections.append(Section(start, end, label, kind))
+
+    @property
+    def length(self) -> int:
+        return self._length
 
     @property
     def text(self) -> str:
@@ -125,3 +148,9 @@ def splice(text: str, edits: Sequence[Edit]) -> str:
         position = edit.end
     out.append(text[position:])
     return "".join(out)
+
+
+def link_safe(value: str) -> str:
+    """A replacement that keeps an address or a class name one word: "[name withheld]"
+    becomes "name-withheld"."""
+    return re.sub(r"[^\w.~-]+", "-", value).strip("-")
