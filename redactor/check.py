@@ -27,41 +27,56 @@ from redactor.errors import RedactorError
 from redactor.formats import format_for_kind
 from redactor.formats.stored import BINARY
 from redactor.leaks import BESIDE, UNREVIEWED, Finding, LeakSearch, withheld_tokens
-from redactor.names import fold, is_caps, key, match_case, tokens
 from redactor.cues import not_name_words
+from redactor.lexicon import lexicon
+from redactor.markup import hidden_spans
+from redactor.names import fold, is_caps, key, match_case, tokens
+from redactor.spans import TextFacts
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What detection read in a copy: each name it found, and the stretches it calls places."""
+    """What detection read in a copy: each name it found, and its facts (places, the words
+    its vocabulary knows)."""
 
     names: list[Mention]
-    places: list[tuple[int, int]]
+    facts: TextFacts = TextFacts()
 
 
 Reader = Callable[[Document], Reading]
 # A word directly before a replacement: spaces or tabs between, or one line break of a
 # hard-wrapped paragraph (the word is not alone on its line).
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)\Z")
 # A line break joins two words of one sentence only in hard-wrapped prose, whose lines are
 # long; a short line (a header, a title, a property) ends where it ends.
 WRAPPED_LINE = 50
 _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)([^\W\d_][\w'’-]*)")
 
 
-def read_copy(copy: Document, raw: bytes, decisions: Decisions, reader: Reader) -> list[Finding]:
-    """Every finding in a copy: withheld names, unreviewed names, name words beside replacements."""
-    leaks = leak_findings(copy, raw, decisions)
+def read_copy(copy: Document, raw: bytes, decisions: Decisions, reader: Reader,
+              original: str | None = None) -> list[Finding]:
+    """Every finding in a copy: withheld names, unreviewed names, name words beside
+    replacements. ``original`` is the draft's text, when the caller has it."""
     reading = reader(copy)
-    found = leaks + unreviewed_names(copy, reading.names, decisions)
-    found += names_beside_replacements(copy, decisions, reading.places)
+    found = leak_findings(copy, raw, decisions, original, reading.facts)
+    found += unreviewed_names(copy, reading, decisions)
+    found += names_beside_replacements(copy, decisions, reading.facts)
     return found
 
 
-def leak_findings(copy: Document, raw: bytes, decisions: Decisions) -> list[Finding]:
-    """Every withheld token in the copy's text, and in every string a structured file stores."""
-    search = LeakSearch(decisions, _original_text(decisions))
-    found = [replace(leak, place=copy.place(leak.offset)) for leak in search.find(copy.text)]
+def leak_findings(copy: Document, raw: bytes, decisions: Decisions, original: str | None = None,
+                  facts: TextFacts | None = None) -> list[Finding]:
+    """Every withheld token in the copy's text, and in every string a structured file stores.
+
+    Two kinds of occurrence in the copy's text are no leak: one inside a name the review
+    keeps ("MARY LOUISE KELLY, HOST:" where another Kelly is withheld), and an ordinary word
+    in lower case where the token is an ordinary word too ("or", "warning" of a person the
+    editor may still have to correct): a name leaks written as a name.
+    """
+    search = LeakSearch(decisions, original if original is not None else _original_text(decisions))
+    kept = _kept_spans(copy.text, decisions)
+    found = [replace(leak, place=copy.place(leak.offset)) for leak in search.find(copy.text)
+             if not _inside(kept, leak.offset) and not _ordinary_here(copy.text, leak, facts)]
     if copy.kind != "text":
         seen: set[tuple[str, str]] = set()
         for where, value in format_for_kind(copy.kind).strings(raw):
@@ -70,6 +85,24 @@ def leak_findings(copy: Document, raw: bytes, decisions: Decisions) -> list[Find
                     seen.add((leak.token, where))
                     found.append(leak)
     return found
+
+
+def _kept_spans(text: str, decisions: Decisions) -> list[tuple[int, int]]:
+    """Where the copy prints a name of two or more words that the review keeps."""
+    kept = {m.text for p in decisions.persons for m in p.mentions
+            if (p.action == "keep" or m.replacement == m.text) and len(tokens(m.text)) > 1}
+    return sorted(match.span() for value in kept for match in re.finditer(
+        rf"(?<!\w){re.escape(value)}(?!\w)", text))
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _ordinary_here(text: str, leak: Finding, facts: TextFacts | None) -> bool:
+    word = text[leak.offset:leak.offset + len(leak.token)]
+    return (facts is not None and facts.common_words is not None and word.islower()
+            and facts.is_common(leak.token) and not lexicon().is_name(leak.token))
 
 
 def _original_text(decisions: Decisions) -> str | None:
@@ -83,46 +116,57 @@ def _original_text(decisions: Decisions) -> str | None:
     return original.text if original.sha256 == decisions.document_sha256 else None
 
 
-def unreviewed_names(copy: Document, names: Iterable[Mention], decisions: Decisions) -> list[Finding]:
+def unreviewed_names(copy: Document, reading: Reading, decisions: Decisions) -> list[Finding]:
     """Names read in the copy that the review neither keeps nor prints as a replacement.
 
-    A name holding a withheld token is already a leak and is not reported twice.
+    A name holding a withheld token is already a leak and is not reported twice; a name
+    made only of ordinary words the lexicon does not know as names is not reported at all.
     """
     allowed = kept_tokens(decisions) | printed_tokens(decisions)
     withheld = {token for person in decisions.persons for token in withheld_tokens(person)}
     found = []
-    for mention in names:
+    for mention in reading.names:
         words = {word for word in key(mention.text) if len(word) > 1}
-        if words and not words <= allowed and not words & withheld:
-            found.append(_finding(copy, mention.start, mention.text, UNREVIEWED,
-                                  "read as a name in the copy; the review does not keep it"))
+        if not words or words <= allowed or words & withheld:
+            continue
+        if all(_ordinary(word, reading.facts) for word in words - allowed):
+            continue  # "Book Recommendations" read as a name once the text around it changed
+        found.append(_finding(copy, mention.start, mention.text, UNREVIEWED,
+                              "read as a name in the copy; the review does not keep it"))
     return found
 
 
 def names_beside_replacements(copy: Document, decisions: Decisions,
-                              places: Iterable[tuple[int, int]] = ()) -> list[Finding]:
+                              facts: TextFacts = TextFacts()) -> list[Finding]:
     """Capitalised name words directly before or after a printed replacement.
 
     "Kairat [name withheld] told AP" means the name was found in part; the rest of it is
-    still printed. Titles, role words, sentence openers, a kept person's name and the
-    places the model reads are not names here.
+    still printed. Titles, role words, sentence openers, ordinary words ("Tells" of a
+    headline), a kept person's name, places and markup (code, addresses) are not names here.
     """
     text = copy.text
     kept = kept_tokens(decisions)
-    place = bytearray(len(text))
-    for start, end in places:
-        place[start:end] = b"\x01" * (end - start)
+    markup = hidden_spans(copy.sections)
     found: dict[int, Finding] = {}
     for value in _printed_values(decisions):
         for match in _occurrences(text, value):
             caps = is_caps(match.group())
             for start, word in _neighbours(text, match.start(), match.end()):
                 bare = word.rstrip(".")
+                end = start + len(bare)
                 if (start not in found and _name_like(bare, caps) and fold(bare) not in kept
-                        and not any(place[start:start + len(bare)])):
+                        and not _ordinary(bare, facts) and not facts.in_place(start, end)
+                        and not _inside(markup, start)):
                     found[start] = _finding(copy, start, bare, BESIDE,
                                             f"a name word beside the replacement '{match.group()}'")
     return [found[start] for start in sorted(found)]
+
+
+def _ordinary(word: str, facts: TextFacts) -> bool:
+    """An ordinary word the model's vocabulary knows and the name lexicon does not (each
+    part of a hyphenated one: "Eighteen-year-old")."""
+    return facts.common_words is not None and not lexicon().is_name(word) and all(
+        facts.is_common(part) for part in word.split("-") if part)
 
 
 def kept_tokens(decisions: Decisions) -> set[str]:

@@ -36,6 +36,8 @@ spokespeople official officials analyst analysts expert economist researcher sci
 professor historian author novelist editor columnist anchor host presenter commentator
 director actor actress star coach player quarterback captain pianist dictator strongman
 monarch laureate investor entrepreneur billionaire tycoon mp mps magistrate ombudsman
+ayatollah mufti sheikh grand-ayatollah patriarch metropolitan rector dean
+insp lt sgt capt maj cpl pvt supt cmdr adm brig det gov sen rep supt
 """)
 # Descriptions that fit a public figure and a person at risk alike: an activist may lead a
 # movement or be its newest recruit. Redaction is suggested, with a reason that asks the
@@ -92,10 +94,13 @@ du ye cheng wei su lu ding ren shen yao jin
 """)
 
 # The words that introduce a person by first name only, as stories do for people at risk
-# ("a protester whose first name is Bezshan"): a regular-expression alternation.
-FIRST_NAME_CUES = (r"first name is|first name,|named|identified (?:only )?as|known (?:only )?as|"
-                   r"gave (?:only )?(?:his|her|their) (?:first )?name(?: as)?,?|asked to be "
-                   r"identified (?:only )?by (?:his|her|their) first name,?")
+# ("a protester whose first name is Bezshan"): a regular-expression alternation. Only these
+# show that a lone name is a first name; "identified as", "known as" name a private person
+# without saying which part of the name is given (``IDENTIFIED_CUES``).
+FIRST_NAME_CUES = (r"first name is|first name,|named|gave (?:only )?(?:his|her|their) (?:first )?"
+                   r"name(?: as)?,?|(?:asked to be )?identified (?:only )?by (?:his|her|their) "
+                   r"first name,?")
+IDENTIFIED_CUES = r"identified (?:only )?as|known (?:only )?as|called"
 
 # Lower-case words inside names: "Abu Bakr al-Tamimi", "Maria de la Cruz", "Pieter van der Berg".
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "la",

@@ -131,11 +131,11 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
 def _read_facts(doc: Doc, offset: int, places: list[tuple[int, int]], other: list[tuple[int, int]],
                 proper: list[tuple[int, int]], common: set[str]) -> None:
     """What the model read besides persons: places, other entities, proper nouns, and the
-    words whose lower-case form its vocabulary knows. One unfamiliar word it calls an organisation is a
-    guess ("Simelane": ORG) and does not count as one."""
+    words whose lower-case form its vocabulary knows. Unfamiliar words it calls an
+    organisation or a building are a guess ("Simelane": ORG) and do not count as one."""
     for entity in doc.ents:
-        if entity.label_ == "PERSON" or (entity.label_ in GUESS_LABELS and len(entity) == 1
-                                         and not doc.vocab[entity.text.lower()].has_vector):
+        if entity.label_ == "PERSON" or (entity.label_ in GUESS_LABELS and not any(
+                doc.vocab[token.lower_].has_vector for token in entity if token.is_alpha)):
             continue
         span = (entity.start_char + offset, entity.end_char + offset)
         (places if entity.label_ in _PLACE_LABELS else other).append(span)

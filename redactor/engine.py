@@ -25,6 +25,7 @@ from redactor.leaks import Finding
 from redactor.markup import add_markup_mentions, hidden_spans, markup_spans, masked
 from redactor.nlp import DEFAULT_MODEL
 from redactor.redaction import plan_edits
+from redactor.spans import TextFacts
 from redactor.suggestions import suggest
 from redactor.writing import write_atomic
 
@@ -53,19 +54,20 @@ class Engine:
         return Decisions(str(document.path), document.sha256, persons)
 
     def read(self, document: Document) -> Reading:
-        """Every name detection reads in ``document`` (a copy), and where it reads places."""
-        candidates, places = self._find(document)
-        return Reading([m for c in candidates for m in c.mentions], places)
+        """Every name detection reads in ``document`` (a copy), in both tiers, and what else
+        the model read there."""
+        candidates, facts = self._find(document)
+        return Reading([m for c in candidates for m in c.mentions], facts)
 
     def _find(self, document: Document, progress: Progress | None = None,
-              cancelled: IsCancelled | None = None) -> tuple[list[Candidate], list[tuple[int, int]]]:
+              cancelled: IsCancelled | None = None) -> tuple[list[Candidate], TextFacts]:
         hidden = hidden_spans(document.sections)  # markup: never read as sentences
         fields = [(s.start, s.end) for s in document.sections if s.label != "Body" and not s.kind]
         text = masked(document.text, hidden)
         found = detect(self.load(), text, progress, cancelled, fields)
         candidates = group(text, found.hits, found.facts)
         add_markup_mentions(document.text, markup_spans(document.sections), candidates)
-        return candidates, found.places
+        return candidates, found.facts
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
              options: CleanOptions | None = None) -> SavedCopy:
@@ -85,7 +87,7 @@ class Engine:
             raise OutputExists(f"{out.name}: already exists (use --force to replace it)")
         rebuilt = redacted_bytes(document, plan_edits(document.text, decisions),
                                  options or CleanOptions())
-        findings = self.check(rebuilt.data, out, decisions)
+        findings = self.check(rebuilt.data, out, decisions, document.text)
         target = out if not findings else unfinished_path(out)
         write_atomic(target, rebuilt.data, force=force or target != out, protect=document.path)
         if target == out:
@@ -93,15 +95,17 @@ class Engine:
         return SavedCopy(target, out, rebuilt.encoding or document.encoding, findings,
                          rebuilt.cleaned)
 
-    def check(self, data: bytes, path: str | Path, decisions: Decisions) -> list[Finding]:
-        """Every finding in a copy's bytes (``path`` names it in messages): the second reading."""
+    def check(self, data: bytes, path: str | Path, decisions: Decisions,
+              original: str | None = None) -> list[Finding]:
+        """Every finding in a copy's bytes (``path`` names it in messages): the second reading.
+        ``original`` is the draft's text, when the caller has it at hand."""
         try:
             copy = parse_document(Path(path), data, any_suffix=True)
         except UnreadableDocument:
             if data.strip():
                 raise
             return []  # every name removed and nothing else: an empty copy hides nothing
-        return read_copy(copy, data, decisions, self.read)
+        return read_copy(copy, data, decisions, self.read, original)
 
     def verify(self, path: str | Path, decisions: Decisions) -> list[Finding]:
         """The second reading of a copy already on disk."""

@@ -16,18 +16,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_CUES, HARM_NOUNS, HARM_VERBS, KIN,
-                           PRIVATE_ROLES, PUBLIC_OFFICES, alternation)
+from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_CUES, HARM_NOUNS, HARM_VERBS, HONORIFICS,
+                           IDENTIFIED_CUES, KIN, PRIVATE_ROLES, PUBLIC_OFFICES, alternation)
 from redactor.decisions import Mention
-from redactor.lexicon import lexicon
 from redactor.names import fold, tokens
 
-PRIVATE, PUBLIC, AMBIGUOUS, CREDIT, FIRST_NAME = "private", "public", "ambiguous", "credit", "first name"
+PRIVATE, PUBLIC, AMBIGUOUS, CREDIT = "private", "public", "ambiguous", "credit"
 WINDOW = 60
 _HARM = alternation(HARM_VERBS)
 _AGE = re.compile(r"^(?:,\s*(?:a |an |aged )?\d{1,3}(?:\s*[,;.)]|-year-old|\s+years?\s+old|\s*$)"
                   r"|\s*\(\d{1,3}\)|,?\s+aged\s+\d{1,3}\b)")
 _FIRST_NAME_FRAME = re.compile(rf"(?:{FIRST_NAME_CUES})\s*$", re.IGNORECASE)
+_IDENTIFIED_FRAME = re.compile(rf"(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES})\s*$", re.IGNORECASE)
 _HARMED_AFTER = re.compile(
     rf"^(?:['’]s)?(?:,? who)?\s+(?:(?:was|were|is|are|had been|has been|have been|remains?|got|"
     rf"had|has)\s+(?:\w+ly\s+|also\s+|not\s+|been\s+)?{_HARM}\b"
@@ -39,6 +39,7 @@ _HARMED_BEFORE = re.compile(rf"(?:\b(?:{alternation(HARM_NOUNS)})\s+of|\b(?:deta
 _OWN_HARM = re.compile(rf"^['’]s?\s+{alternation(HARM_NOUNS)}\b", re.IGNORECASE)
 # "her sister Aigerim", "his son, Daulet": family are named by first name.
 _KIN_BEFORE = re.compile(rf"\b{alternation(KIN)},?\s+$", re.IGNORECASE)
+_ABBREVIATED = re.compile(rf"\b({alternation(frozenset(w.title() for w in PUBLIC_OFFICES | HONORIFICS))})\.")
 _COORDINATED = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+)+(?:and|&)[ \t]*$")
 _GOVERNS = re.compile(r"^(?:['’]s)? (?:administration|government|cabinet|campaign|presidency|regime|"
                       r"supporters|win|victory|election|re-?election|inauguration|defeat|party|"
@@ -105,17 +106,18 @@ def weigh(text: str, mentions: list[Mention], hints: set[str], listed: str = "")
     return Suggestion("private", "no title or office found: redaction suggested when in doubt", evidence)
 
 
-def first_name_evidence(text: str, mentions: Iterable[Mention], word: str) -> str:
-    """Why ``word``, a lone name, is a given name and not a surname; "" if nothing shows it."""
+def first_name_evidence(text: str, mentions: Iterable[Mention]) -> str:
+    """Why a lone name is a given name and not a surname; "" if the text does not say.
+
+    Only the text can show it: "whose first name is", "named", "her sister". A lexicon of
+    given names cannot: "Rendy" may be the family name of a "La Randi" the draft never
+    names in full, and printing it would print the surname."""
     for mention in mentions:
         before = text[max(0, mention.start - WINDOW):mention.start]
         if _FIRST_NAME_FRAME.search(before):
             return "introduced by first name only"
         if _KIN_BEFORE.search(before):
             return "a relative named by first name"
-    kinds = lexicon()
-    if kinds.is_given(word) and not kinds.is_family(word):
-        return "a given name in the name lexicon"
     return ""
 
 
@@ -124,8 +126,8 @@ def _around(text: str, start: int, end: int) -> list[Evidence]:
     after = text[end:end + 120]
     if _AGE.match(after):
         found.append(Evidence(PRIVATE, "an age is given: a private person", start))
-    if _FIRST_NAME_FRAME.search(text[max(0, start - WINDOW):start]):
-        found.append(Evidence(PRIVATE, "named by first name only, as for people at risk", start))
+    if _IDENTIFIED_FRAME.search(text[max(0, start - WINDOW):start]):
+        found.append(Evidence(PRIVATE, "identified by a name only, as people at risk are", start))
     if _HARMED_AFTER.match(after) or _HARMED_BEFORE.search(text[max(0, start - 40):start]):
         found.append(Evidence(PRIVATE, "detained, harmed or tried: a person at risk", start))
     if _OWN_HARM.match(after):
@@ -157,7 +159,7 @@ def _role_before(text: str, start: int) -> str:
     "Interior Minister X", "A young activist, X" (a role in apposition before the name).
     Only capitalised words (an organisation, a country) may stand between: in
     "Prosecutors say X" the role is the speaker's, not X's."""
-    window = text[max(0, start - WINDOW):start]
+    window = _ABBREVIATED.sub(r"\1 ", text[max(0, start - WINDOW):start])  # "Insp. Gen. X"
     window = _COORDINATED.sub("", window) if _COORDINATED.search(window) else window
     clauses = re.split(r"[,;:.!?\"“”()\n]", window)
     clause = clauses[-1]
@@ -178,7 +180,11 @@ def _role_in_apposition(text: str, end: int) -> str:
     if not after.startswith(","):
         return ""
     clause = re.split(r"[,;:.!?\"“”()\n]", after[1:], maxsplit=1)[0]
-    for word in [fold(w) for w in tokens(clause)][:8]:
-        if word in PRIVATE_ROLES or word in PUBLIC_OFFICES or word in AMBIGUOUS_ROLES:
-            return word
+    words = tokens(clause)[:8]
+    for index, word in enumerate(words):
+        folded = fold(word)
+        if folded in PRIVATE_ROLES or folded in PUBLIC_OFFICES or folded in AMBIGUOUS_ROLES:
+            if index and word[0].isupper() and words[index - 1][0].isupper():
+                return ""  # "Kristin Lin, Marina King": the next name in a list, not a role
+            return folded
     return ""

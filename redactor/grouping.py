@@ -22,6 +22,9 @@ from redactor.spans import Span, TextFacts, clean_spans, extend, sentence_start
 from redactor.variants import VariantIndex
 
 
+_NICKNAME = re.compile(r"[\"“‘'](\w[\w'’-]*)[\"”’']")
+
+
 @dataclass
 class Candidate:
     """A person before suggestions: the name, every mention, and what recognizers hinted."""
@@ -91,6 +94,7 @@ class _Registry:
         self._by_token: dict[str, list[Candidate]] = {}
         self._by_initials: dict[str, list[Candidate]] = {}
         self._by_part: dict[str, list[Candidate]] = {}
+        self._by_nickname: dict[str, list[Candidate]] = {}
         self._variants = VariantIndex([])
 
     def assign(self, text: str, span: Span) -> None:
@@ -110,6 +114,8 @@ class _Registry:
         self._by_key[person.key] = person
         for token in set(person.key):
             self._by_token.setdefault(token, []).append(person)
+        for nickname in _NICKNAME.findall(person.name):
+            self._by_nickname.setdefault(fold(nickname), []).append(person)
         if len(person.key) > 1:
             self._by_initials.setdefault(fold(initials(person.name).replace(".", "")), []).append(person)
             family = person.key[-1]  # only a surname has spelling variants: two given names are two people
@@ -128,6 +134,8 @@ class _Registry:
             return None, False, "could be " + " or ".join(p.name for p in same)
         if len(name_key) > 1:
             return None, False, ""
+        if len(self._by_nickname.get(name_key[0], ())) == 1:
+            return self._by_nickname[name_key[0]][0], False, ""
         if is_caps(surface) and len(self._by_initials.get(name_key[0], ())) == 1:
             return self._by_initials[name_key[0]][0], False, ""
         match = None if lexicon().is_given(name_key[0]) else self._variants.lookup(name_key[0])
@@ -224,6 +232,8 @@ def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
         for part in (person.key[0], person.key[-1]):
             if len(part) > 1:
                 forms.add((part,))
+        for mention in person.mentions:  # a nickname: Joko "Jokowi" Widodo is also "Jokowi"
+            forms.update(key(nick) for nick in _NICKNAME.findall(mention.text))
         particles = [i for i, token in enumerate(person.key[1:-1], 1) if token in PARTICLES]
         if particles:
             forms.add(person.key[particles[0]:])

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, ROLE_WORDS, not_name_words
+from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
@@ -73,10 +73,8 @@ class TextFacts:
         mask = bytearray(len(text))
         for start, end in proper:
             mask[start:end] = b"\x01" * (end - start)
-        words = frozenset(fold(text[s:e]) for s, e in places
-                          if WORD.fullmatch(text, s, e) and not is_caps(text[s:e]))
         common = frozenset(fold(w) for w in common_words) if common_words is not None else None
-        return TextFacts(bytes(mask), tuple(sorted(others)), tuple(places), words, common)
+        return TextFacts(bytes(mask), tuple(sorted(others)), tuple(places), _place_words(text, places), common)
 
     def tagged_proper(self, start: int, end: int) -> bool | None:
         """Whether the tagger calls the word at ``start`` a proper noun; None if untagged."""
@@ -101,6 +99,19 @@ class TextFacts:
         """A word whose lower-case form the model's vocabulary knows ("young", "free"), not a
         name written small ("beridze"). Unknown (no facts): every word is taken as common."""
         return self.common_words is None or fold(word) in self.common_words
+
+
+def _place_words(text: str, places: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """One-word places the model reads in mixed case, and reads so twice or after "in",
+    "near"...: once alone, the label is a guess (it reads unfamiliar surnames as places)."""
+    counts: dict[str, int] = {}
+    for start, end in places:
+        if WORD.fullmatch(text, start, end) and not is_caps(text[start:end]):
+            word = fold(text[start:end])
+            before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
+            sure = before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS
+            counts[word] = counts.get(word, 0) + (2 if sure else 1)
+    return frozenset(word for word, count in counts.items() if count >= 2)
 
 
 def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -130,10 +141,12 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
     if hit.hint == "address":
         return [(hit.start, hit.end)]
     parts = []
-    places = facts.place_words if hit.recognizer != MODEL_RECOGNIZER else frozenset()
+    model = hit.recognizer == MODEL_RECOGNIZER and not hit.hint
+    places = facts.place_words if not model else frozenset()
     for start, end in _name_parts(text, hit.start, hit.end, facts, places):
-        if hit.hint or hit.recognizer != MODEL_RECOGNIZER or not unlikely_person(text, start, end):
-            parts.append(extend(text, start, end, facts))
+        if model and (unlikely_person(text, start, end) or fold(text[start:end]) in facts.place_words):
+            continue  # "teams to Kendari": a word the model reads as a place elsewhere here
+        parts.append(extend(text, start, end, facts))
     return parts
 
 
@@ -214,7 +227,7 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     if before is None:
         return None
     word = before.group(1)
-    if fold(word) in PARTICLES and word.islower():  # "bin Salem": the particle is the surname's
+    if fold(word) in PARTICLES and (word.islower() or caps and word.isupper()):  # "bin Salem", "EL SHEIKH"
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
         if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps, name):
             return outer.start(1)

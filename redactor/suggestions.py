@@ -54,7 +54,7 @@ def _action(text: str, candidate: Candidate, role: str) -> tuple[str, str]:
         if given_name(candidate.name):
             return "first_name", ""
         return "placeholder", "which word is the given name is not clear: the whole name is withheld"
-    if first_name_evidence(text, candidate.mentions, candidate.name):
+    if first_name_evidence(text, candidate.mentions):
         return "first_name", ""
     return "placeholder", "a lone name not shown to be a first name (it may be a surname): withheld"
 

@@ -117,8 +117,6 @@ def test_a_withheld_name_goes_from_every_corner_of_the_markup(engine, story, tmp
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="check.names_beside_replacements reads markup as prose, and its "
-                   "_WORD_BEFORE '$' matches before a final line end (the lead's module)", strict=True)
 def test_a_word_of_code_is_no_name_beside_a_replacement(engine, story, tmp_path):
     document = read_document(story)
     decisions = engine.analyze(document)

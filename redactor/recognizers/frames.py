@@ -13,7 +13,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
-from redactor.cues import AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, KIN, PRIVATE_ROLES, alternation
+from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PRIVATE_ROLES,
+                           alternation)
 
 ANY: frozenset[str] = frozenset()
 
@@ -24,7 +25,7 @@ _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee"
 # (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
 # veto lists the model's labels that overrule the frame (a strong frame overrules the model).
 FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
-    (regex.compile(rf"(?i:\b(?:{FIRST_NAME_CUES}|called))[ \t]+{NAME}"),
+    (regex.compile(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+{NAME}"),
      "private", ANY),
     (regex.compile(rf"{NAME}[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)"),
      "private", NOT_NAMES),

@@ -28,8 +28,9 @@ from redactor.spans import not_name_edge
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
 _PROPER = {"NNP", "NNPS"}
-# What the model calls one unfamiliar word it cannot place: a guess, not a reading.
-GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+# What the model calls unfamiliar words it cannot place ("Henadz Shutau": ORG, "Aliaksandr
+# Kardziukou": FAC): a guess, not a reading. Places it names (GPE, LOC) it reads well.
+GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
 _TITLE_CASE_LINE = 0.6  # a headline in title case: its capitals say nothing about names
 _NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
               "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -145,13 +146,15 @@ def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
     labels = {w.label for w in run} & _NOT_NAMES
     if labels:
         # Something else the model reads: a name only if a given name opens it ("María de la
-        # Vega" read as an organisation), or if it is one unfamiliar word the model can only
-        # guess at ("Zhunusova's brother": an organisation); never a known place ("Kenya").
+        # Vega" read as an organisation), or if its words are all unfamiliar proper nouns the
+        # model can only guess at ("Zhunusova's brother": an organisation); never a known
+        # place ("Kenya").
         first = words[0]
         if kinds.is_place(first.text):
             return ""
-        guessed = labels <= GUESS_LABELS and len(words) == 1 and first.proper and not first.common
-        return POSSIBLE if kinds.is_given(first.text) or guessed else ""
+        guessed = labels <= GUESS_LABELS and all(w.proper and not w.common for w in words)
+        given = kinds.is_given(first.text) and not first.common  # "María", not "York" of "New York"
+        return POSSIBLE if given or guessed else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
         return ""  # "HYPERLINK", "BREAKING": capitals the capitals and speaker recognizers judge
@@ -172,7 +175,8 @@ def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
 def _trimmed(run: list[Word]) -> Iterator[list[Word]]:
     while run and (not_name_edge(run[0].text, leading=True) or _acronym(run[0].text)):
         run = run[1:]
-    if len(run) > 1 and run[0].common and not lexicon().is_name(run[0].text):
+    if len(run) > 1 and run[0].common and not lexicon().is_name(run[0].text) and (
+            fold(run[0].text) not in PARTICLES):
         # An ordinary word opens it: "Free" of a slogan before a name ("Free Gogi Beridze"),
         # or the first word of an institution ("Associated Press", "Supreme Court").
         run = run[1:] if len(run) > 2 else []
