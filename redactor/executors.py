@@ -40,10 +40,12 @@ class Setup:
 class Worker:
     """One engine and the run's shared data, kept for every file a worker is given."""
 
-    def __init__(self, setup: Setup) -> None:
-        from redactor.engine import Engine  # Presidio and spaCy: only where work runs
+    def __init__(self, setup: Setup, engine: Any = None) -> None:
+        if engine is None:
+            from redactor.engine import Engine  # Presidio and spaCy: only where work runs
 
-        self.engine = Engine(setup.model, keep=setup.keep, redact=setup.redact)
+            engine = Engine(setup.model, keep=setup.keep, redact=setup.redact)
+        self.engine = engine
         self.shared = setup.shared
 
 
@@ -64,17 +66,24 @@ ExecutorFactory = Callable[[Setup], Executor]
 
 
 class InProcess:
-    """Every file in this process, one after another, with one pipeline."""
+    """Every file in this process, one after another, with one pipeline: a new one, or an
+    engine already loaded (the desktop app's, a test session's), whose settings then win."""
 
     workers = 1
 
-    def __init__(self, setup: Setup) -> None:
+    def __init__(self, setup: Setup, engine: Any = None) -> None:
         self._setup = setup
+        self._engine = engine
         self._worker: Worker | None = None
+
+    @classmethod
+    def using(cls, engine: Any) -> ExecutorFactory:
+        """Executors that run in this process on ``engine``."""
+        return lambda setup: cls(setup, engine)
 
     def map(self, task: Task[J, R], jobs: Iterable[J]) -> Iterator[R]:
         if self._worker is None:
-            self._worker = Worker(self._setup)
+            self._worker = Worker(self._setup, self._engine)
         for job in jobs:
             yield task(self._worker, job)
 
