@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -124,11 +125,12 @@ def detect_collection(listing: Listing, executors: ExecutorFactory, setup: Setup
     jobs = [DetectJob(str(listing.root), path) for path in listing.files]
     found: list[tuple[Entry, Decisions]] = []
     failures: list[Failure] = []
-    for result in _run(executors(setup), detect_one, jobs, progress, cancelled):
-        if result.decisions is None:
-            failures.append(Failure(result.path, result.error))
-        else:
-            found.append((Entry(result.path, result.sha256), result.decisions))
+    with closing(_run(executors(setup), detect_one, jobs, progress, cancelled)) as results:
+        for result in results:
+            if result.decisions is None:
+                failures.append(Failure(result.path, result.error))
+            else:
+                found.append((Entry(result.path, result.sha256), result.decisions))
     return Detection(gather(found), sorted(failures, key=lambda f: f.path))
 
 
@@ -187,30 +189,30 @@ def apply_collection(root: Path, review: CollectionReview, outdir: Path,
     for job in jobs:
         job.out.parent.mkdir(parents=True, exist_ok=True)
     keys = {job.path: job.key for job in jobs}
-    for applied in _run(executors(Setup(setup.model, setup.keep, setup.redact, guards)),
-                        apply_one, jobs, progress, cancelled):
-        if applied.copy:
-            data = (outdir / applied.copy).read_bytes()
-            journal.record(Done(applied.path, keys[applied.path], applied.copy,
-                                hashlib.sha256(data).hexdigest(), applied.clean))
-        results.append(applied)
+    executor = executors(Setup(setup.model, setup.keep, setup.redact, guards))
+    with closing(_run(executor, apply_one, jobs, progress, cancelled)) as applied_files:
+        for applied in applied_files:
+            if applied.copy:
+                data = (outdir / applied.copy).read_bytes()
+                journal.record(Done(applied.path, keys[applied.path], applied.copy,
+                                    hashlib.sha256(data).hexdigest(), applied.clean))
+            results.append(applied)
     return sorted(results, key=lambda applied: applied.path)
 
 
 def _run(executor: Executor, task: Task, jobs: list, progress: Progress | None,
-         cancelled: IsCancelled | None) -> list:
-    """Every job's result, reporting progress as files finish; the executor is always closed."""
-    results = []
+         cancelled: IsCancelled | None) -> Iterator:
+    """Each job's result as its file finishes; progress is reported once the caller has
+    taken the result (and, when applying, recorded it). The executor is always closed."""
     try:
         for done, result in enumerate(executor.map(task, jobs), 1):
-            results.append(result)
+            yield result
             if progress is not None:
                 progress(done, len(jobs), result.path)
             if cancelled is not None and cancelled():
                 raise Cancelled(f"cancelled after {done} of {len(jobs)} files")
     finally:
         executor.close()
-    return results
 
 
 def _check_unchanged(root: Path, review: CollectionReview) -> None:
