@@ -18,12 +18,13 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from redactor import __version__
+from redactor.check import kept_tokens, printed_tokens
 from redactor.collection import CollectionReview, Entry, gather
-from redactor.decisions import Decisions
+from redactor.decisions import Decisions, Person
 from redactor.documents import read_bytes, read_document
 from redactor.errors import Cancelled, DecisionsError, ModelNotInstalled, RedactorError
 from redactor.executors import Executor, ExecutorFactory, Setup, Task, Worker
@@ -31,6 +32,7 @@ from redactor.folders import Listing, check_copy_names, check_output_folder, cop
 from redactor.formats import CleanOptions
 from redactor.journal import Done, Journal
 from redactor.leaks import Finding, LeakSearch
+from redactor.names import fold, tokens
 
 Progress = Callable[[int, int, str], None]  # files done, files in all, the file just done
 IsCancelled = Callable[[], bool]
@@ -136,9 +138,9 @@ def detect_collection(listing: Listing, executors: ExecutorFactory, setup: Setup
 
 def apply_one(worker: Worker, job: ApplyJob) -> Applied:
     """Save one redacted copy, checked against the names withheld anywhere in the collection."""
-    guards = worker.shared or []
-    decisions = Decisions(job.decisions.document_path, job.decisions.document_sha256,
-                          job.decisions.persons + guards)
+    own = job.decisions
+    decisions = Decisions(own.document_path, own.document_sha256,
+                          own.persons + narrowed_guards(worker.shared or [], own))
     try:
         document = read_document(Path(job.root) / job.path)
         saved = worker.engine.save(document, decisions, job.out, force=job.force, options=job.options)
@@ -151,6 +153,24 @@ def apply_one(worker: Worker, job: ApplyJob) -> Applied:
                                        f"({type(error).__name__})")
     copy = Path(saved.path).relative_to(job.outdir).as_posix()
     return Applied(job.path, copy, tuple(saved.findings), saved.cleaned)
+
+
+def narrowed_guards(guards: list[Person], own: Decisions) -> list[Person]:
+    """The collection's guards less the words this draft's own review keeps or prints.
+
+    Where this draft keeps Minister Odile Wendrick, "Wendrick" withheld for a protester in
+    another draft is no leak here; where it prints "Tobin" as a source's first name, a
+    Tobin withheld elsewhere is not either. Without this, a surname shared by a kept and a
+    withheld person would stop every copy that names the kept one, with no decision the
+    editor could change to clear it. The draft's own persons are checked as ever.
+    """
+    allowed = kept_tokens(own) | printed_tokens(own)
+    narrowed = []
+    for guard in guards:
+        words = [word for word in tokens(guard.name) if fold(word.rstrip(".")) not in allowed]
+        if words:
+            narrowed.append(replace(guard, name=" ".join(words)))
+    return narrowed
 
 
 def apply_collection(root: Path, review: CollectionReview, outdir: Path,

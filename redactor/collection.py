@@ -246,7 +246,8 @@ def parse_collection(data: Any, source: str = "review") -> CollectionReview:
     parser (``parse_decisions``), so both formats accept and refuse the same things.
     """
     if not is_collection(data):
-        raise DecisionsError(f"{source}: not a {COLLECTION_FORMAT} file")
+        raise DecisionsError(f"{source}: not a {COLLECTION_FORMAT} file (a folder needs the "
+                             "review that 'redactor detect FOLDER -o FILE' writes)")
     documents = _documents(data.get("documents"), source)
     raw_persons = data.get("persons")
     if not isinstance(raw_persons, list) or not all(isinstance(p, dict) for p in raw_persons):

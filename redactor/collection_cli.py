@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from redactor.batch import Applied, Detection, Progress, apply_collection, detect_collection
 from redactor.collection import CollectionReview, load_collection, save_collection
-from redactor.errors import DecisionsError, RedactorError
+from redactor.errors import RedactorError
 from redactor.executors import ExecutorFactory, Setup, local_executors
 from redactor.folders import Listing, list_collection
 from redactor.formats import CleanOptions
@@ -52,7 +52,7 @@ def detect(args: argparse.Namespace) -> int:
     for path in listing.skipped:
         print(f"redactor: {path}: skipped (not a type Redactor reads)", file=sys.stderr)
     setup = Setup(args.model, tuple(args.keep), tuple(args.redact))
-    with _bar("detect", len(listing.files)) as progress:
+    with ProgressBar("detect", len(listing.files)) as progress:
         detection = detect_collection(listing, _executors(args, len(listing.files)), setup, progress)
     for failure in detection.failures:
         print(f"redactor: {failure.reason}", file=sys.stderr)
@@ -91,37 +91,44 @@ def format_collection_table(review: CollectionReview) -> str:
 
 def apply(args: argparse.Namespace, refused: type[RedactorError]) -> int:
     """Write every copy of a collection; ``refused`` is the command line's exit-3 error."""
-    review = _load_review(args.decisions)
+    review = load_collection(args.decisions)
     unreviewed = review.unreviewed()
     if unreviewed and not args.accept_suggestions:
         raise refused(f"{len(unreviewed)} person(s) not reviewed yet (first: {unreviewed[0].id}); "
                       "review them or pass --accept-suggestions")
-    root = _root(args.path)
-    with _bar("apply", len(review.documents)) as progress:
-        results = apply_collection(root, review, Path(args.output),
-                                   _executors(args, len(review.documents)), Setup(args.model),
-                                   force=args.force,
-                                   options=CleanOptions(keep_comments=args.keep_comments),
-                                   progress=progress)
+    root = _listing(args.path, review).root
+    try:
+        with ProgressBar("apply", len(review.documents)) as progress:
+            results = apply_collection(root, review, Path(args.output),
+                                       _executors(args, len(review.documents)), Setup(args.model),
+                                       force=args.force,
+                                       options=CleanOptions(keep_comments=args.keep_comments),
+                                       progress=progress)
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted; the copies finished so far are kept: run the same "
+                          "command again to do the rest") from None
     return _report(Path(args.output), results)
 
 
-def _load_review(path: str) -> CollectionReview:
-    try:
-        return load_collection(path)
-    except DecisionsError as error:
-        if "not a redactor-collection" in str(error):
-            raise DecisionsError(f"{Path(path).name}: a folder needs the review that "
-                                 "'redactor detect FOLDER -o FILE' writes") from None
-        raise
+class Interrupted(RedactorError):
+    """Ctrl+C during ``apply``: unlike a single draft, some copies are already written."""
+
+    exit_code = 130
 
 
-def _root(paths: Sequence[str]) -> Path:
-    """The folder the review's paths are relative to, found as ``detect`` found it."""
+def _listing(paths: Sequence[str], review: CollectionReview) -> Listing:
+    """The drafts as ``detect`` found them (their root is what the review's paths are
+    relative to); drafts added since are named: they get no copy."""
     if len(paths) == 1 and not Path(paths[0]).is_dir():
         raise RedactorError(f"{Path(paths[0]).name}: a collection review applies to the "
                             "folder it was made for")
-    return list_collection(paths).root
+    listing = list_collection(paths)
+    reviewed = {entry.path for entry in review.documents}
+    for path in listing.files:
+        if path not in reviewed:
+            print(f"redactor: {path}: not in the review (added since detect?); no copy is "
+                  "written", file=sys.stderr)
+    return listing
 
 
 def _report(outdir: Path, results: list[Applied]) -> int:
@@ -160,7 +167,7 @@ def auto_workers(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, files // FILES_PER_WORKER))
 
 
-class _bar:
+class ProgressBar:
     """A progress bar on standard error when it is a terminal, as a ``Progress`` callable."""
 
     def __init__(self, what: str, total: int) -> None:

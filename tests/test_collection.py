@@ -207,3 +207,21 @@ def test_decisions_for_a_file_not_in_the_review_is_refused(reviews):
     with pytest.raises(KeyError):
         gather(reviews).decisions_for("nope.txt")
     assert isinstance(gather(reviews).decisions_for("a/monday.txt"), Decisions)
+
+
+def test_a_copy_is_not_stopped_by_words_its_own_review_keeps_or_prints(make_person, make_decisions):
+    from redactor.batch import narrowed_guards
+
+    text = "Minister Odile Wendrick met Tobin Strahlberg."
+    own = make_decisions(make_person(text, "Odile Wendrick", "keep", role="public", id="p1"),
+                         make_person(text, "Tobin Strahlberg", "first_name", id="p2"))
+    elsewhere = "Anouk Wendrick and Tobin Quillon marched."
+    guards = [make_person(elsewhere, "Anouk Wendrick", "placeholder", id="p3"),
+              make_person(elsewhere, "Tobin Quillon", "initials", id="p4"),
+              make_person(text, "Odile Wendrick", "placeholder", id="p5")]
+    for guard in guards:
+        guard.mentions = []
+    narrowed = narrowed_guards(guards, own)
+    assert [(g.id, g.name) for g in narrowed] == [("p3", "Anouk"), ("p4", "Quillon")]
+    leaks = find_leaks(text + " Anouk Quillon", Decisions("", "", own.persons + narrowed))
+    assert {f.token for f in leaks} == {"anouk", "quillon", "strahlberg"}
