@@ -32,7 +32,6 @@ from redactor.folders import Listing, check_copy_names, check_output_folder, cop
 from redactor.formats import CleanOptions
 from redactor.journal import Done, Journal
 from redactor.leaks import Finding, LeakSearch
-from redactor.names import fold, tokens
 
 Progress = Callable[[int, int, str], None]  # files done, files in all, the file just done
 IsCancelled = Callable[[], bool]
@@ -166,8 +165,8 @@ def narrowed_guards(guards: list[Person], own: Decisions) -> list[Person]:
     """
     allowed = kept_tokens(own) | printed_tokens(own)
     narrowed = []
-    for guard in guards:
-        words = [word for word in tokens(guard.name) if fold(word.rstrip(".")) not in allowed]
+    for guard in guards:  # a guard's name is folded words already (CollectionReview.guards)
+        words = [word for word in guard.name.split() if word not in allowed]
         if words:
             narrowed.append(replace(guard, name=" ".join(words)))
     return narrowed

@@ -26,6 +26,7 @@ from typing import Any
 
 from redactor.decisions import FORMAT, Decisions, Mention, Person, parse_decisions
 from redactor.errors import DecisionsError
+from redactor.leaks import withheld_tokens
 from redactor.names import key
 from redactor.replacements import replacement_for
 from redactor.writing import write_atomic
@@ -100,19 +101,22 @@ class CollectionReview:
         return decisions
 
     def guards(self) -> list[Person]:
-        """Every person withheld anywhere in the collection, without mentions, for the leak
-        search of every copy: a surname withheld in one draft and missed by detection in
-        another is still found in the other's copy.
+        """Every name word withheld anywhere in the collection, for the leak search of
+        every copy: a surname withheld in one draft and missed by detection in another is
+        still found in the other's copy.
 
-        A guard keeps its person's id; its name holds every spelling seen in the
-        collection, since the leak search takes the tokens of a person's name.
+        A guard keeps its person's id, and its name is the words the person's decision
+        withholds across all files (``withheld_tokens``); its action removes and prints
+        nothing, so a guard adds words to search for and never a replacement that the
+        second reading would take as printed.
         """
         guards = []
         for shared in self.persons:
-            if shared.person.action == "keep":
-                continue
-            spellings = [shared.person.name] + [m.text for ms in shared.files.values() for m in ms]
-            guards.append(replace(shared.person, name=" ".join(dict.fromkeys(spellings)), mentions=[]))
+            every = replace(shared.person, mentions=[m for ms in shared.files.values() for m in ms])
+            words = withheld_tokens(every)
+            if words:
+                guards.append(replace(shared.person, name=" ".join(sorted(words)), action="remove",
+                                      replacement="", mentions=[]))
         return guards
 
     def split(self, person_id: str, paths: Iterable[str]) -> SharedPerson:

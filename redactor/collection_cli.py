@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from redactor.batch import Applied, Detection, Progress, apply_collection, detect_collection
 from redactor.collection import CollectionReview, load_collection, save_collection
-from redactor.errors import RedactorError
+from redactor.errors import OutputExists, RedactorError
 from redactor.executors import ExecutorFactory, Setup, local_executors
 from redactor.folders import Listing, list_collection
 from redactor.formats import CleanOptions
@@ -47,8 +47,12 @@ def add_options(command: argparse.ArgumentParser) -> None:
 def detect(args: argparse.Namespace) -> int:
     """Detect a collection and write its review; unreadable drafts are listed, not fatal."""
     listing = list_collection(args.path)
-    if args.output and Path(args.output).resolve() in {listing.root / f for f in listing.files}:
-        raise RedactorError(f"{Path(args.output).name}: refusing to write the review over a draft")
+    if args.output:  # refused now, not after minutes of detection
+        output = Path(args.output)
+        if output.resolve() in {listing.root / f for f in listing.files}:
+            raise RedactorError(f"{output.name}: refusing to write the review over a draft")
+        if output.exists() and not args.force:
+            raise OutputExists(f"{output.name}: already exists (use --force to replace it)")
     for path in listing.skipped:
         print(f"redactor: {path}: skipped (not a type Redactor reads)", file=sys.stderr)
     setup = Setup(args.model, tuple(args.keep), tuple(args.redact))

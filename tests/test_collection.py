@@ -215,13 +215,16 @@ def test_a_copy_is_not_stopped_by_words_its_own_review_keeps_or_prints(make_pers
     text = "Minister Odile Wendrick met Tobin Strahlberg."
     own = make_decisions(make_person(text, "Odile Wendrick", "keep", role="public", id="p1"),
                          make_person(text, "Tobin Strahlberg", "first_name", id="p2"))
-    elsewhere = "Anouk Wendrick and Tobin Quillon marched."
-    guards = [make_person(elsewhere, "Anouk Wendrick", "placeholder", id="p3"),
-              make_person(elsewhere, "Tobin Quillon", "initials", id="p4"),
-              make_person(text, "Odile Wendrick", "placeholder", id="p5")]
-    for guard in guards:
-        guard.mentions = []
+    elsewhere = "Anouk Wendrick and Tobin Quillon marched. Odile Wendrick spoke."
+    review = gather([(Entry("other.txt", "h"), make_decisions(
+        make_person(elsewhere, "Anouk Wendrick", "placeholder", id="p1"),
+        make_person(elsewhere, "Tobin Quillon", "initials", id="p2"),
+        make_person(elsewhere, "Odile Wendrick", "first_name", id="p3")))])
+    guards = review.guards()
+    assert [(g.id, g.name, g.action, g.replacement) for g in guards] == [
+        ("p1", "anouk wendrick", "remove", ""), ("p2", "quillon tobin", "remove", ""),
+        ("p3", "wendrick", "remove", "")]
     narrowed = narrowed_guards(guards, own)
-    assert [(g.id, g.name) for g in narrowed] == [("p3", "Anouk"), ("p4", "Quillon")]
+    assert [(g.id, g.name) for g in narrowed] == [("p1", "anouk"), ("p2", "quillon")]
     leaks = find_leaks(text + " Anouk Quillon", Decisions("", "", own.persons + narrowed))
     assert {f.token for f in leaks} == {"anouk", "quillon", "strahlberg"}

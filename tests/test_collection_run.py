@@ -250,3 +250,31 @@ def test_an_output_folder_inside_the_drafts_is_refused(drafts, tmp_path, capsys)
     assert main(["apply", str(drafts), "--decisions", str(review), "-o",
                  str(drafts / "redacted")]) == 2
     assert "must be outside the drafts' folder" in capsys.readouterr().err
+
+
+def test_a_process_pool_detects_and_applies_a_folder_without_network(drafts, tmp_path):
+    """The command line's pool workers are spawned processes: each must run blocked too."""
+    import os
+    import subprocess
+
+    from test_offline import BLOCK_SOURCE, COMMAND, REPO
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "offline_block.py").write_text(BLOCK_SOURCE, encoding="utf-8")
+    (site / "sitecustomize.py").write_text("import offline_block\n\noffline_block.install()\n",
+                                           encoding="utf-8")
+    log = tmp_path / "network.log"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", REDACTOR_NET_LOG=str(log),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(site), str(REPO),
+                                                        os.environ.get("PYTHONPATH")])))
+    for args in (["detect", str(drafts), "-o", "review.json", "--workers", "2"],
+                 ["apply", str(drafts), "--decisions", "review.json", "-o", "redacted",
+                  "--accept-suggestions", "--workers", "2"]):
+        done = subprocess.run(COMMAND + args, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                              capture_output=True, encoding="utf-8", timeout=300)
+        assert done.returncode == 0, done.stderr
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert not [line for line in lines if line.startswith("attempt")]
+    assert len({line for line in lines if line.startswith("armed")}) >= 6  # 2 runs x 3 processes
+    assert len(hashes(tmp_path / "redacted")) == 6  # five copies and the journal
