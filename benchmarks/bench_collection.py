@@ -14,6 +14,11 @@ pipeline, starting workers and gathering persons across files. ``redactor detect
 once per file is timed on a sample of the drafts and scaled: calling it for all of them
 would take an hour.
 
+Each mode runs in a session of its own. On Linux with autogroup scheduling, every session
+gets an equal share of the cores when others are busy, so on a shared machine a process
+pool (whose workers share their session) cannot gain what it would on idle cores; the
+CPU seconds per draft show whether the workers add work, whatever the load.
+
 Peak memory is the largest sum of resident memory over the child and all its descendants
 (pool workers, Ray's processes), sampled every 0.2 s from ``/proc`` (Linux; elsewhere the
 column shows "-"). Ray is skipped when it is not installed.
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -64,11 +70,13 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run_measured(command: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run ``command``; return its wall time, the peak RSS of its process tree, its result."""
-    began = time.perf_counter()
+def run_measured(command: list[str]) -> tuple[float, int, float, subprocess.CompletedProcess]:
+    """Run ``command``; return its wall time, the peak RSS of its process tree, the CPU
+    seconds of the processes it waited for (itself and its pool workers, not Ray's daemons),
+    and its result."""
+    began, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, start_new_session=True)
     peak = [0]
 
     def sample() -> None:
@@ -81,23 +89,29 @@ def run_measured(command: list[str]) -> tuple[float, int, subprocess.CompletedPr
     out, err = process.communicate()
     seconds = time.perf_counter() - began
     sampler.join()
-    return seconds, peak[0], subprocess.CompletedProcess(command, process.returncode, out, err)
+    return (seconds, peak[0], _children_cpu() - cpu_before,
+            subprocess.CompletedProcess(command, process.returncode, out, err))
 
 
-def detect_folder(folder: Path, review: Path, extra: list[str]) -> tuple[float, int, int]:
-    """Seconds, peak KiB and persons for ``redactor detect DIR`` with ``extra`` options."""
-    seconds, peak, done = run_measured(COMMAND + ["detect", str(folder), "-o", str(review),
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def detect_folder(folder: Path, review: Path, extra: list[str]) -> tuple[float, int, float, int]:
+    """Seconds, peak KiB, CPU seconds and persons for ``redactor detect DIR`` with ``extra``."""
+    seconds, peak, cpu, done = run_measured(COMMAND + ["detect", str(folder), "-o", str(review),
                                                   "--force"] + extra)
     if done.returncode != 0:
         sys.exit(f"detect {' '.join(extra)} failed ({done.returncode}): {done.stderr[-2000:]}")
     persons = len(json.loads(review.read_text(encoding="utf-8"))["persons"])
-    return seconds, peak, persons
+    return seconds, peak, cpu, persons
 
 
 def apply_folder(folder: Path, review: Path, out: Path, extra: list[str]) -> tuple[float, int, str]:
     """Seconds, peak KiB and the summary line of ``redactor apply DIR`` (every suggestion
     accepted); exit 1 (a copy not clean) is a result here, not a failure."""
-    seconds, peak, done = run_measured(COMMAND + ["apply", str(folder), "--decisions", str(review),
+    seconds, peak, _, done = run_measured(COMMAND + ["apply", str(folder), "--decisions", str(review),
                                                   "-o", str(out), "--accept-suggestions"] + extra)
     if done.returncode not in (0, 1):
         sys.exit(f"apply {' '.join(extra)} failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -108,7 +122,7 @@ def detect_each(files: list[Path], scratch: Path) -> tuple[float, int]:
     """Mean seconds per file, and the largest peak, for ``redactor detect FILE`` per file."""
     total, peak = 0.0, 0
     for number, path in enumerate(files):
-        seconds, kib, done = run_measured(COMMAND + ["detect", str(path), "-o",
+        seconds, kib, _, done = run_measured(COMMAND + ["detect", str(path), "-o",
                                                      str(scratch / f"one{number}.json")])
         if done.returncode != 0:
             sys.exit(f"detect {path.name} failed: {done.stderr[-2000:]}")
@@ -148,11 +162,12 @@ def main() -> None:
         print("detect:")
         for label, extra in modes:
             load = _load()
-            seconds, peak, persons = detect_folder(folder, scratch / "review.json", extra)
-            rows[label] = (seconds, peak)
+            seconds, peak, cpu, persons = detect_folder(folder, scratch / "review.json", extra)
+            rows[label] = (seconds, cpu)
+            cpu_text = f"{cpu / len(files):6.3f}" if "Ray" not in label else "     -"
             print(f"{label:22} {seconds:8.1f} s  {len(files) / seconds:6.2f} drafts/s  "
-                  f"{seconds / len(files):6.3f} s/draft  peak {_mib(peak)}  {persons} persons"
-                  f"  (load before {load})")
+                  f"{seconds / len(files):6.3f} s/draft  CPU {cpu_text} s/draft  "
+                  f"peak {_mib(peak)}  {persons} persons  (load before {load})")
 
         sample = files[:: max(1, len(files) // args.cli_sample)][: args.cli_sample]
         each, peak = detect_each(sample, scratch)
@@ -166,6 +181,9 @@ def main() -> None:
         for label, _ in modes[1:]:
             print(f"speed-up of {label} over one process: "
                   f"{rows['one process'][0] / rows[label][0]:.2f}x (goal >= 1.7x on two cores)")
+        pool = modes[1][0]
+        print(f"CPU per draft, one process / {pool}: {rows['one process'][1] / rows[pool][1]:.2f} "
+              "(1.0 = the workers add no work; with idle cores the speed-up nears workers x this)")
 
         print("apply (every suggestion accepted; applied, read a second time, written):")
         for number, (label, extra) in enumerate(modes[:2]):
