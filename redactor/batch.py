@@ -196,6 +196,9 @@ def apply_collection(root: Path, review: CollectionReview, outdir: Path,
         decisions = review.decisions_for(entry.path)
         key = _digest(context, entry.sha256, decisions.to_json())
         in_name = names.find(copy_name(entry.path), "file name")
+        if in_name:  # rare: only then are the words this draft keeps or prints spared
+            spared = Decisions("", "", narrowed_guards(guards, decisions))
+            in_name = LeakSearch(spared).find(copy_name(entry.path), "file name")
         if in_name:  # the copy's name would print a withheld name: none is written
             results.append(Applied(entry.path, findings=tuple(in_name)))
         elif journal.finished(entry.path, key):

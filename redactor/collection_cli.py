@@ -143,6 +143,9 @@ def _report(outdir: Path, results: list[Applied]) -> int:
         where = str(outdir / (applied.copy or applied.path))
         if applied.error:
             print(f"redactor: {applied.error}", file=sys.stderr)
+        elif not applied.copy:
+            print(f"redactor: {applied.path}: no copy written: its file name holds a withheld "
+                  "name; rename the draft and detect it again", file=sys.stderr)
         elif applied.clean:
             print(f"{'kept' if applied.skipped else 'wrote'} {where}"
                   + (" (done by an earlier run)" if applied.skipped else ""))
