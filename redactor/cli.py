@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from redactor import DEFAULT_MODEL, __version__
+from redactor import DEFAULT_MODEL, __version__, collection_cli
 from redactor.decisions import Decisions, load_decisions
 from redactor.documents import Document, read_document
 from redactor.errors import DecisionsError, RedactorError
@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     detect = commands.add_parser("detect", help="list the persons named in a draft, with suggestions",
                                  description="Detect every person named in PATH and suggest a role "
                                  "and an action for each.")
-    detect.add_argument("path", metavar="PATH", help="the draft (.txt, .md, .docx, .odt, .html, .rtf)")
+    detect.add_argument("path", metavar="PATH", nargs="+", help="the draft (.txt, .md, .docx, "
+                        ".odt, .html, .rtf), a folder of drafts, or several drafts")
     detect.add_argument("--json", action="store_true", help="print the decisions file to stdout")
     detect.add_argument("-o", "--output", metavar="FILE", help="write the decisions file to FILE")
     detect.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -50,15 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a public figure to always keep (repeatable)")
     detect.add_argument("--redact", action="append", default=[], metavar="NAME",
                         help="a name to always suggest for redaction (repeatable)")
+    collection_cli.add_options(detect)
 
     apply = commands.add_parser("apply", help="write the redacted copy from confirmed decisions",
                                 description="Apply the decisions to PATH, read the copy a second "
                                 "time, and write it to OUT only if that reading finds nothing; "
                                 "otherwise it goes to OUT's name with .UNFINISHED and exit is 1. "
                                 "The original is never modified.")
-    apply.add_argument("path", metavar="PATH", help="the original draft")
+    apply.add_argument("path", metavar="PATH", nargs="+", help="the original draft, or the "
+                       "folder (or drafts) a collection review was made for")
     apply.add_argument("--decisions", required=True, metavar="FILE", help="the reviewed decisions file")
-    apply.add_argument("-o", "--output", required=True, metavar="OUT", help="the redacted copy to write")
+    apply.add_argument("-o", "--output", required=True, metavar="OUT", help="the redacted copy to "
+                       "write; for a folder, the folder of copies (same relative paths)")
     apply.add_argument("--accept-suggestions", action="store_true",
                        help="apply unreviewed persons' suggestions as they stand")
     apply.add_argument("--force", action="store_true", help="replace OUT if it exists")
@@ -66,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="Word/OpenDocument: keep comments (redacted like the text, authors "
                        "anonymised) instead of removing them")
     apply.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline for the second reading")
+    collection_cli.add_options(apply)
 
     verify = commands.add_parser("verify", help="read a redacted copy a second time",
                                  description="Search OUT for every name token the decisions "
@@ -91,8 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _detect(args: argparse.Namespace) -> int:
+    if collection_cli.is_collection_input(args.path):
+        return collection_cli.detect(args)
     from redactor.engine import Engine, save_decisions
 
+    args.path = args.path[0]
     document = read_document(args.path)
     decisions = Engine(args.model, keep=args.keep, redact=args.redact).analyze(document)
     decisions.document_path = args.path
@@ -125,9 +133,12 @@ def format_table(decisions: Decisions, document: Document | None = None) -> str:
 
 
 def _apply(args: argparse.Namespace) -> int:
+    if collection_cli.is_collection_input(args.path) or _is_collection_review(args.decisions):
+        return collection_cli.apply(args, Refused)
     from redactor.engine import Engine, check_document
     from redactor.formats import CleanOptions
 
+    args.path = args.path[0]
     document = read_document(args.path)
     decisions = load_decisions(args.decisions)
     try:
@@ -148,6 +159,15 @@ def _apply(args: argparse.Namespace) -> int:
         print(f"redactor: the copy is not clean, so it was not written to {args.output}; "
               f"it is in {saved.path} for review", file=sys.stderr)
     return _report(str(saved.path), saved.findings)
+
+
+def _is_collection_review(path: str) -> bool:
+    """A review written by ``detect FOLDER``: its first bytes name the collection format."""
+    try:
+        with open(path, encoding="utf-8-sig") as stream:
+            return '"redactor-collection/' in stream.read(200)
+    except (OSError, UnicodeDecodeError):
+        return False  # the single-file path reports the unreadable file
 
 
 def _verify(args: argparse.Namespace) -> int:
