@@ -27,11 +27,10 @@ from redactor.errors import RedactorError
 from redactor.formats import format_for_kind
 from redactor.formats.stored import BINARY
 from redactor.leaks import BESIDE, UNREVIEWED, Finding, LeakSearch, withheld_tokens
-from redactor.cues import not_name_words
 from redactor.lexicon import lexicon
 from redactor.markup import hidden_spans
 from redactor.names import fold, is_caps, key, match_case, tokens
-from redactor.spans import TextFacts
+from redactor.spans import TextFacts, not_name_edge
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)\
 # A line break joins two words of one sentence only in hard-wrapped prose, whose lines are
 # long; a short line (a header, a title, a property) ends where it ends.
 WRAPPED_LINE = 50
+_AGE_WORD = re.compile(r"[\w-]+-years?-old", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)([^\W\d_][\w'’-]*)")
 
 
@@ -154,7 +154,7 @@ def names_beside_replacements(copy: Document, decisions: Decisions,
             for start, word in _neighbours(text, match.start(), match.end()):
                 bare = word.rstrip(".")
                 end = start + len(bare)
-                if (start not in found and _name_like(bare, caps) and fold(bare) not in kept
+                if (start not in found and _name_like(bare, caps, start > match.start()) and fold(bare) not in kept
                         and not _ordinary(bare, facts) and not facts.in_place(start, end)
                         and not _inside(markup, start)):
                     found[start] = _finding(copy, start, bare, BESIDE,
@@ -163,10 +163,13 @@ def names_beside_replacements(copy: Document, decisions: Decisions,
 
 
 def _ordinary(word: str, facts: TextFacts) -> bool:
-    """An ordinary word the model's vocabulary knows and the name lexicon does not (each
-    part of a hyphenated one: "Eighteen-year-old")."""
-    return facts.common_words is not None and not lexicon().is_name(word) and all(
-        facts.is_common(part) for part in word.split("-") if part)
+    """An ordinary word the model's vocabulary knows and the name lexicon does not, or an
+    age ("Eighteen-year-old"). A hyphenated word is not ordinary for its parts alone: the
+    vocabulary knows "tsz" and "kin", and "Tsz-kin" is a name."""
+    if _AGE_WORD.fullmatch(word):
+        return True
+    return (facts.common_words is not None and "-" not in word and facts.is_common(word)
+            and not lexicon().is_name(word))
 
 
 def kept_tokens(decisions: Decisions) -> set[str]:
@@ -222,12 +225,14 @@ def _neighbours(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return words
 
 
-def _name_like(word: str, caps_context: bool) -> bool:
+def _name_like(word: str, caps_context: bool, after: bool) -> bool:
     """A capitalised word that is no title, role, month or sentence word; in capitals only
-    beside a replacement in capitals (elsewhere a word in capitals is an acronym)."""
-    if len(word) < 2 or not word[0].isupper() or fold(word) in not_name_words():
+    beside a replacement in capitals (elsewhere a word in capitals is an acronym). After a
+    replacement a capitalised sentence word is a name too ("[name withheld] Ten"): it stands
+    inside the sentence, where only a name is written with a capital."""
+    if len(word) < 2 or not word[0].isupper() or not (caps_context or not is_caps(word)):
         return False
-    return caps_context or not is_caps(word)
+    return not not_name_edge(word, leading=not after)
 
 
 def _finding(copy: Document, offset: int, word: str, kind: str, reason: str) -> Finding:

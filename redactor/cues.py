@@ -109,6 +109,10 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da
 # wider set after which a word known as a place is one ("from Georgia", "to Kenya").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout", "inside"})
 LOCATIVES = PLACE_PREPOSITIONS | {"from", "to", "into", "toward", "towards", "via", "at"}
+# Words that put a month or a day after them: "in May", "on Sunday", "since June".
+TEMPORAL = frozenset({"in", "on", "since", "until", "till", "by", "last", "next", "early", "late",
+                      "mid", "of", "from", "through", "during", "before", "after", "this", "every",
+                      "each", "that", "same", "every"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"})
 MONTHS_AND_DAYS = _words("""
 january february march april may june july august september october november december jan feb

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_CUES, HARM_NOUNS, HARM_VERBS, HONORIFICS,
-                           IDENTIFIED_CUES, KIN, PRIVATE_ROLES, PUBLIC_OFFICES, alternation)
+                           IDENTIFIED_CUES, KIN, PRIVATE_ROLES, PUBLIC_OFFICES, ROLE_WORDS, alternation)
 from redactor.decisions import Mention
 from redactor.names import fold, tokens
 
@@ -179,8 +179,10 @@ def _role_in_apposition(text: str, end: int) -> str:
     after = text[end:end + 100]
     if not after.startswith(","):
         return ""
-    clause = re.split(r"[,;:.!?\"“”()\n]", after[1:], maxsplit=1)[0]
+    clause = re.split(r"[,;:.!?\"“”()\n–—]", after[1:], maxsplit=1)[0]
     words = tokens(clause)[:8]
+    if words and words[0][0].isupper() and fold(words[0]) not in ROLE_WORDS:
+        return ""  # ", Jakarta – Two students were killed": a dateline, not a description
     for index, word in enumerate(words):
         folded = fold(word)
         if folded in PRIVATE_ROLES or folded in PUBLIC_OFFICES or folded in AMBIGUOUS_ROLES:

@@ -17,7 +17,7 @@ from redactor.cues import PARTICLES, PLACE_PREPOSITIONS
 from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.lexicon import lexicon
-from redactor.names import WORD, display_name, fold, initials, is_caps, key, strip_possessive
+from redactor.names import WORD, display_name, fold, initials, is_caps, key, strip_possessive, tokens
 from redactor.spans import Span, TextFacts, clean_spans, extend, sentence_start
 from redactor.variants import VariantIndex
 
@@ -237,7 +237,8 @@ def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
         particles = [i for i, token in enumerate(person.key[1:-1], 1) if token in PARTICLES]
         if particles:
             forms.add(person.key[particles[0]:])
-    return {f for f in forms if f and sum(map(len, f)) > 1 and f[-1] not in PARTICLES}
+    small = {fold(t) for m in person.mentions for t in tokens(m.text) if t.islower()}
+    return {f for f in forms if f and sum(map(len, f)) > 1 and not (f[-1] in PARTICLES and f[-1] in small)}
 
 
 def _occurrences(text: str, form: tuple[str, ...], index: WordIndex,
@@ -265,7 +266,8 @@ def _occurrences(text: str, form: tuple[str, ...], index: WordIndex,
 
 def _add_variants(text: str, people: list[Candidate], index: WordIndex, taken: bytearray) -> None:
     """A capitalised word one edit from a surname is that person's, marked as a variant."""
-    parts = {p.key[-1]: p for p in people if len(p.key) > 1}
+    # Surnames, and lone names that are no known given name ("Rahnivard" beside "Rahnevard").
+    parts = {p.key[-1]: p for p in people if len(p.key) > 1 or not lexicon().is_given(p.key[0])}
     variants = VariantIndex(list(parts))
     for word, places in index.capitalised.items():
         if word in parts or word in index.lowercase or lexicon().is_given(word):

@@ -78,9 +78,11 @@ def withheld_tokens(person: Person) -> set[str]:
     if person.action not in WITHHOLD_ALL:  # first_name shows the first name
         shown = {fold(t) for t in tokens(person.replacement)}
     words |= {part for w in list(words) for part in w.split("-")}  # "Jomart" of "Kassym-Jomart"
-    folded = {fold(w.rstrip(".")) for w in words if not is_initial(w)}
-    # Particles ("de", "la", "bin", "al") name nobody alone and are ordinary words elsewhere.
-    return {w for w in folded if len(w) > 1 and w not in PARTICLES} - shown
+    # Particles written small ("de", "la", "bin", "al") name nobody alone and are ordinary
+    # words elsewhere; written with a capital they are a name ("Viktor Ten").
+    folded = {fold(w.rstrip(".")) for w in words
+              if not is_initial(w) and not (w.islower() and fold(w) in PARTICLES)}
+    return {w for w in folded if len(w) > 1} - shown
 
 
 class LeakSearch:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS, not_name_words
+from redactor.cues import (HONORIFICS, LOCATIVES, MONTHS_AND_DAYS, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS,
+                           TEMPORAL, not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
@@ -31,6 +32,7 @@ MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's ow
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
+_NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
 _NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
 _PARTICLES_THEN_WORD = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
 # A sentence ends at . ! or ? (closing quotes and brackets after it) before a capital.
@@ -158,6 +160,7 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
     for piece_start, piece_end in _pieces(text, start, end):
         found = [m for m in WORD.finditer(text, piece_start, piece_end)]
         while found and (not_name_edge(found[0].group(), len(found) > 1, places if len(found) > 1 else frozenset())
+                         and not (len(found) > 1 and calendar_name(text, found[0].start(), found[0].group()))
                          or (len(found) > 1 and _place_word(text, found[0].start(), found[0].end(), facts))):
             found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
         while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset())
@@ -174,15 +177,31 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
 
 def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()) -> bool:
     """A word no name starts (``leading``) or ends with: no capital ("https" of a link), an
-    honorific, a month, a sentence word, a place the model reads elsewhere, or a role word:
-    titles come before a name, so after one a role word that is also a surname stays
-    ("Noel King", "Hope Bishop")."""
+    honorific, a month, a sentence word, a place the model reads elsewhere, or a role word.
+    Titles come before a name, so after one a role word that is also a family name stays
+    ("Noel King", "Hope Bishop"), and so does a capitalised sentence word ("Edward Said",
+    "Viktor Ten"): written small, it would be one."""
     bare = fold(strip_possessive(word).strip(".,:;"))
     if not _has_capital(word) or bare in places:
         return True
-    if bare in ROLE_WORDS:
-        return leading or not lexicon().is_family(bare)
-    return bare in not_name_words()
+    if bare in not_name_words():
+        if leading or bare in MONTHS_AND_DAYS or bare in HONORIFICS:
+            return True
+        # After a name, a capitalised sentence word is its last part ("Viktor Ten"); a role
+        # word only where it is a family name too.
+        return bare in ROLE_WORDS and not lexicon().is_family(bare)
+    return False
+
+
+def calendar_name(text: str, start: int, word: str) -> bool:
+    """A month or a day that is a given name here ("Jan Kubis", "June Almeida"): the lexicon
+    knows it as one, no "in", "on", "since" stands before it, and no date follows it."""
+    bare = fold(word.rstrip("."))
+    if bare not in MONTHS_AND_DAYS or not lexicon().is_given(bare) or word.endswith("."):
+        return False
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
+    after = text[start + len(word):start + len(word) + 4]
+    return not (before and fold(before.group(1)) in TEMPORAL) and not re.match(r"[ \t.,]*\d", after)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
@@ -223,6 +242,9 @@ def extend(text: str, start: int, end: int, facts: TextFacts = TextFacts()) -> t
 
 def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -> int | None:
     start = name[0]
+    nickname = _NICKNAME_BEFORE.search(text, max(0, start - 80), start)  # Parit "Penguin" [Chiwarak]
+    if nickname and nickname.group(1)[0].isupper() and not not_name_edge(nickname.group(1), leading=True):
+        return nickname.start(1)
     before = _LEFT.search(text, max(0, start - 60), start)
     if before is None:
         return None
@@ -264,7 +286,8 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
     """Whether the capitalised word at ``start`` is part of the name beside it (``right``:
     after it, where a role word that is also a surname may follow: "Noel [King]")."""
     bare = strip_possessive(word).rstrip(".")
-    if not bare or not_name_edge(bare, leading=not right) and not is_initial(word):
+    if not bare or not_name_edge(bare, leading=not right) and not (
+            is_initial(word) or not right and calendar_name(text, start, word)):
         return False
     if is_initial(word):
         return word[0].isupper()
@@ -274,8 +297,10 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
     if facts.is_other(start, end, name) or _place_word(text, start, end, facts) or fold(bare) in facts.place_words:
         return False
     if sentence_start(text, start):
-        # Capitalised by position, not by being a name: the tagger or the lexicon must say so.
-        return bool(facts.tagged_proper(start, end)) or lexicon().is_name(bare)
+        # Capitalised by position, not by being a name: the tagger or the lexicon must say so,
+        # or the word must be no word the model's vocabulary knows ("SAID: Tsz-kin Hoi-yan Lau").
+        unfamiliar = facts.common_words is not None and not facts.is_common(bare.split("-")[0])
+        return bool(facts.tagged_proper(start, end)) or lexicon().is_name(bare) or unfamiliar
     return facts.tagged_proper(start, end) is not False or lexicon().is_name(bare)
 
 

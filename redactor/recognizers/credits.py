@@ -33,6 +33,8 @@ CREDITS = [
     regex.compile(rf"{NAME}[ \t]*/[ \t]*(?:{_AGENCY}|{_PHOTO})"),
     regex.compile(rf"(?:(?i:\b(?:writers?|correspondents?|reporters?|journalists?))[ \t]+|(?m:^[ \t]*)){NAME}"
                   rf"(?:{_AND}{_MORE})*[ \t]+(?i:contributed)"),
+    # A byline in the dateline, no "By": "Novy Lumanaw & Telly Nathalia, Jakarta – Two students..."
+    regex.compile(rf"\A[ \t]*{NAME}(?:{_AND}{_MORE})*,[ \t]*\p{{Lu}}[\p{{L}} .-]{{1,30}}?[ \t]*[–—][ \t]"),
     # A transcript's credit label: "NOEL KING, HOST:", "EYDER PERALTA, BYLINE:".
     regex.compile(rf"(?m:^[ \t]*){NAME},[ \t]*(?i:{alternation(CREDIT_LABELS)})[ \t]*:"),
 ]

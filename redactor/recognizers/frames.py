@@ -20,6 +20,10 @@ ANY: frozenset[str] = frozenset()
 
 _NEWS = alternation(AGENCIES + ("reporters", "journalists"))
 _KIN = alternation(KIN | {"lawyer"})
+_AND = r"(?:[ \t]*(?:,|and|&)[ \t]*)"
+_MORE = NAME.replace("<name>", "<more>")
+# A name in a list of people is a name even where the model guesses it is a place.
+_LIST_VETO = frozenset({"DATE", "TIME"})
 _HARMED = alternation(HARM_NOUNS | {"slaying", "assassination"})
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 # (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
@@ -27,8 +31,9 @@ _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee"
 FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+{NAME}"),
      "private", ANY),
+    # An age: the model's guess of an organisation or a place for the name does not overrule it.
     (regex.compile(rf"{NAME}[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)"),
-     "private", NOT_NAMES),
+     "private", frozenset({"DATE", "TIME"})),
     (regex.compile(rf"(?i:\b(?:another|one|a|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE},?)[ \t]+{NAME}"),
      "private", ANY),
     (regex.compile(rf"{NAME},[ \t]+(?i:(?:another|one of the|a|an|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE})\b"),
@@ -40,6 +45,12 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
     # "Rezaeian's brother said": whose relatives speak is a person.
     (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
+    # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
+    (regex.compile(rf"(?i:\b{_PEOPLE})[ \t]*(?::|,|[ \t]+(?:including|were|are|named))[ \t]+{NAME}"
+                   rf"(?:{_AND}{_MORE})*"), "private", _LIST_VETO),
+    # "The Trump administration": who heads a government is a person, however the model reads it.
+    (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+(?:administration|government|cabinet|presidency|regime)\b"),
+     "", PLACES | {"NORP", "ORG"}),
 ]
 
 
@@ -54,8 +65,11 @@ class FrameRecognizer(NameRecognizer):
         results = []
         for pattern, hint, veto in FRAMES:
             for match in pattern.finditer(text, overlapped=True):
-                found = self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
-                                    hint, veto)
-                if found is not None:
-                    results.append(found)
+                spans = [(match.start("name"), match.end("name"))]
+                if "more" in pattern.groupindex:
+                    spans += list(zip(match.starts("more"), match.ends("more")))
+                for start, end in spans:
+                    found = self.result(text, start, end, nlp_artifacts, hint, veto)
+                    if found is not None:
+                        results.append(found)
         return results

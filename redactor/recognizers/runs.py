@@ -23,14 +23,14 @@ from redactor.cues import PARTICLES, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.recognizers.base import NameRecognizer
-from redactor.spans import not_name_edge
+from redactor.spans import calendar_name, not_name_edge
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
 _PROPER = {"NNP", "NNPS"}
 # What the model calls unfamiliar words it cannot place ("Henadz Shutau": ORG, "Aliaksandr
-# Kardziukou": FAC): a guess, not a reading. Places it names (GPE, LOC) it reads well.
-GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+# Kardziukou": FAC, "Kubis": NORP): a guess, not a reading. Places (GPE, LOC) it reads well.
+GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
 _TITLE_CASE_LINE = 0.6  # a headline in title case: its capitals say nothing about names
 _NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
               "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -85,7 +85,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, tier) of every run in ``doc`` that is a name, confident or possible.
     ``recased``: the text is a line in capitals made title case, where every word is
     capitalised by us, so a line in title case says nothing."""
-    runs = list(_runs(_words(doc)))
+    runs = list(_runs(_words(doc), doc.text))
     tiers = [_weigh(doc.text, run, headlines=not recased) for run in runs]
     found = []
     for index, (run, tier) in enumerate(zip(runs, tiers)):
@@ -123,18 +123,19 @@ def _word(tokens: list[Token], labels: list[str]) -> Word:
                 first.doc.vocab[text.lower()].has_vector)
 
 
-def _runs(words: list[Word]) -> Iterator[list[Word]]:
+def _runs(words: list[Word], doc_text: str) -> Iterator[list[Word]]:
     """Runs of name-shaped words in one sentence (a line break is a token, so one line too),
     particles inside, edges trimmed of titles, role words, sentence words and months."""
     run: list[Word] = []
     for word in words:
-        shaped = bool(_NAME_TOKEN.fullmatch(word.text)) and fold(word.text) not in not_name_words()
+        shaped = bool(_NAME_TOKEN.fullmatch(word.text)) and (
+            fold(word.text) not in not_name_words() or calendar_name(doc_text, word.start, word.text))
         if run and (word.opens_sentence or not (shaped or word.particle)):
-            yield from _trimmed(run)
+            yield from _trimmed(run, doc_text)
             run = []
         if shaped or (run and word.particle):
             run.append(word)
-    yield from _trimmed(run)
+    yield from _trimmed(run, doc_text)
 
 
 def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
@@ -152,8 +153,12 @@ def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
         first = words[0]
         if kinds.is_place(first.text):
             return ""
-        guessed = labels <= GUESS_LABELS and all(w.proper and not w.common for w in words)
-        given = kinds.is_given(first.text) and not first.common  # "María", not "York" of "New York"
+        guessed = labels <= GUESS_LABELS and all(
+            w.proper and not w.common if w.label else w.proper or kinds.is_name(w.text) for w in words)
+        # A name opens it ("María", not "York" of "New York"), or closes a short one too
+        # ("Emeka Adeyemi" the model reads as an organisation).
+        given = kinds.is_given(first.text) and (not first.common or len(words) <= 3 and kinds.is_family(
+            words[-1].text) and len(words) > 1)
         return POSSIBLE if given or guessed else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
@@ -172,8 +177,9 @@ def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
     return POSSIBLE if any(w.proper for w in words) else ""
 
 
-def _trimmed(run: list[Word]) -> Iterator[list[Word]]:
-    while run and (not_name_edge(run[0].text, leading=True) or _acronym(run[0].text)):
+def _trimmed(run: list[Word], text: str) -> Iterator[list[Word]]:
+    while run and (not_name_edge(run[0].text, leading=True) and not calendar_name(text, run[0].start, run[0].text)
+                   or _acronym(run[0].text)):
         run = run[1:]
     if len(run) > 1 and run[0].common and not lexicon().is_name(run[0].text) and (
             fold(run[0].text) not in PARTICLES):
