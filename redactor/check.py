@@ -101,8 +101,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 def _ordinary_here(text: str, leak: Finding, facts: TextFacts | None) -> bool:
     word = text[leak.offset:leak.offset + len(leak.token)]
-    return (facts is not None and facts.common_words is not None and word.islower()
-            and facts.is_common(leak.token) and not lexicon().is_name(leak.token))
+    return facts is not None and facts.common_words is not None and word.islower() and facts.is_common(word)
 
 
 def _original_text(decisions: Decisions) -> str | None:

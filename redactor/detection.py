@@ -19,7 +19,7 @@ from redactor.errors import Cancelled
 from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
 from redactor.recognizers import custom_recognizers
 from redactor.recognizers.fields import FieldRecognizer
-from redactor.recognizers.runs import GUESS_LABELS
+from redactor.recognizers.runs import GUESS_LABELS, NUMERIC_LABELS
 from redactor.spans import TextFacts
 
 Progress = Callable[[float], None]
@@ -132,10 +132,12 @@ def _read_facts(doc: Doc, offset: int, places: list[tuple[int, int]], other: lis
                 proper: list[tuple[int, int]], common: set[str]) -> None:
     """What the model read besides persons: places, other entities, proper nouns, and the
     words whose lower-case form its vocabulary knows. Unfamiliar words it calls an
-    organisation or a building are a guess ("Simelane": ORG) and do not count as one."""
+    organisation or a building are a guess ("Simelane": ORG) and do not count as one; nor do
+    dates and numbers, which stop no name ("19-year-old Sanjay Imran Patel": DATE)."""
     for entity in doc.ents:
-        if entity.label_ == "PERSON" or (entity.label_ in GUESS_LABELS and not any(
-                doc.vocab[token.lower_].has_vector for token in entity if token.is_alpha)):
+        if entity.label_ == "PERSON" or entity.label_ in NUMERIC_LABELS or (
+                entity.label_ in GUESS_LABELS and not any(
+                    doc.vocab[token.lower_].has_vector for token in entity if token.is_alpha)):
             continue
         span = (entity.start_char + offset, entity.end_char + offset)
         (places if entity.label_ in _PLACE_LABELS else other).append(span)

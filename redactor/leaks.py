@@ -77,7 +77,8 @@ def withheld_tokens(person: Person) -> set[str]:
     shown: set[str] = set()
     if person.action not in WITHHOLD_ALL:  # first_name shows the first name
         shown = {fold(t) for t in tokens(person.replacement)}
-    words |= {part for w in list(words) for part in w.split("-")}  # "Jomart" of "Kassym-Jomart"
+    # "Jomart" of "Kassym-Jomart"; not "Al" of "Al-Moez", an article whatever its case.
+    words |= {part for w in list(words) for part in w.split("-") if fold(part) not in PARTICLES or part == w}
     # Particles written small ("de", "la", "bin", "al") name nobody alone and are ordinary
     # words elsewhere; written with a capital they are a name ("Viktor Ten").
     folded = {fold(w.rstrip(".")) for w in words

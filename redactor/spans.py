@@ -159,11 +159,13 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
     Kapanadze", "Almaty" of a keywords field's "Nurlanov Almaty")."""
     for piece_start, piece_end in _pieces(text, start, end):
         found = [m for m in WORD.finditer(text, piece_start, piece_end)]
-        while found and (not_name_edge(found[0].group(), len(found) > 1, places if len(found) > 1 else frozenset())
+        while found and (not_name_edge(found[0].group(), len(found) > 1, places if len(found) > 1 else frozenset(),
+                                       alone=len(found) == 1)
                          and not (len(found) > 1 and calendar_name(text, found[0].start(), found[0].group()))
                          or (len(found) > 1 and _place_word(text, found[0].start(), found[0].end(), facts))):
             found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
-        while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset())
+        while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset(),
+                                       alone=len(found) == 1)
                          or fold(found[-1].group()) in PARTICLES):
             found.pop()
         if not found:
@@ -175,7 +177,8 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
         yield first.start(), last_end
 
 
-def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()) -> bool:
+def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset(),
+                  alone: bool = False) -> bool:
     """A word no name starts (``leading``) or ends with: no capital ("https" of a link), an
     honorific, a month, a sentence word, a place the model reads elsewhere, or a role word.
     Titles come before a name, so after one a role word that is also a family name stays
@@ -184,13 +187,13 @@ def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()
     bare = fold(strip_possessive(word).strip(".,:;"))
     if not _has_capital(word) or bare in places:
         return True
-    if bare in not_name_words():
-        if leading or bare in MONTHS_AND_DAYS or bare in HONORIFICS:
-            return True
-        # After a name, a capitalised sentence word is its last part ("Viktor Ten"); a role
-        # word only where it is a family name too.
-        return bare in ROLE_WORDS and not lexicon().is_family(bare)
-    return False
+    if bare not in not_name_words():
+        return False
+    if bare in ROLE_WORDS:  # a title before a name; after one, or alone, a family name too
+        return leading or not lexicon().is_family(bare)
+    # After a name, a capitalised sentence word is its last part ("Viktor Ten"); alone or
+    # before one, it is the sentence's ("The", "On").
+    return leading or alone or bare in MONTHS_AND_DAYS or bare in HONORIFICS
 
 
 def calendar_name(text: str, start: int, word: str) -> bool:
@@ -256,8 +259,9 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         return before.start(1)
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
-    if facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word):
-        return None  # "Free Gogi Beridze", "Dear Saule": an ordinary word before a name
+    if (facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word)
+            and sentence_start(text, before.start(1))):
+        return None  # '"Free Gogi Beridze"', "Dear Saule": an ordinary word opening a sentence
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 
 

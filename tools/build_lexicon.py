@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
+
 from redactor.cues import PARTICLES  # noqa: E402
 from redactor.names import fold  # noqa: E402  (the same folding the engine uses to look up)
 
@@ -124,8 +126,8 @@ def _words(names: Iterable[str], locale: str) -> Iterator[str]:
         for word in re.split(r"[\s.]+", name):
             for latin in _latin(word, locale):
                 folded = fold(latin).strip("-'")
-                if len(folded) < 2 or folded in PARTICLES:
-                    continue
+                if len(folded) < 2 or folded in PARTICLES or folded in STOP_WORDS:
+                    continue  # "The", "An", "Will": as evidence of a name, an English word is none
                 yield folded
                 if "-" in folded:
                     yield from (p for p in folded.split("-") if len(p) > 1 and p not in PARTICLES)

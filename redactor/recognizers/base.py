@@ -53,17 +53,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     "Witness", "May"): a capitalised role opening a caption is no part of the name. The
     rule is ``spans.not_name_edge``, shared with the spans the model proposes."""
     words = list(regex.finditer(r"\S+", text[start:end]))
-    while words and _not_a_name(words[0].group(), leading=len(words) > 1):
+    while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1):
         words.pop(0)
-    while words and _not_a_name(words[-1].group(), leading=False):
+    while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1):
         words.pop()
     if not words:
         return None
     return start + words[0].start(), start + words[-1].end()
 
 
-def _not_a_name(word: str, leading: bool) -> bool:
-    return not_name_edge(word.strip(".,:;") or word, leading)
+def _not_a_name(word: str, leading: bool, alone: bool) -> bool:
+    return not_name_edge(word.strip(".,:;") or word, leading, alone=alone)
 
 
 def _other_entity(span: tuple[int, int], artifacts: NlpArtifacts, veto: frozenset[str]) -> bool:

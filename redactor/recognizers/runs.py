@@ -19,7 +19,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
-from redactor.cues import PARTICLES, not_name_words
+from redactor.cues import MONTHS_AND_DAYS, PARTICLES, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.recognizers.base import NameRecognizer
@@ -34,6 +34,9 @@ GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
 _TITLE_CASE_LINE = 0.6  # a headline in title case: its capitals say nothing about names
 _NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
               "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+# Labels for numbers and dates: a capitalised word inside one ("19-year-old Blessing") is the
+# model reading too far, not a date.
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,10 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, tier) of every run in ``doc`` that is a name, confident or possible.
     ``recased``: the text is a line in capitals made title case, where every word is
     capitalised by us, so a line in title case says nothing."""
-    runs = list(_runs(_words(doc), doc.text))
-    tiers = [_weigh(doc.text, run, headlines=not recased) for run in runs]
+    words = _words(doc)
+    runs = list(_runs(words, doc.text))
+    proper = _used_as_names(words)
+    tiers = [_weigh(doc.text, run, headlines=not recased, proper_words=proper) for run in runs]
     found = []
     for index, (run, tier) in enumerate(zip(runs, tiers)):
         if tier == POSSIBLE and _listed_with_a_name(doc.text, runs, tiers, index):
@@ -118,9 +123,24 @@ def _words(doc: Doc) -> list[Word]:
 def _word(tokens: list[Token], labels: list[str]) -> Word:
     first, last = tokens[0], tokens[-1]
     text = first.doc.text[first.idx:last.idx + len(last)]
+    label = next((labels[t.i] for t in tokens if labels[t.i]), "")
+    if label in NUMERIC_LABELS and text[:1].isupper() and fold(text) not in MONTHS_AND_DAYS:
+        label = ""
     return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
-                next((labels[t.i] for t in tokens if labels[t.i]), ""), bool(first.is_sent_start),
+                label, bool(first.is_sent_start),
                 first.doc.vocab[text.lower()].has_vector)
+
+
+def _used_as_names(words: list[Word]) -> frozenset[str]:
+    """Ordinary words the draft writes with a capital inside its sentences at least twice
+    (the model at most guessing an organisation) and never in lower case: used as a name here."""
+    inside: dict[str, int] = {}
+    small = {w.text for w in words if w.text.islower()}
+    for word in words:
+        if (word.common and word.proper and not word.opens_sentence and word.text.istitle()
+                and (not word.label or word.label in GUESS_LABELS)):
+            inside[word.text] = inside.get(word.text, 0) + 1
+    return frozenset(w for w, count in inside.items() if count >= 2 and w.lower() not in small)
 
 
 def _runs(words: list[Word], doc_text: str) -> Iterator[list[Word]]:
@@ -138,7 +158,8 @@ def _runs(words: list[Word], doc_text: str) -> Iterator[list[Word]]:
     yield from _trimmed(run, doc_text)
 
 
-def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
+def _weigh(text: str, run: list[Word], headlines: bool = True,
+           proper_words: frozenset[str] = frozenset()) -> str:
     """CONFIDENT, POSSIBLE or "" for a run of name-shaped words."""
     words = [w for w in run if not w.particle]
     kinds = lexicon()
@@ -154,11 +175,11 @@ def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
         if kinds.is_place(first.text):
             return ""
         guessed = labels <= GUESS_LABELS and all(
-            w.proper and not w.common if w.label else w.proper or kinds.is_name(w.text) for w in words)
-        # A name opens it ("María", not "York" of "New York"), or closes a short one too
-        # ("Emeka Adeyemi" the model reads as an organisation).
-        given = kinds.is_given(first.text) and (not first.common or len(words) <= 3 and kinds.is_family(
-            words[-1].text) and len(words) > 1)
+            (w.proper and not w.common) or w.text in proper_words if w.label else w.proper or kinds.is_name(w.text)
+            for w in words)
+        # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
+        # Precious Bishop" the model reads as an organisation), not "York Times".
+        given = kinds.is_given(first.text) and (not first.common or all(kinds.is_name(w.text) for w in words))
         return POSSIBLE if given or guessed else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
@@ -171,9 +192,10 @@ def _weigh(text: str, run: list[Word], headlines: bool = True) -> str:
         return ""
     if len(words) == 1:
         # One capitalised ordinary word ("Embargoed", "Union") is a name only where the
-        # lexicon knows it as one ("Young said").
+        # lexicon knows it as one ("Young said"), or where the draft writes it with a capital
+        # inside sentences, again and again, and never small ("ask Win about", "Win's").
         word = words[0]
-        return POSSIBLE if word.proper and (known[0] or not word.common) else ""
+        return POSSIBLE if word.proper and (known[0] or not word.common or word.text in proper_words) else ""
     return POSSIBLE if any(w.proper for w in words) else ""
 
 
