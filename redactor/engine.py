@@ -22,11 +22,12 @@ from redactor.errors import OutputExists, RedactorError, UnreadableDocument
 from redactor.formats import CleanOptions, format_for_suffix
 from redactor.grouping import Candidate, group
 from redactor.leaks import Finding
-from redactor.markup import add_markup_mentions, hidden_spans, markup_spans, masked
+from redactor.markup import add_markup_mentions, compounds, hidden_spans, markup_spans, masked
 from redactor.nlp import DEFAULT_MODEL
 from redactor.redaction import plan_edits
 from redactor.spans import TextFacts
 from redactor.suggestions import suggest
+from redactor.visible import VisibleText
 from redactor.writing import write_atomic
 
 
@@ -64,10 +65,17 @@ class Engine:
         hidden = hidden_spans(document.sections)  # markup: never read as sentences
         fields = [(s.start, s.end) for s in document.sections if s.label != "Body" and not s.kind]
         text = masked(document.text, hidden)
+        visible = VisibleText.of(text)  # "Zhu\u200bnusova" is read as "Zhunusova"
+        if visible is not None:
+            text, fields = visible.text, [(visible.at(s), visible.at(e)) for s, e in fields]
         found = detect(self.load(), text, progress, cancelled, fields)
-        candidates = group(text, found.hits, found.facts)
-        add_markup_mentions(document.text, markup_spans(document.sections), candidates)
-        return candidates, found.facts
+        candidates, facts = group(text, found.hits, found.facts), found.facts
+        if visible is not None:
+            facts = visible.restore(candidates, facts, document.text)
+        # Names written into other words or into markup: "#FreeZhunusova", "/author/zhunusova".
+        add_markup_mentions(document.text, markup_spans(document.sections) + compounds(document.text),
+                            candidates)
+        return candidates, facts
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
              options: CleanOptions | None = None) -> SavedCopy:

@@ -49,6 +49,20 @@ def _spans(sections: Iterable[Section], kinds: set[str]) -> list[tuple[int, int]
     return [match.span() for match in re.finditer(b"\x01+", bytes(mask))]
 
 
+# Words that join a name to others in prose: a hashtag or a handle ("#FreeZhunusova",
+# "@szhunusova"), a name run together in CamelCase ("SauleZhunusova"), a word with an
+# invisible character inside.
+_JOINED_WORD = re.compile(r"[#@]?[\w\u00ad\u200b-\u200f\u2060\ufeff]+")
+_JOINS = re.compile(r"^[#@]|[^\W\d_][A-Z]|[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def compounds(text: str) -> list[tuple[int, int]]:
+    """The stretches of prose where a name may be written into a longer word: they are
+    searched like markup for the names found elsewhere. (Each word is matched once and then
+    looked into, so a line of megabytes costs one pass.)"""
+    return [match.span() for match in _JOINED_WORD.finditer(text) if _JOINS.search(match.group())]
+
+
 def masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` with each span blanked (line ends kept), so offsets stay valid."""
     if not spans:

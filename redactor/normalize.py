@@ -41,10 +41,10 @@ def fold_letters(text: str) -> str:
     """How the leak check compares letters: NFKC, case and diacritics folded, look-alikes
     taken for the Latin letter they resemble, invisible characters gone."""
     folded = fold(unicodedata.normalize("NFKC", text)).translate(_LOOK_ALIKES)
-    return "".join(char for char in folded if not _invisible(char))
+    return "".join(char for char in folded if not invisible(char))
 
 
-def _invisible(char: str) -> bool:
+def invisible(char: str) -> bool:
     """Format characters (zero-width space and joiners, soft hyphen, direction marks, tags)
     and variation selectors: they print nothing, and only hide a name from a search."""
     return unicodedata.category(char) == "Cf" or "\ufe00" <= char <= "\ufe0f" or char == "\u034f"

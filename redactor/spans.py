@@ -104,16 +104,16 @@ class TextFacts:
 
 
 def _place_words(text: str, places: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """One-word places the model reads in mixed case, and reads so twice or after "in",
-    "near"...: once alone, the label is a guess (it reads unfamiliar surnames as places)."""
-    counts: dict[str, int] = {}
+    """One-word places the model reads in mixed case, at least once after "in", "from",
+    "to"...: without that, its label is a guess (it reads unfamiliar surnames as places,
+    "Adeyemi said" among them, again and again)."""
+    words = set()
     for start, end in places:
         if WORD.fullmatch(text, start, end) and not is_caps(text[start:end]):
-            word = fold(text[start:end])
             before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
-            sure = before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS
-            counts[word] = counts.get(word, 0) + (2 if sure else 1)
-    return frozenset(word for word, count in counts.items() if count >= 2)
+            if before is not None and fold(before.group(1)) in LOCATIVES:
+                words.add(fold(text[start:end]))
+    return frozenset(words)
 
 
 def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -125,6 +125,7 @@ def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple
 
 
 _FAR = 1 << 62
+TITLE_CASE_SHARE = 0.6
 
 
 def clean_spans(text: str, hits: Iterable, facts: TextFacts = TextFacts()) -> list[Span]:
@@ -225,8 +226,9 @@ def _abbreviation(text: str, start: int, dot: int) -> bool:
 
 
 def _has_capital(word: str) -> bool:
-    """A name word has a capital somewhere: "Nurlanov", "al-Masri", "McKay"; "https" has none."""
-    return any(char.isupper() for char in word)
+    """A name word has a capital somewhere: "Nurlanov", "al-Masri", "McKay"; "https" has none.
+    A script without case ("陳美玲") has no small letters to tell a name from."""
+    return any(char.isupper() or char.isalpha() and char.lower() == char.upper() for char in word)
 
 
 def extend(text: str, start: int, end: int, facts: TextFacts = TextFacts()) -> tuple[int, int]:
@@ -260,8 +262,10 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
     if (facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word)
-            and sentence_start(text, before.start(1))):
-        return None  # '"Free Gogi Beridze"', "Dear Saule": an ordinary word opening a sentence
+            and (sentence_start(text, before.start(1)) or title_case_line(text, start))):
+        # '"Free Gogi Beridze"', "Dear Saule", "Arrested For Blinding Gustavo Gatica": an
+        # ordinary word opening a sentence, or capitalised by a headline.
+        return None
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 
 
@@ -321,6 +325,16 @@ def sentence_start(text: str, start: int) -> bool:
     """The word at ``start`` opens a sentence, a line or the text (quotes and brackets aside)."""
     before = text[max(0, start - 40):start].rstrip(" \t\"“‘([")
     return not before or before[-1] in ".!?\n\r:"
+
+
+def title_case_line(text: str, offset: int) -> bool:
+    """The line at ``offset`` is a headline in title case ("Families Hold Vigil for Dock
+    Workers"): its capitals say nothing about names."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", text[start:end if end >= 0 else len(text)])
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(words) >= 4 and len(capitalised) >= TITLE_CASE_SHARE * len(words)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -9,6 +9,7 @@ from redactor.recognizers.addresses import AddressRecognizer
 from redactor.recognizers.capitals import CapitalsRecognizer
 from redactor.recognizers.credits import CreditRecognizer
 from redactor.recognizers.frames import FrameRecognizer
+from redactor.recognizers.han import HanNameRecognizer
 from redactor.recognizers.runs import POSSIBLE, NameRunRecognizer
 from redactor.recognizers.speakers import SpeakerRecognizer
 
@@ -19,4 +20,4 @@ POSSIBLE_SOURCES = frozenset({POSSIBLE})
 def custom_recognizers(nlp: Language) -> list[EntityRecognizer]:
     """The recognizers added to Presidio's registry next to its spaCy recognizer."""
     return [FrameRecognizer(), CreditRecognizer(), CapitalsRecognizer(nlp), SpeakerRecognizer(),
-            AddressRecognizer(), NameRunRecognizer()]
+            AddressRecognizer(), NameRunRecognizer(), HanNameRecognizer()]

@@ -23,7 +23,7 @@ from redactor.cues import MONTHS_AND_DAYS, PARTICLES, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.recognizers.base import NameRecognizer
-from redactor.spans import calendar_name, not_name_edge
+from redactor.spans import calendar_name, not_name_edge, title_case_line
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
@@ -31,7 +31,6 @@ _PROPER = {"NNP", "NNPS"}
 # What the model calls unfamiliar words it cannot place ("Henadz Shutau": ORG, "Aliaksandr
 # Kardziukou": FAC, "Kubis": NORP): a guess, not a reading. Places (GPE, LOC) it reads well.
 GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
-_TITLE_CASE_LINE = 0.6  # a headline in title case: its capitals say nothing about names
 _NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
               "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Labels for numbers and dates: a capitalised word inside one ("19-year-old Blessing") is the
@@ -188,7 +187,7 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
             (kinds.is_given(words[0].text) or kinds.is_family(words[-1].text))
             and all(k or w.proper for w, k in zip(words, known)))):
         return CONFIDENT
-    if headlines and _headline(text, run[0].start) and not any(known):
+    if headlines and title_case_line(text, run[0].start) and not any(known):
         return ""
     if len(words) == 1:
         # One capitalised ordinary word ("Embargoed", "Union") is a name only where the
@@ -223,15 +222,6 @@ def _family_first(words: list[Word]) -> bool:
     """"KWOK Ka-ki", "TAM Hoi-yan": a family name in capitals before a given name."""
     return (is_caps(words[0].text) and lexicon().is_family(words[0].text)
             and not any(is_caps(w.text) for w in words[1:]))
-
-
-def _headline(text: str, offset: int) -> bool:
-    """The word stands on a line in title case ("Families Hold Vigil for Dock Workers")."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    words = regex.findall(r"\p{L}[\p{L}'’-]*", text[start:end if end >= 0 else len(text)])
-    capitalised = [w for w in words if w[0].isupper()]
-    return len(words) >= 4 and len(capitalised) >= _TITLE_CASE_LINE * len(words)
 
 
 def _listed_with_a_name(text: str, runs: list[list[Word]], tiers: list[str], index: int) -> bool:
