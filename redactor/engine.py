@@ -8,15 +8,16 @@ cancellation are plain callables, so the engine never knows about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
 from redactor.check import Reading, read_copy, unfinished_path
 from redactor.decisions import Decisions, check_document, save_decisions
-from redactor.detection import IsCancelled, Progress, build_analyzer, detect
+from redactor.decisions import Person
+from redactor.detection import IsCancelled, Progress, build_analyzer, chunks, detect
 from redactor.documents import Document, parse_document, read_bytes, read_document, redacted_bytes
 from redactor.errors import OutputExists, RedactorError, UnreadableDocument
 from redactor.formats import CleanOptions, format_for_suffix
@@ -26,6 +27,12 @@ from redactor.nlp import DEFAULT_MODEL
 from redactor.redaction import plan_edits
 from redactor.suggestions import suggest
 from redactor.writing import write_atomic
+
+Partial = Callable[[list[Person]], None]
+# With a ``partial`` callback the draft is read in waves of whole chunks, the first one
+# small, so the first persons show within a chunk's time.
+FIRST_WAVE_CHARS = 1
+WAVE_CHARS = 100_000
 
 
 class Engine:
@@ -45,11 +52,40 @@ class Engine:
         return self._analyzer
 
     def analyze(self, document: Document, progress: Progress | None = None,
-                cancelled: IsCancelled | None = None) -> Decisions:
-        """Every person in the document, with suggestions, none of them reviewed yet."""
-        candidates, _ = self._find(document, progress, cancelled)
+                cancelled: IsCancelled | None = None, partial: Partial | None = None) -> Decisions:
+        """Every person in the document, with suggestions, none of them reviewed yet.
+
+        ``partial``, if given, is called with the persons found so far each time a wave of
+        the draft has been read (not after the last): the app shows them while the rest is
+        read. The result is the same as without it.
+        """
+        if partial is None:
+            candidates, _ = self._find(document, progress, cancelled)
+        else:
+            candidates = self._find_in_waves(document, progress, cancelled, partial)
         persons = suggest(document.text, candidates, self.keep, self.redact)
         return Decisions(str(document.path), document.sha256, persons)
+
+    def _find_in_waves(self, document: Document, progress: Progress | None,
+                       cancelled: IsCancelled | None, partial: Partial) -> list[Candidate]:
+        """``_find`` wave by wave: each wave is whole chunks, so detection reads the same
+        pieces it would read in one go, and its hits are shifted back into the whole text."""
+        text = document.text
+        fields = [(s.start, s.end) for s in document.sections if s.label != "Body"]
+        hits, places = [], []
+        for start, end in _waves(text):
+            def wave_progress(fraction: float, start: int = start, end: int = end) -> None:
+                if progress is not None:
+                    progress((start + fraction * (end - start)) / len(text))
+            inside = [(max(a, start) - start, min(b, end) - start) for a, b in fields
+                      if a < end and start < b]
+            found = detect(self.load(), text[start:end], wave_progress, cancelled, inside)
+            hits += [replace(h, start=h.start + start, end=h.end + start) for h in found.hits]
+            places += [(a + start, b + start) for a, b in found.places]
+            if end < len(text):
+                candidates = group(text, sorted(hits, key=lambda h: (h.start, -h.end)), places)
+                partial(suggest(text, candidates, self.keep, self.redact))
+        return group(text, sorted(hits, key=lambda h: (h.start, -h.end)), places)
 
     def read(self, document: Document) -> Reading:
         """Every name detection reads in ``document`` (a copy), and where it reads places."""
@@ -102,6 +138,19 @@ class Engine:
         """The second reading of a copy already on disk."""
         path = Path(path)
         return self.check(read_bytes(path), path, decisions)
+
+
+def _waves(text: str) -> Iterator[tuple[int, int]]:
+    """Consecutive stretches of whole detection chunks: one chunk first, then ~WAVE_CHARS."""
+    start = end = 0
+    limit = FIRST_WAVE_CHARS
+    for offset, piece in chunks(text):
+        end = offset + len(piece)
+        if end - start >= limit:
+            yield start, end
+            start, limit = end, WAVE_CHARS
+    if start < end:
+        yield start, end
 
 
 @dataclass(frozen=True)
