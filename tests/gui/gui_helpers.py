@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.main_window import MainWindow
 
@@ -24,6 +24,12 @@ def focus(qtbot: Any, widget: QWidget) -> None:
     widget.window().activateWindow()
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(widget.hasFocus)
+
+
+def in_dialog(qtbot: Any, dialog: QWidget) -> None:
+    """Wait until ``dialog`` is the active window, as it is for an editor, so keys reach it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
 
 
 def select_text(window: MainWindow, start: int, end: int) -> None:

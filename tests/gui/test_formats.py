@@ -104,8 +104,8 @@ def test_each_mention_says_where_in_the_file_it_lives(qtbot, word_window, make_w
     window.panel.select_person(person_named(window, "Bezshan Nurlanov").id)
     assert window.panel.places.isVisible()
     assert window.panel.places.text() == "Mentioned in: Body (2), Comment 1 (1)"
-    row = window.review.row_of(person_named(window, "Ruslan Bekov").id)
-    tooltip = window.panel.model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    index = window.panel.model.person_index(person_named(window, "Ruslan Bekov").id)
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Mentioned in: Comment 1 (1)" in tooltip
 
     window.review.accept_all()
@@ -154,8 +154,10 @@ def test_a_word_copy_asks_about_comments_and_lists_what_was_cleaned(qtbot, word_
     assert not kept.exists()  # not clean: saved beside it, marked unfinished
     copy = read_document(kept.with_name("rally.kept-comments.UNFINISHED.docx"))
     assert "Check with [name withheld] before naming [name withheld]." in copy.text  # kept...
-    warning = dialogs.last("warning")  # ...but the surname in a file name leaks, and it says where
-    assert "Comment 1, line" in warning and "“nurlanov” (Bezshan Nurlanov)" in warning
+    # ...but the surname in a file name leaks, and the Findings panel says where.
+    assert "listed in the Findings panel" in dialogs.last("warning")
+    rows = [(r.word, r.person) for r in window.findings.rows if r.where.startswith("Comment 1, line")]
+    assert rows and rows[0] == ("nurlanov", "Bezshan Nurlanov")
 
     dialogs.save_paths.append(str(word_draft.with_name("cancelled.docx")))
     dialogs.keep_comments.append(None)  # the editor cancels at the options
