@@ -30,6 +30,15 @@ def action_for_role(role: str, private_action: str) -> str:
     return private_action if role == "private" else "keep"
 
 
+def action_for_new_name(name: str, private_action: str) -> str:
+    """The action for a name the editor adds: the newsroom's default, except that a lone
+    word under ``first_name`` would print unchanged, so it gets the placeholder (as the
+    engine does for a lone name with no sign it is a first name)."""
+    if private_action == "first_name" and len(tokens(name)) < 2:
+        return "placeholder"
+    return private_action
+
+
 def by_first_mention(persons: Iterable[Person]) -> list[Person]:
     """Persons in order of first appearance, as the review lists them."""
     return sorted(persons, key=lambda p: min((m.start for m in p.mentions), default=1 << 62))

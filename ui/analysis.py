@@ -93,8 +93,8 @@ class AnalysisController(QObject):
         if self._current is not None and self._wanted:
             self._current.cancel()
             self._wanted = False
-            self.cancelled.emit()
             self.busyChanged.emit(False)
+            self.cancelled.emit()
 
     def abandon(self) -> None:
         """Cancel the running job and drop all its further signals (a reopened review replaced it)."""

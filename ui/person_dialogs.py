@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from redactor.decisions import Mention, Person
 from redactor.names import display_name
+from redactor.review_ops import action_for_new_name
 from ui.person_tree import action_labels
 from ui.settings import PRIVATE_ACTIONS
 
@@ -35,6 +36,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
                                | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # Enter, even if enabled late
     return buttons
 
 
@@ -164,7 +166,8 @@ class AddNameDialog(QDialog):
         labels = action_labels()
         for action in PRIVATE_ACTIONS:
             self.action_box.addItem(labels[action], action)
-        self.action_box.setCurrentIndex(max(0, self.action_box.findData(default_action)))
+        self.default_action = default_action
+        self.action_box.activated.connect(lambda _=0: setattr(self, "default_action", ""))
         self.person_box.currentIndexChanged.connect(
             lambda _=0: self.action_box.setEnabled(self.person_box.currentData() is None))
         self.name_edit.textChanged.connect(self._search)
@@ -181,6 +184,9 @@ class AddNameDialog(QDialog):
         self._search(initial)
 
     def _search(self, name: str) -> None:
+        if self.default_action:  # until the editor picks an action, it follows the name
+            action = action_for_new_name(name, self.default_action)
+            self.action_box.setCurrentIndex(max(0, self.action_box.findData(action)))
         self.list.clear()
         places = self.find(name) if name.strip() else []
         for start, end in places:
@@ -200,7 +206,12 @@ class AddNameDialog(QDialog):
                 if self.list.item(r).checkState() == Qt.CheckState.Checked]
 
     def name(self) -> str:
-        return display_name(" ".join(self.name_edit.text().split()))
+        """The name as typed; typed in lower case, as the draft first writes it ("Quillby")."""
+        typed = " ".join(self.name_edit.text().split())
+        spans = self.spans()
+        if typed.islower() and spans:
+            typed = " ".join(self.text[spans[0][0]:spans[0][1]].split())
+        return display_name(typed)
 
     def person_id(self) -> str | None:
         return self.person_box.currentData()
@@ -219,10 +230,10 @@ class RegionDialog(QDialog):
         self.keep = QRadioButton(self.tr("&Keep it as written (names withheld in the story stay "
                                          "withheld)"))
         self.cut.setChecked(True)
-        label = QLabel(description)
-        label.setWordWrap(True)
+        self.description = QLabel(description)
+        self.description.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addWidget(self.description)
         layout.addWidget(self.cut)
         layout.addWidget(self.keep)
         layout.addWidget(_buttons(self))

@@ -176,7 +176,7 @@ class PersonTreeModel(QAbstractItemModel):
 
     def mention_index(self, person_id: str, mention: int, column: int = NAME) -> QModelIndex:
         where = self._where.get(person_id)
-        if where is None:
+        if where is None or not 0 <= mention < len(self._flat[where[2]].mentions):
             return QModelIndex()
         return self.createIndex(mention, column, _MENTIONS_BASE + where[2])
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from redactor.names import display_name, key
+from redactor.review_ops import action_for_new_name
 from ui.person_tree import action_labels
 from ui.settings import PRIVATE_ACTIONS
 
@@ -31,7 +32,8 @@ class RedactSelectionDialog(QDialog):
         labels = action_labels()
         for action in PRIVATE_ACTIONS:
             self.action_box.addItem(labels[action], action)
-        self.action_box.setCurrentIndex(max(0, self.action_box.findData(default_action)))
+        self.action_box.setCurrentIndex(max(0, self.action_box.findData(
+            action_for_new_name(selected, default_action))))
         self.others_box = QCheckBox(self.tr("Also every other occurrence (%n more)", "", others))
         self.others_box.setEnabled(others > 0)
         self.others_box.setChecked(others > 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
 
 from redactor.decisions import Region
 from redactor.names import key
@@ -33,6 +33,7 @@ class ReviewController(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: QDialog | None = None  # the repair dialog open, if any
+        self._return_to: QWidget = window.panel.table  # where the focus goes when it closes
 
     @property
     def review(self) -> ReviewModel | None:
@@ -214,11 +215,18 @@ class ReviewController(QObject):
         if self.dialog is not None:
             self.dialog.close()
         self.dialog = dialog
+        self._return_to = QApplication.focusWidget() or self.window.panel.table
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(chosen)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.finished.connect(self._closed)
         dialog.open()
         dialog.activateWindow()  # keys go to the dialog, not to the draft's single-key actions
+
+    def _closed(self, _result: int) -> None:
+        """Back to where the editor was (the tree or the draft), for the next key."""
+        self.dialog = None
+        self.window.activateWindow()
+        self._return_to.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----- regions outside the story -----
 
