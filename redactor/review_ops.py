@@ -17,7 +17,7 @@ from redactor import PLACEHOLDER
 from redactor.decisions import Mention, Person, Region
 from redactor.leaks import withheld_tokens
 from redactor.names import display_name, fold, key, tokens
-from redactor.plan import printed
+from redactor.plan import mention_replacement
 from redactor.replacements import replacement_for
 
 # Between a name and the word an editor adds to it ("Kairat" before "Omarbekov"): spaces only.
@@ -307,15 +307,20 @@ def repeated_name_words(text: str, persons: Sequence[Person],
 
     Keyed by (person id, mention index), with the words: "Kairat" printed for one person
     where another Kairat is withheld, a public figure's name that holds a word withheld for
-    someone else, or one mention kept as written of a person withheld elsewhere. ``withheld`` is every word the whole review withholds, when ``persons`` is
-    part of it.
+    someone else, or one mention kept as written of a person withheld elsewhere.
+    ``withheld`` is every word the whole review withholds, when ``persons`` is part of it.
+    How a replacement is printed (capitals, a link-safe form, one full stop) adds no name
+    word, so the words of what each mention becomes are enough, and many share one value.
     """
     if withheld is None:
         withheld = set().union(*(withheld_tokens(p) for p in persons)) if persons else set()
+    words_of: dict[str, set[str]] = {}
     found: dict[tuple[str, int], set[str]] = {}
     for person in persons:
-        for index in range(len(person.mentions)):
-            words = set(key(printed(text, person, index))) & withheld
-            if words:
-                found[(person.id, index)] = words
+        for index, mention in enumerate(person.mentions):
+            value = mention_replacement(person, mention)
+            if value not in words_of:
+                words_of[value] = set(key(value)) & withheld
+            if words_of[value]:
+                found[(person.id, index)] = set(words_of[value])
     return found

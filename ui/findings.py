@@ -21,6 +21,7 @@ from redactor.plan import original_offset
 LOWER_CASE = "lower_case"  # a withheld word found in lower case: probably an ordinary word
 CATEGORIES = (WITHHELD, UNREVIEWED, BESIDE, LOWER_CASE)
 NEARBY = 400
+LINKING = "_./@-:#\\"  # characters that join a word into a file name, link or handle
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _row(finding: Finding, copy_text: str, edits: list[Edit], draft_text: str,
     if in_text:
         word = copy_text[finding.offset:finding.offset + len(finding.token)]
     category = finding.kind
-    if finding.kind == WITHHELD and in_text and word.islower():
+    if finding.kind == WITHHELD and in_text and word.islower() and _in_prose(copy_text, finding):
         category = LOWER_CASE
     start = _in_draft(word, original_offset(edits, finding.offset), draft_text) if in_text else -1
     line, column = finding.line, finding.column
@@ -63,6 +64,14 @@ def _row(finding: Finding, copy_text: str, edits: list[Edit], draft_text: str,
         where = f"{finding.place}, {where}" if in_text else finding.place
     return Row(category, word, where, names.get(finding.person_id, ""), _reason(finding),
                start, start + len(word) if start >= 0 else -1)
+
+
+def _in_prose(copy_text: str, finding: Finding) -> bool:
+    """The word stands between spaces or punctuation, as an ordinary word does; not inside a
+    file name, a link or a handle ("varga_home.jpg", "/emil-varga"), where it is a name."""
+    before = copy_text[finding.offset - 1:finding.offset] if finding.offset else " "
+    after = copy_text[finding.offset + len(finding.token):finding.offset + len(finding.token) + 1]
+    return not any(c and (c in LINKING or c.isdigit()) for c in (before, after))
 
 
 def _in_copy_text(finding: Finding, copy_text: str) -> bool:

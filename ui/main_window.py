@@ -220,7 +220,10 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def show_findings(self) -> None:
-        self.findings_dock.show()
+        if not self.findings_dock.isVisible():  # a third of the window, the draft stays in view
+            self.findings_dock.show()
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.findings_dock], [self.height() // 3],
+                                                          Qt.Orientation.Vertical))
         self.findings_dock.raise_()
 
     # ----- state shown -----
@@ -328,7 +331,8 @@ class MainWindow(QMainWindow):
         if self.splitter.orientation() != wanted or not self._sized:
             self.splitter.setOrientation(wanted)
             total = self.splitter.height() if wanted == Qt.Orientation.Vertical else self.width()
-            self.splitter.setSizes([total // 2, total - total // 2])
+            first = total // 2 if wanted == Qt.Orientation.Vertical else total * 46 // 100
+            self.splitter.setSizes([first, total - first])
             self._sized = True
 
     # ----- commands kept on the window (the tests and the app call them) -----

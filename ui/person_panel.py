@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QVBoxLayout, QWidget)
 
 from redactor.decisions import ACTIONS, ROLES
-from ui.person_tree import (ACTION, KIND_ROLE, MENTION_ROLE, NAME, PERSON_ID_ROLE, REPLACEMENT, ROLE,
-                            PersonTreeModel, action_labels, places_text, role_labels)
-from ui.review_model import ReviewModel
+from ui.person_tree import (ACTION, KIND_ROLE, MENTION_ROLE, MENTIONS, NAME, PERSON_ID_ROLE,
+                            REPLACEMENT, ROLE, STATE, PersonTreeModel, action_labels, places_text,
+                            role_labels)
+from ui.review_model import STATES, ReviewModel
+from ui.states import state_label
 
 REPLACEMENT_MAX_WIDTH = 220
 
@@ -107,16 +109,7 @@ class PersonPanel(QWidget):
             {a: action_labels()[a] for a in ACTIONS}, self.table))
         self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(
             {r: role_labels()[r] for r in ROLES}, self.table))
-        header = self.table.header()
-        header.setStretchLastSection(False)
-        # Size columns from the rows in view only: measuring every row of a long draft's
-        # thousands of persons on each change stalled the GUI for seconds.
-        header.setResizeContentsPrecision(0)
-        header.setMinimumSectionSize(40)
-        header.setMaximumSectionSize(REPLACEMENT_MAX_WIDTH)
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
         self.places = QLabel()  # where the current person's mentions live (Word, ODT, HTML)
@@ -134,6 +127,24 @@ class PersonPanel(QWidget):
         self._current = ("", -1)  # person id and mention index kept across resets
         self._update_summary()
 
+    def _size_columns(self) -> None:
+        """Widths from what the columns can hold, measured once: sizing them to their rows
+        measured every row of a long draft's thousands on each change, and stalled the GUI."""
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        metrics = self.table.fontMetrics()
+        pad = 2 * metrics.horizontalAdvance("  ")
+        samples = {ACTION: list(action_labels().values()), ROLE: list(role_labels().values()),
+                   STATE: [state_label(state) for state in STATES],
+                   REPLACEMENT: ["[name withheld]", "(as written)"], MENTIONS: ["9999"]}
+        for column, texts in samples.items():
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(metrics.horizontalAdvance(t) for t in [*texts, title]) + pad
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, min(width, REPLACEMENT_MAX_WIDTH))
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+
     def set_review(self, review: ReviewModel | None) -> None:
         self._current = ("", -1)
         self.model.set_review(review)
@@ -148,7 +159,7 @@ class PersonPanel(QWidget):
         reset forgets all that)."""
         for row in range(self.model.rowCount()):
             self.table.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.table.expandToDepth(0)
+            self.table.expand(self.model.index(row, 0))
         person_id, mention = self._current
         if person_id:
             if mention >= 0:

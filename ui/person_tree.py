@@ -87,6 +87,7 @@ class PersonTreeModel(QAbstractItemModel):
         self.only_needs_review = False
         self.pinned = ""  # a reviewed person the filter still shows: the one being worked on
         self.new_ids: set[str] = set()  # persons new (or with new mentions) in a revised draft
+        self._states: dict[str, tuple[Person, str]] = {}  # each row's state, until a change
         self._groups: list[tuple[str, list[Person]]] = []
         self._flat: list[Person] = []
         self._where: dict[str, tuple[int, int, int]] = {}  # id -> (group, row, flat index)
@@ -103,6 +104,7 @@ class PersonTreeModel(QAbstractItemModel):
         self.review = review
         self.pinned = ""
         self.new_ids = set()
+        self._states.clear()
         if review is not None:
             review.structureChanged.connect(self.rebuild)
             review.personsChanged.connect(self._persons_changed)
@@ -130,6 +132,7 @@ class PersonTreeModel(QAbstractItemModel):
         return [(group, persons) for group, persons in grouped.items() if persons]
 
     def rebuild(self) -> None:
+        self._states.clear()
         self.beginResetModel()
         self._set_layout(self._layout())
         self.endResetModel()
@@ -145,6 +148,7 @@ class PersonTreeModel(QAbstractItemModel):
                 flat += 1
 
     def _persons_changed(self, ids: list[str]) -> None:
+        self._states.clear()  # a change to one person can change another's (a shared name word)
         layout = self._layout()
         if [(g, [p.id for p in ps]) for g, ps in layout] != \
                 [(g, [p.id for p in ps]) for g, ps in self._groups]:
@@ -267,10 +271,16 @@ class PersonTreeModel(QAbstractItemModel):
             return font
         return None
 
+    def _state(self, person: Person) -> str:
+        cached = self._states.get(person.id)
+        if cached is None or cached[0] is not person:
+            assert self.review is not None
+            cached = (person, person_state(self.review, person))
+            self._states[person.id] = cached
+        return cached[1]
+
     def _person_data(self, person: Person, column: int, role: int) -> Any:
-        review = self.review
-        assert review is not None
-        state = person_state(review, person)
+        state = self._state(person)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._person_text(person, state, column)
         if role == Qt.ItemDataRole.EditRole:

@@ -10,6 +10,7 @@ way. Reading and writing review files and autosaves live in ``ui.review_files``.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 DRAFT, REVISION, CARRY = "draft", "revision", "carry"  # why a draft is being analysed
+# Persons found so far are shown at once the first time, then at most this often: each
+# showing rebuilds the list, and a long draft reports every few seconds.
+PARTIAL_EVERY_S = 5.0
 
 
 class Session(QObject):
@@ -46,6 +50,7 @@ class Session(QObject):
         self._partial_base: list[Person] = []  # the provisional persons as the engine gave them
         self._carry: Decisions | None = None  # a saved review waiting for its draft's analysis
         self._incoming: Document | None = None  # a revised draft read, its analysis running
+        self._partial_shown = 0.0  # when persons found so far were last shown
         self.files = ReviewFiles(self)
         self.watch = RevisionWatch(self)
         self.watch.changed.connect(self._draft_changed)
@@ -108,6 +113,9 @@ class Session(QObject):
             return
         if self.review is not None and not self.provisional:
             return
+        if self.provisional and time.monotonic() - self._partial_shown < PARTIAL_EVERY_S:
+            return
+        self._partial_shown = time.monotonic()
         fresh = self._with_preferences(persons)
         decisions = Decisions(str(self.document.path), self.document.sha256, fresh)
         if self.review is not None:

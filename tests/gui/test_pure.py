@@ -211,3 +211,23 @@ print(sorted(name for name in sys.modules if name.startswith(heavy)))
     written, loaded = done.stdout.splitlines()
     assert Path(written).is_file() and "Linnea Brask" in Path(written).read_text(encoding="utf-8")
     assert loaded == "[]"
+
+
+def test_findings_map_to_the_draft_and_a_lower_case_word_in_prose_is_set_apart():
+    from redactor.leaks import Finding
+    from redactor.plan import plan_edits
+    from ui.findings import arrange
+
+    draft = "Marta Law spoke. The law passed. Law left. Photo: law_home.jpg\n"
+    decisions = Decisions("d.txt", "0" * 64, [Person("p1", "Marta Law", "private", "initials", "M.L.",
+                                                     [Mention(0, 9, "Marta Law")])])
+    edits = plan_edits(draft, decisions)
+    copy = "M.L. spoke. The law passed. Law left. Photo: law_home.jpg\n"
+    findings = [Finding("law", "p1", 1, 1 + copy.index(w), copy.index(w)) for w in
+                ("law passed", "Law left", "law_home")]
+    rows = arrange(findings, copy, edits, draft, {"p1": "Marta Law"})
+    assert [(r.category, r.word, draft[r.start:r.end]) for r in rows] == [
+        ("withheld", "Law", "Law"),          # capitalised: a leak
+        ("withheld", "law", "law"),          # in a file name: a leak too, not a word
+        ("lower_case", "law", "law")]        # between spaces in a sentence: probably the word
+    assert rows[0].start == draft.index("Law left") and rows[1].start == draft.index("law_home")
