@@ -113,3 +113,52 @@ def test_an_offset_in_the_copy_maps_back_to_the_draft():
     assert original_offset(edits, copy.index("Nurlanov")) == text.rindex("Nurlanov")
     assert original_offset(edits, copy.index("was")) == text.index("was")
     assert original_offset(edits, 1) == 0  # inside a replacement: where it began
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_region_cut_from_a_structured_draft_is_gone_from_its_copy(tmp_path: Path, suffix):
+    """A cut spans paragraphs, runs and markup: the format writes it where the text lives."""
+    from conftest import write_copy
+    from redactor.documents import read_document
+
+    paragraphs = ["Protesters were held overnight, said Danika Sorell, 24.",
+                  "Recommended stories", "Police chief Ivar Lund resigns",
+                  "Comments (2)", "Marek Holm: shameful"]
+    path = tmp_path / f"page{suffix}"
+    if suffix == ".docx":
+        from docx import Document as new_docx
+        document = new_docx()
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.save(str(path))
+    else:
+        path.write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+                        + "</body></html>", encoding="utf-8")
+    draft = read_document(path)
+    start = draft.text.index("Recommended")
+    end = draft.text.index("shameful") + len("shameful")
+    name = draft.text.index("Danika Sorell")
+    decisions = Decisions(str(path), draft.sha256, [Person(
+        "p1", "Danika Sorell", "private", "first_name", "Danika",
+        [Mention(name, name + 13, "Danika Sorell")])], [Region(start, end, "cut")])
+    out = tmp_path / f"copy{suffix}"
+    write_copy(draft, decisions, out)
+    copy = read_document(out, any_suffix=True).text
+    assert "said Danika, 24." in copy
+    for gone in ("Recommended", "Ivar Lund", "Comments", "Marek Holm"):
+        assert gone not in copy
+
+
+def test_a_region_cut_from_a_libreoffice_document(tmp_path: Path):
+    from conftest import FIXTURES, write_copy
+    from redactor.documents import read_document
+
+    draft = read_document(FIXTURES / "office" / "lo_wire.odt")
+    start = draft.text.index("Marta Kowalczyk")
+    end = draft.text.index("Police spokeswoman Dilnaz")
+    decisions = Decisions("lo_wire.odt", draft.sha256, [], [Region(start, end, "cut")])
+    out = tmp_path / "copy.odt"
+    write_copy(draft, decisions, out)
+    copy = read_document(out, any_suffix=True).text
+    assert "Kowalczyk" not in copy and "Bekov" not in copy
+    assert "He only held a sign" in copy and "Police spokeswoman Dilnaz Temirova confirmed" in copy
