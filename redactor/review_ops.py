@@ -9,6 +9,7 @@ saved review records the result. No Presidio: the desktop app calls these direct
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import replace
@@ -161,14 +162,21 @@ def find_occurrences(text: str, name: str) -> list[tuple[int, int]]:
     capital = words[0][0].isupper()
     found = []
     for match in pattern.finditer(folded):
-        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        start, end = match.start(), match.end()
+        if origin is not None:
+            start, end = origin[start], origin[end - 1] + 1
         if not capital or text[start].isupper():
             found.append((start, end))
     return found
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the offset it came from."""
+@functools.lru_cache(maxsize=2)
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, for each of its characters, the offset it came from (None when
+    folding kept every offset, as for ASCII). Cached: a typed name is looked up at every
+    keystroke, and folding a long draft takes a moment."""
+    if text.isascii():
+        return text.lower(), None
     out: list[str] = []
     origin: list[int] = []
     for offset, char in enumerate(text):

@@ -117,12 +117,12 @@ class Session(QObject):
             return
         self._partial_shown = time.monotonic()
         fresh = self._with_preferences(persons)
-        decisions = Decisions(str(self.document.path), self.document.sha256, fresh)
+        decisions, touched = Decisions(str(self.document.path), self.document.sha256, fresh), False
         if self.review is not None:
-            decisions = self._keep_decisions(decisions)
+            decisions, touched = self._keep_decisions(decisions)
         self._partial_base = fresh
-        self.install(ReviewModel(self.document, decisions, self.settings.placeholder,
-                                 self.settings.private_action), self.document, provisional=True)
+        self.install(self.model_for(self.document, decisions), self.document, provisional=True,
+                     modified=touched)
 
     @Slot(object)
     def _on_analysed(self, decisions: Decisions) -> None:
@@ -132,9 +132,11 @@ class Session(QObject):
         if purpose == DRAFT:
             if self.document is None:
                 return
+            touched = False
             if self.provisional and self.review is not None:
-                fresh = self._keep_decisions(fresh)
-            self.install(self.model_for(self.document, fresh), self.document, self.review_path)
+                fresh, touched = self._keep_decisions(fresh)
+            self.install(self.model_for(self.document, fresh), self.document, self.review_path,
+                         modified=touched)
             self.window.statusBar().showMessage(self.window.tr(
                 "%n person(s) found.", "", len(fresh.persons)), 5000)
         else:
@@ -143,8 +145,9 @@ class Session(QObject):
     def _with_preferences(self, persons: list[Person]) -> list[Person]:
         return with_preferences(persons, self.settings.private_action, self.settings.placeholder)
 
-    def _keep_decisions(self, fresh: Decisions) -> Decisions:
-        """The provisional review's decisions, on a newer analysis of the same text.
+    def _keep_decisions(self, fresh: Decisions) -> tuple[Decisions, bool]:
+        """The provisional review's decisions on a newer analysis of the same text, and
+        whether the editor had made any (they are then not saved anywhere yet).
 
         Only persons the editor touched carry over; the rest take the newer suggestion,
         which has seen more of the draft.
@@ -152,10 +155,10 @@ class Session(QObject):
         assert self.review is not None and self.document is not None
         base = {id(p) for p in self._partial_base}
         touched = [p for p in self.review.persons if id(p) not in base]
-        if not touched and not self.review.regions:
-            return fresh
+        if not touched and not self.review.regions and not self.restored_unsaved:
+            return fresh, False
         old = Decisions(fresh.document_path, fresh.document_sha256, touched, self.review.regions)
-        return carry_over(old, fresh, self.document.text, self.document.text).decisions
+        return carry_over(old, fresh, self.document.text, self.document.text).decisions, True
 
     def _carry_over(self, fresh: Decisions, purpose: str) -> None:
         """The open review (or a saved one) on a revised draft, and what is new listed."""

@@ -96,3 +96,4 @@ def test_persons_appear_while_a_long_draft_is_read_and_early_decisions_stay(
     assert "Bogdan Ferreira" in final
     assert (final["Ilse Varnholt"].action, final["Ilse Varnholt"].replacement) == (
         "pseudonym", "Source A")
+    assert window.has_unsaved_decisions() and window.isWindowModified()  # asked about on close
