@@ -134,7 +134,8 @@ class ReviewModel(QObject):
         self._spans: list[Span] | None = None
         self._starts: list[int] = []
         self._person_spans: dict[str, tuple[Person, Any, list[Span]]] = {}
-        self._withheld: frozenset[str] | None = None
+        self._withheld: frozenset[str] = frozenset()
+        self._withheld_stale = True
         self._withheld_by: dict[str, tuple[Person, set[str]]] = {}
         self._repeats: dict[str, tuple[Person, frozenset[str], dict[int, set[str]]]] = {}
 
@@ -182,8 +183,11 @@ class ReviewModel(QObject):
 
     def repeats(self, person: Person) -> dict[int, set[str]]:
         """Mentions of ``person`` whose printed text repeats a withheld name word (cached)."""
-        if self._withheld is None:
-            self._withheld = self._withheld_words()
+        if self._withheld_stale:
+            words = self._withheld_words()
+            if words != self._withheld:  # a new object only when the words changed
+                self._withheld = words
+            self._withheld_stale = False
         cached = self._repeats.get(person.id)
         if cached is None or cached[0] is not person or cached[1] is not self._withheld:
             found = review_ops.repeated_name_words(self.document.text, [person], self._withheld)
@@ -192,15 +196,13 @@ class ReviewModel(QObject):
         return cached[2]
 
     def _withheld_words(self) -> frozenset[str]:
-        """Every name word the review withholds; the same object while the set is unchanged."""
+        """Every name word the review withholds (each person's words cached until it changes)."""
         by = {}
         for person in self.persons:
             cached = self._withheld_by.get(person.id)
             by[person.id] = cached if cached and cached[0] is person else (person, withheld_tokens(person))
         self._withheld_by = by
-        words = frozenset().union(*(tokens for _, tokens in by.values()))
-        previous = next(iter(self._repeats.values()), (None, None))[1]
-        return previous if previous == words else words
+        return frozenset().union(*(tokens for _, tokens in by.values()))
 
     def spans(self) -> list[Span]:
         """Every mention as a highlight span, sorted by position (cached until a change)."""
@@ -382,7 +384,7 @@ class ReviewModel(QObject):
         self.persons = list(persons)
         self.regions = list(regions)
         self._spans = None
-        self._withheld = None
+        self._withheld_stale = True
         if [p.id for p in before] != [p.id for p in self.persons] or regions_before != self.regions:
             self.structureChanged.emit()
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui_helpers import names, person_named
+from .gui_helpers import names, person_named
 from redactor.decisions import load_decisions
 
 pytestmark = pytest.mark.model

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui_helpers import focus
+from .gui_helpers import focus
 from redactor.decisions import save_decisions
 
 pytestmark = pytest.mark.model

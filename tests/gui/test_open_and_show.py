@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QMouseEvent
 
-from gui_helpers import names, person_named
+from .gui_helpers import names, person_named
 from ui.states import COLOURS
 from ui.review_model import CONFIRMED, NEEDS_REVIEW, SUGGESTED
 

@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
-from gui_helpers import names, person_named, select_text
+from .gui_helpers import names, person_named, select_text
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from ui.redact_dialog import RedactSelectionDialog

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui_helpers import focus, in_dialog, person_named
+from .gui_helpers import focus, in_dialog
 from redactor.decisions import load_decisions
 from ui.person_dialogs import RegionDialog
 from ui.person_tree import NAME, STATE

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
-from gui_helpers import focus, in_dialog, names, open_with_review, person_named, select_text
+from .gui_helpers import focus, in_dialog, names, open_with_review, person_named, select_text
 from ui.person_tree import ACTION, REPLACEMENT
 from ui.redact_dialog import RedactSelectionDialog
 from ui.review_model import KEPT, NEEDS_REVIEW

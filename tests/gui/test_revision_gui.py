@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui_helpers import names, person_named
+from .gui_helpers import names, person_named
 from ui.person_tree import NAME
 
 pytestmark = pytest.mark.model

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from gui_helpers import make_docx, open_with_review
+from .gui_helpers import make_docx, open_with_review
 from redactor.decisions import Mention, Person
 
 pytestmark = pytest.mark.model

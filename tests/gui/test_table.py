@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from gui_helpers import person_named
+from .gui_helpers import person_named
 from ui.person_tree import ACTION, NAME, REPLACEMENT, STATE
 from ui.review_model import STATES
 from ui.states import state_icon, state_label
