@@ -11,6 +11,7 @@ This module imports no Qt: the child imports it, and only the engine.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,8 @@ from ui.error_log import describe, log_exception
 
 _POLL_SECONDS = 0.05
 _BATCH = 200  # persons per message: each unpickle is short, so the receiving side never stalls
+PARTIAL_EVERY_S = 5.0  # persons found so far are sent at most this often (the window shows
+# them no more often: each list is thousands of objects to unpickle beside the GUI thread)
 
 
 class EngineProcess:
@@ -143,8 +146,14 @@ class EngineProcess:
 
 
 def _partial_sender(connection: Any) -> Callable[[list[Any]], None]:
-    """Sends a list of persons found so far in batches; the last batch says so."""
+    """Sends a list of persons found so far in batches (the last batch says so): the first
+    list at once, later ones at most every ``PARTIAL_EVERY_S``."""
+    last_sent: list[float] = []
+
     def send(persons: list[Any]) -> None:
+        if last_sent and time.monotonic() - last_sent[0] < PARTIAL_EVERY_S:
+            return
+        last_sent[:] = [time.monotonic()]
         batches = range(0, max(1, len(persons)), _BATCH)
         for start in batches:
             connection.send(("partial", persons[start:start + _BATCH], start == batches[-1]))
