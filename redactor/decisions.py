@@ -19,6 +19,9 @@ FORMAT = "redactor-decisions/1"
 ROLES = ("private", "public", "byline")
 TIERS = ("", "possible")
 ACTIONS = ("keep", "first_name", "initials", "placeholder", "pseudonym", "remove")
+# What becomes of a stretch the editor marked as outside the story (a scraped page's
+# "Recommended stories", navigation, comments): cut from the copy, or kept as written.
+TREATMENTS = ("cut", "keep")
 # Actions whose replacement hides the whole name; first_name hides all but the first name.
 WITHHOLD_ALL = ("initials", "placeholder", "pseudonym", "remove")
 
@@ -71,6 +74,22 @@ class Person:
         return data
 
 
+@dataclass(frozen=True)
+class Region:
+    """A stretch of the text the editor marked as outside the story.
+
+    ``cut`` leaves it out of the copy; ``keep`` prints it as written, except the names of
+    persons withheld elsewhere: a region never lets a withheld name through.
+    """
+
+    start: int
+    end: int
+    treatment: str = "cut"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "treatment": self.treatment}
+
+
 @dataclass
 class Decisions:
     """Every person in one document, tied to that document by the hash of its bytes."""
@@ -78,11 +97,15 @@ class Decisions:
     document_path: str
     document_sha256: str
     persons: list[Person] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT,
-                "document": {"path": self.document_path, "sha256": self.document_sha256},
-                "persons": [p.to_json() for p in self.persons]}
+        data: dict[str, Any] = {
+            "format": FORMAT, "document": {"path": self.document_path, "sha256": self.document_sha256},
+            "persons": [p.to_json() for p in self.persons]}
+        if self.regions:
+            data["regions"] = [r.to_json() for r in self.regions]
+        return data
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
@@ -119,8 +142,11 @@ def parse_decisions(data: Any, source: str = "decisions") -> Decisions:
     ids = [p.id for p in persons]
     if len(set(ids)) != len(ids):
         raise DecisionsError(f"{source}: person ids are not unique")
+    regions = [_region(r, f"{source}: region {i + 1}")
+               for i, r in enumerate(_optional(data, "regions", list, source) or [])]
     decisions = Decisions(_field(document, "path", str, source),
-                          _field(document, "sha256", str, source), persons)
+                          _field(document, "sha256", str, source), persons,
+                          sorted(regions, key=lambda r: r.start))
     _check_overlaps(decisions, source)
     return decisions
 
@@ -160,6 +186,18 @@ def _mention(data: Any, where: str) -> Mention:
                    bool(_optional(data, "variant", bool, where)))
 
 
+def _region(data: Any, where: str) -> Region:
+    if not isinstance(data, dict):
+        raise DecisionsError(f"{where}: is not an object")
+    start, end = _field(data, "start", int, where), _field(data, "end", int, where)
+    treatment = _field(data, "treatment", str, where)
+    if not 0 <= start < end:
+        raise DecisionsError(f"{where}: its start must come before its end")
+    if treatment not in TREATMENTS:
+        raise DecisionsError(f"{where}: treatment must be one of {', '.join(TREATMENTS)}")
+    return Region(start, end, treatment)
+
+
 def _field(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
     value = data.get(key)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
@@ -176,6 +214,9 @@ def _check_overlaps(decisions: Decisions, source: str) -> None:
     for (_, end), (start, _) in zip(spans, spans[1:]):
         if start < end:
             raise DecisionsError(f"{source}: two mentions overlap at character {start}")
+    for before, after in zip(decisions.regions, decisions.regions[1:]):
+        if after.start < before.end:
+            raise DecisionsError(f"{source}: two regions overlap at character {after.start}")
 
 
 def save_decisions(decisions: Decisions, path: str | Path, force: bool = False,
@@ -198,10 +239,15 @@ def check_document(document: Any, decisions: Decisions) -> None:
 
 
 def check_offsets(text: str, decisions: Decisions) -> None:
-    """Refuse a review whose mentions do not match the text: applying it would corrupt the draft."""
+    """Refuse a review whose mentions or regions do not match the text: applying it would
+    corrupt the draft."""
     for person in decisions.persons:
         for mention in person.mentions:
             if mention.end > len(text) or text[mention.start:mention.end] != mention.text:
                 raise DecisionsError(
                     f"person {person.id}: a mention at {mention.start}-{mention.end} does not match "
                     "the document's text (was the review made for another version?)")
+    for region in decisions.regions:
+        if region.end > len(text):
+            raise DecisionsError(f"a region at {region.start}-{region.end} lies beyond the end of "
+                                 "the document's text (was the review made for another version?)")

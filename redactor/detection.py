@@ -26,6 +26,8 @@ Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
 
 CHUNK_CHARS = 20_000
+# With ``on_wave`` the first persons show after one chunk, then after about every wave.
+WAVE_CHARS = 100_000
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PROPER_TAGS = {"NNP", "NNPS"}
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n|\r\r")
@@ -97,11 +99,15 @@ class Found:
 
 def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None,
            cancelled: IsCancelled | None = None,
-           fields: Sequence[tuple[int, int]] = ()) -> Found:
+           fields: Sequence[tuple[int, int]] = (), on_wave: Callable[[Found], None] | None = None,
+           ) -> Found:
     """Every PERSON result in ``text``, as offsets into the whole text.
 
     ``fields`` are the stretches a structured document keeps beside its body (headers,
     notes, alt text, properties): each is also read on its own, with ``FieldRecognizer``.
+    ``on_wave``, if given, gets what was found so far after the first chunk and then about
+    every ``WAVE_CHARS``, never after the last: the same chunks are read either way, so the
+    final result does not depend on it.
     """
     pieces = list(chunks(text))
     nlp_engine = analyzer.nlp_engine
@@ -110,7 +116,7 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
     proper: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
     common: set[str] = set()
-    done = 0
+    done = reported = wave = 0  # the first wave is the first chunk
     # One chunk at a time: the generator runs spaCy lazily, so a cancel waits for one chunk at most.
     batch = nlp_engine.process_batch((piece for _, piece in pieces), language="en", batch_size=1)
     for (offset, piece), (_, artifacts) in zip(pieces, batch):
@@ -123,8 +129,16 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
         done += len(piece)
         if progress is not None:
             progress(done / len(text))
+        if on_wave is not None and done < len(text) and done >= reported + wave:
+            on_wave(_found(text, hits, places, proper, other, common))
+            reported, wave = done, WAVE_CHARS
     hits.extend(_field_hits(analyzer, text, fields))
-    return Found(sorted(hits, key=lambda h: (h.start, -h.end)), places,
+    return _found(text, hits, places, proper, other, common)
+
+
+def _found(text: str, hits: list[Hit], places: list[tuple[int, int]], proper: list[tuple[int, int]],
+           other: list[tuple[int, int]], common: set[str]) -> Found:
+    return Found(sorted(hits, key=lambda h: (h.start, -h.end)), list(places),
                  TextFacts.of(text, proper, other, places, common))
 
 

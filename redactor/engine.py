@@ -8,7 +8,7 @@ cancellation are plain callables, so the engine never knows about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,8 @@ from presidio_analyzer import AnalyzerEngine
 
 from redactor.check import Reading, read_copy, unfinished_path
 from redactor.decisions import Decisions, check_document, save_decisions
-from redactor.detection import IsCancelled, Progress, build_analyzer, detect
+from redactor.decisions import Person
+from redactor.detection import Found, IsCancelled, Progress, build_analyzer, detect
 from redactor.documents import Document, parse_document, read_bytes, read_document, redacted_bytes
 from redactor.errors import OutputExists, RedactorError, UnreadableDocument
 from redactor.formats import CleanOptions, format_for_suffix
@@ -29,6 +30,8 @@ from redactor.spans import TextFacts
 from redactor.suggestions import suggest
 from redactor.visible import VisibleText
 from redactor.writing import write_atomic
+
+Partial = Callable[[list[Person]], None]
 
 
 class Engine:
@@ -48,9 +51,14 @@ class Engine:
         return self._analyzer
 
     def analyze(self, document: Document, progress: Progress | None = None,
-                cancelled: IsCancelled | None = None) -> Decisions:
-        """Every person in the document, with suggestions, none of them reviewed yet."""
-        candidates, _ = self._find(document, progress, cancelled)
+                cancelled: IsCancelled | None = None, partial: Partial | None = None) -> Decisions:
+        """Every person in the document, with suggestions, none of them reviewed yet.
+
+        ``partial``, if given, is called with the persons found so far each time a wave of
+        the draft has been read (not after the last): the app shows them while the rest is
+        read. The result is the same as without it.
+        """
+        candidates, _ = self._find(document, progress, cancelled, partial)
         persons = suggest(document.text, candidates, self.keep, self.redact)
         return Decisions(str(document.path), document.sha256, persons)
 
@@ -61,21 +69,22 @@ class Engine:
         return Reading([m for c in candidates for m in c.mentions], facts)
 
     def _find(self, document: Document, progress: Progress | None = None,
-              cancelled: IsCancelled | None = None) -> tuple[list[Candidate], TextFacts]:
+              cancelled: IsCancelled | None = None, partial: Partial | None = None,
+              ) -> tuple[list[Candidate], TextFacts]:
         hidden = hidden_spans(document.sections)  # markup: never read as sentences
         fields = [(s.start, s.end) for s in document.sections if s.label != "Body" and not s.kind]
         text = masked(document.text, hidden)
         visible = VisibleText.of(text)  # "Zhu\u200bnusova" is read as "Zhunusova"
         if visible is not None:
             text, fields = visible.text, [(visible.at(s), visible.at(e)) for s, e in fields]
-        found = detect(self.load(), text, progress, cancelled, fields)
-        candidates, facts = group(text, found.hits, found.facts), found.facts
-        if visible is not None:
-            facts = visible.restore(candidates, facts, document.text)
-        # Names written into other words or into markup: "#FreeZhunusova", "/author/zhunusova".
-        add_markup_mentions(document.text, markup_spans(document.sections) + compounds(document.text),
-                            candidates)
-        return candidates, facts
+
+        def on_wave(found: Found) -> None:
+            candidates, _ = _candidates(document, text, visible, found)
+            partial(suggest(document.text, candidates, self.keep, self.redact))
+
+        found = detect(self.load(), text, progress, cancelled, fields,
+                       on_wave if partial is not None else None)
+        return _candidates(document, text, visible, found)
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
              options: CleanOptions | None = None) -> SavedCopy:
@@ -119,6 +128,19 @@ class Engine:
         """The second reading of a copy already on disk."""
         path = Path(path)
         return self.check(read_bytes(path), path, decisions)
+
+
+def _candidates(document: Document, text: str, visible: VisibleText | None,
+                found: Found) -> tuple[list[Candidate], TextFacts]:
+    """The persons in what detection found in ``text`` (the draft as the model read it),
+    put back into the draft's own offsets, with the names written into other words or
+    into markup: "#FreeZhunusova", "/author/zhunusova"."""
+    candidates, facts = group(text, found.hits, found.facts), found.facts
+    if visible is not None:
+        facts = visible.restore(candidates, facts, document.text)
+    add_markup_mentions(document.text, markup_spans(document.sections) + compounds(document.text),
+                        candidates)
+    return candidates, facts
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ The window is shown before anything slow happens; the pipeline loads and the dra
 analysed in the background (in a child process, so spaCy cannot stall the GUI). With
 ``--screenshot`` the app opens PATH, waits for the analysis, saves a picture of the window
 and exits: for documentation and for checking a build on a machine without a display.
+``--check`` first accepts every suggestion and reads the copy a second time, so the picture
+shows the Findings panel.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from PySide6.QtCore import (QCoreApplication, QEventLoop, QLibraryInfo, QLocale,
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redactor import __version__
-from ui import lazy_engine
 from ui.error_log import describe, log_exception
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION
@@ -38,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a draft to open (.txt, .md, .docx, .odt, .html)")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="open PATH, wait for the analysis, save the window as a PNG, exit")
+    parser.add_argument("--check", action="store_true",
+                        help="with --screenshot: accept every suggestion and show the second "
+                        "reading's findings first")
+    parser.add_argument("--size", default="1280x800", metavar="WxH",
+                        help="with --screenshot: the window's size (default 1280x800)")
     parser.add_argument("--in-process", action="store_true",
                         help="analyse in a thread of the app's own process instead of a child "
                         "process (uses less memory; the window may stall on long drafts)")
@@ -89,23 +95,23 @@ def main(argv: Sequence[str] | None = None, engine: Any = None) -> int:
     app = application()
     window = MainWindow(engine=engine, in_process=args.in_process)
     window.show()
-    lazy_engine.prewarm()
     if args.screenshot:
-        return screenshot(window, args.path, args.screenshot)
+        width, _, height = args.size.partition("x")
+        window.resize(int(width), int(height))
+        return screenshot(window, args.path, args.screenshot, args.check)
     previous_hook = sys.excepthook
     sys.excepthook = _report_unexpected
     try:
-        if args.path:
-            QTimer.singleShot(0, lambda: window.open_draft(args.path))
-        else:
-            QTimer.singleShot(0, window.preload)
+        # The pipeline starts loading at once, with or without a draft to analyse.
+        QTimer.singleShot(0, (lambda: window.open_draft(args.path)) if args.path else window.preload)
         return app.exec()
     finally:
         sys.excepthook = previous_hook
 
 
-def screenshot(window: MainWindow, path: str, out: str) -> int:
-    """Open ``path``, wait for its review, save the window to ``out``; 0 on success."""
+def screenshot(window: MainWindow, path: str, out: str, check: bool = False) -> int:
+    """Open ``path``, wait for its review (and with ``check`` its second reading), save the
+    window to ``out``; 0 on success."""
     window.headless = True
     loop = QEventLoop()
     outcome = {"ok": False}
@@ -120,6 +126,12 @@ def screenshot(window: MainWindow, path: str, out: str) -> int:
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
     QTimer.singleShot(0, lambda: window.open_draft(path))
     loop.exec()
+    if outcome["ok"] and check and window.review is not None:
+        outcome["ok"] = False
+        window.review.accept_all()
+        window.checkFinished.connect(ready)
+        window.exporter.check()
+        loop.exec()
     code = 1
     if outcome["ok"]:
         QApplication.processEvents()

@@ -6,16 +6,12 @@ Every modal question the app asks goes through these functions and Qt's static
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
 from ui import file_types
-
-MAX_LISTED_LEAKS = 20
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
@@ -34,8 +30,11 @@ def title() -> str:
 
 
 def show_error(parent: QWidget | None, message: str) -> None:
-    """An error as one sentence; the engine's messages already name the file and the problem."""
-    text = message[:1].upper() + message[1:]
+    """An error as one sentence; the engine's messages already name the file and the problem.
+
+    The message is shown as written: it often starts with a file name, whose case matters.
+    """
+    text = message
     if not text.endswith((".", "!", "?", ")")):
         text += "."
     QMessageBox.critical(parent, title(), text)
@@ -83,6 +82,14 @@ def ask_keep_comments(parent: QWidget | None, name: str, plain_text: bool = Fals
     return kept if QMessageBox.StandardButton(answer) == QMessageBox.StandardButton.Save else None
 
 
+def ask_carry_over(parent: QWidget | None, name: str) -> bool:
+    """A review made for an earlier version of its draft: carry it over to this version?"""
+    return _yes(parent, _tr("This review was made for an earlier version of {name}. Carry its "
+                            "decisions over to the draft as it is now? The draft is analysed "
+                            "again; persons and mentions that are new are listed for review.")
+                .format(name=name), default=True)
+
+
 def ask_restore(parent: QWidget | None, name: str, folder: str) -> bool:
     """Offer back an autosaved review of the draft being opened."""
     return _yes(parent, _tr("Restore the review you were working on? Redactor kept the decisions "
@@ -105,24 +112,9 @@ def review_caption() -> str:
     return _tr("Save Review (it contains the original names: keep it private)")
 
 
-def _finding_line(finding: Any, names: Mapping[str, str]) -> str:
-    place = getattr(finding, "place", "")
-    if finding.kind == "unreviewed":
-        what = _tr("“{token}”: a name the review does not keep").format(token=finding.token)
-    elif finding.kind == "beside":
-        what = _tr("“{token}”: a name word beside a replacement").format(token=finding.token)
-    else:
-        what = _tr("“{token}” ({person})").format(
-            token=finding.token, person=names.get(finding.person_id, finding.person_id))
-    line = _tr("line {line}, column {column}: {what}").format(
-        line=finding.line, column=finding.column, what=what)
-    return f"{place}, {line}" if place and place != "Body" else line
-
-
-def show_saved_copy(parent: QWidget | None, saved: Any, original_encoding: str,
-                    names: Mapping[str, str]) -> None:
-    """The second reading's result: a plain confirmation, or every finding and where the
-    unfinished copy went instead of the requested name.
+def show_saved_copy(parent: QWidget | None, saved: Any, original_encoding: str) -> None:
+    """The second reading's result in a sentence: the copy is clean and saved, or it is not
+    clean and went beside the requested name; the findings themselves are in the panel.
 
     For a Word, OpenDocument or HTML copy it also lists what was cleaned besides the names.
     """
@@ -139,16 +131,12 @@ def show_saved_copy(parent: QWidget | None, saved: Any, original_encoding: str,
             "Saved {name}. Second reading: no withheld name, no name the review does not keep, "
             "no name word beside a replacement.").format(name=saved.path.name) + note)
         return
-    findings = saved.findings
-    lines = [_finding_line(finding, names) for finding in findings[:MAX_LISTED_LEAKS]]
-    if len(findings) > MAX_LISTED_LEAKS:
-        lines.append(_tr("and {count} more").format(count=len(findings) - MAX_LISTED_LEAKS))
     QMessageBox.warning(parent, title(), _tr(
         "The copy is not clean, so it was not saved as {requested}. The second reading found "
-        "{count} problem(s):").format(requested=saved.requested.name, count=len(findings))
-        + "\n\n" + "\n".join(lines) + "\n\n" + _tr(
-        "Redact those places (select, Ctrl+R) and save the copy again. The unfinished copy is "
-        "in {name}, for checking only.").format(name=saved.path.name) + note)
+        "{count} problem(s), listed in the Findings panel: select one to see it in the draft, "
+        "redact it (Ctrl+R) and save the copy again. The unfinished copy is in {name}, for "
+        "checking only.").format(requested=saved.requested.name, count=len(saved.findings),
+                                 name=saved.path.name) + note)
 
 
 def choose_save_path(parent: QWidget | None, caption: str, default: str, filters: str) -> str:

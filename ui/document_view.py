@@ -3,7 +3,9 @@
 Only the mentions in view are highlighted, as extra selections rebuilt on scroll and resize:
 a book-length draft has tens of thousands of mentions, and formatting them all would stall
 the GUI each time a decision changes. Hovering a mention names its person; clicking it
-selects the person; its context menu overrides that one mention.
+selects the person; its context menu overrides that one mention. Stretches marked as outside
+the story are shaded; in a Word, OpenDocument or HTML draft a gutter on the left names the
+part of the file each stretch comes from (a comment, a footnote, the properties).
 
 Spans, ranges and offsets in this class's API are offsets into the shown Python string, as
 the engine counts; ``PositionMap`` converts them to and from the QTextDocument's positions.
@@ -12,15 +14,21 @@ the engine counts; ``PositionMap`` converts them to and from the QTextDocument's
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import (QAction, QBrush, QColor, QContextMenuEvent, QHelpEvent, QMouseEvent,
+                           QTextCursor, QTextFormat)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from ui.highlight import mention_format
+from ui.place_gutter import PlaceGutter
 from ui.review_model import Span
+from ui.states import mention_format
 from ui.text_positions import PositionMap
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+REGION_COLOURS = {"cut": QColor(128, 128, 128, 45), "keep": QColor(0, 158, 115, 30)}
 
 
 class DocumentView(QPlainTextEdit):
@@ -45,12 +53,16 @@ class DocumentView(QPlainTextEdit):
         self._spans: list[Span] = []
         self._starts: list[int] = []
         self._current = ""
+        self._regions: list[tuple[int, int, str]] = []
         self._formats: dict[tuple[str, bool], object] = {}
         self.tooltip_for: Callable[[Span], str] = lambda span: span.person_id
         self.has_override: Callable[[Span], bool] = lambda span: False
         self.selection_action: QAction | None = None
+        self.menu_actions: list[QAction] = []  # offered in every context menu (regions)
+        self.gutter = PlaceGutter(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_highlights)
+        self._refresh_timer.timeout.connect(self.gutter.update)
         self.verticalScrollBar().valueChanged.connect(self._refresh_timer.start)
 
     # ----- content -----
@@ -62,6 +74,7 @@ class DocumentView(QPlainTextEdit):
         self._text = text
         self._positions = PositionMap(text)
         self.setPlainText(text)
+        self.gutter.set_positions(self._positions)
         self.set_spans(spans)
         bar = self.verticalScrollBar()
         bar.setValue(round(fraction * bar.maximum()))
@@ -70,6 +83,33 @@ class DocumentView(QPlainTextEdit):
         self._spans = spans
         self._starts = [s.start for s in spans]
         self._refresh_timer.start()
+
+    def set_regions(self, regions: list[tuple[int, int, str]]) -> None:
+        """Shade the stretches marked as outside the story: (start, end, treatment)."""
+        self._regions = regions
+        self._refresh_timer.start()
+
+    def set_places(self, place_for: Callable[[int], str] | None) -> None:
+        """Name each stretch's part of the file in the gutter (None: plain text, no gutter)."""
+        self.gutter.set_places(place_for, self._positions)
+
+    def set_gutter_width(self, width: int) -> None:
+        self.setViewportMargins(width, 0, 0, 0)
+
+    def visible_blocks(self) -> list[tuple[int, int, int]]:
+        """(top, height, position) of each text block in view, tops in viewport pixels."""
+        out = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if block.isVisible():
+                out.append((round(geometry.top()), round(geometry.height()), block.position()))
+            block = block.next()
+        return out
 
     def set_current_person(self, person_id: str) -> None:
         self._current = person_id
@@ -114,6 +154,41 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(self._positions.to_view(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def word_at_caret(self) -> tuple[int, int] | None:
+        """The word under (or just before) the caret, as offsets; None between words."""
+        offset = self.cursor_offset()
+        text = self._text
+        line_start = text.rfind("\n", 0, offset) + 1
+        line_end = text.find("\n", offset)
+        line_end = len(text) if line_end < 0 else line_end
+        for match in _WORD.finditer(text, line_start, line_end):
+            if match.start() <= offset <= match.end():
+                return match.start(), match.end()
+        return None
+
+    def find(self, needle: str, forward: bool = True) -> tuple[int, int] | None:
+        """Select the next (or previous) place ``needle`` stands, ignoring case, wrapping."""
+        if not needle:
+            return None
+        pattern = re.compile(re.escape(needle), re.IGNORECASE)
+        cursor = self.textCursor()
+        text = self._text
+        if forward:
+            match = (pattern.search(text, self._positions.to_text(cursor.selectionEnd()))
+                     or pattern.search(text))
+        else:
+            match = None
+            for match in pattern.finditer(text, 0, self._positions.to_text(cursor.selectionStart())):
+                pass
+            if match is None:
+                for match in pattern.finditer(text):
+                    pass
+        if match is None:
+            return None
+        self.select_range(match.start(), match.end())
+        self.centerCursor()
+        return match.start(), match.end()
+
     def selected_range(self) -> tuple[int, int] | None:
         """The selection's offsets without surrounding spaces and punctuation, or None."""
         cursor = self.textCursor()
@@ -148,10 +223,20 @@ class DocumentView(QPlainTextEdit):
         start, end = self.visible_range()
         first = max(0, bisect.bisect_left(self._starts, start) - 1)
         last = bisect.bisect_left(self._starts, end)
-        selections = []
         document = self.document()
         palette = self.palette()
         to_view = self._positions.to_view
+        selections = []
+        for region_start, region_end, treatment in self._regions:
+            if region_end > start and region_start < end:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(document)
+                cursor.setPosition(to_view(max(region_start, start)))
+                cursor.setPosition(to_view(min(region_end, end)), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format.setBackground(QBrush(REGION_COLOURS[treatment]))
+                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                selections.append(selection)
         for span in self._spans[first:last]:
             if span.end <= start:
                 continue
@@ -175,6 +260,7 @@ class DocumentView(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         super().resizeEvent(event)
+        self.gutter.place_beside(self)
         self._refresh_timer.start()
 
     # ----- interaction -----
@@ -218,8 +304,11 @@ class DocumentView(QPlainTextEdit):
             menu.addSeparator()
             for action in self.mention_actions(span, menu):
                 menu.addAction(action)
-        if self.selection_action is not None and self.textCursor().hasSelection():
+        if self.selection_action is not None:
             menu.addSeparator()
             menu.addAction(self.selection_action)
+        if self.menu_actions:
+            menu.addSeparator()
+            menu.addActions(self.menu_actions)
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -11,6 +11,7 @@ This module imports no Qt: the child imports it, and only the engine.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,8 @@ from ui.error_log import describe, log_exception
 
 _POLL_SECONDS = 0.05
 _BATCH = 200  # persons per message: each unpickle is short, so the receiving side never stalls
+PARTIAL_EVERY_S = 5.0  # persons found so far are sent at most this often (the window shows
+# them no more often: each list is thousands of objects to unpickle beside the GUI thread)
 
 
 class EngineProcess:
@@ -58,24 +61,36 @@ class EngineProcess:
         self._wait(None, None)
 
     def analyze(self, document: Any, progress: Callable[[float], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Decisions:
-        """What ``Engine.analyze`` returns, computed in the child."""
+                cancelled: Callable[[], bool] | None = None,
+                partial: Callable[[list[Any]], None] | None = None) -> Decisions:
+        """What ``Engine.analyze`` returns, computed in the child; ``partial`` gets the persons
+        found so far while the child reads the draft."""
         self._start()
         self._cancel.clear()
-        self._connection.send(("analyze", document, self.keep, self.redact))
-        return self._wait(progress, cancelled)
+        self._connection.send(("analyze", document, self.keep, self.redact, partial is not None))
+        return self._wait(progress, cancelled, partial)
 
     def save(self, document: Any, decisions: Decisions, out: Any, force: bool = False,
              options: Any = None) -> Any:
-        """What ``Engine.save`` returns: the copy, read a second time in the child first."""
+        """What ``lazy_engine.save_copy`` returns: the copy, read a second time in the child
+        first, and the copy's text."""
         self._start()
         self._cancel.clear()
         self._connection.send(("save", document, decisions, out, force, options))
         return self._wait(None, None)
 
+    def check(self, document: Any, decisions: Decisions, options: Any = None) -> Any:
+        """What ``lazy_engine.check_copy`` returns: the second reading of a copy not written."""
+        self._start()
+        self._cancel.clear()
+        self._connection.send(("check", document, decisions, options))
+        return self._wait(None, None)
+
     def _wait(self, progress: Callable[[float], None] | None,
-              cancelled: Callable[[], bool] | None) -> Any:
+              cancelled: Callable[[], bool] | None,
+              partial: Callable[[list[Any]], None] | None = None) -> Any:
         persons: list[Any] = []
+        found: list[Any] = []
         while True:
             if cancelled is not None and cancelled():
                 self._cancel.set()
@@ -93,6 +108,12 @@ class EngineProcess:
                 progress(message[1])
             elif kind == "persons":
                 persons.extend(message[1])
+            elif kind == "partial":
+                found.extend(message[1])
+                if message[2]:  # the last batch of this partial list
+                    if partial is not None:
+                        partial(found)
+                    found = []
             elif kind == "loaded":
                 return None
             elif kind == "result":
@@ -124,9 +145,25 @@ class EngineProcess:
             self._process.terminate()
 
 
+def _partial_sender(connection: Any) -> Callable[[list[Any]], None]:
+    """Sends a list of persons found so far in batches (the last batch says so): the first
+    list at once, later ones at most every ``PARTIAL_EVERY_S``."""
+    last_sent: list[float] = []
+
+    def send(persons: list[Any]) -> None:
+        if last_sent and time.monotonic() - last_sent[0] < PARTIAL_EVERY_S:
+            return
+        last_sent[:] = [time.monotonic()]
+        batches = range(0, max(1, len(persons)), _BATCH)
+        for start in batches:
+            connection.send(("partial", persons[start:start + _BATCH], start == batches[-1]))
+    return send
+
+
 def serve(connection: Any, cancel: Any, model: str) -> None:
     """The child's loop: one engine, loaded once, answering requests until told to stop."""
     from redactor.engine import Engine  # only the child pays for spaCy
+    from ui.lazy_engine import check_copy, save_copy
 
     engine = Engine(model)
     while True:
@@ -141,14 +178,17 @@ def serve(connection: Any, cancel: Any, model: str) -> None:
                 engine.load()
                 connection.send(("loaded",))
             elif request[0] == "analyze":
-                _, document, engine.keep, engine.redact = request
+                _, document, engine.keep, engine.redact, wants_partial = request
                 decisions = engine.analyze(document, lambda f: connection.send(("progress", f)),
-                                           cancel.is_set)
+                                           cancel.is_set,
+                                           _partial_sender(connection) if wants_partial else None)
                 for start in range(0, len(decisions.persons), _BATCH):
                     connection.send(("persons", decisions.persons[start:start + _BATCH]))
                 connection.send(("result", decisions.document_path, decisions.document_sha256))
             elif request[0] == "save":
-                connection.send(("saved", engine.save(*request[1:])))
+                connection.send(("saved", save_copy(engine, *request[1:])))
+            elif request[0] == "check":
+                connection.send(("saved", check_copy(engine, *request[1:])))
         except RedactorError as error:  # Cancelled included: the caller re-raises it
             connection.send(("error", error))
         except Exception as error:  # noqa: BLE001 - the editor gets a sentence, not a dead child

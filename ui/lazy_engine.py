@@ -1,66 +1,110 @@
-"""The engine's heavy entry points, imported on first use.
+"""The engine's heavy entry points, imported on first use and never in the GUI thread.
 
-``redactor.engine``, ``redactor.suggestions`` and ``redactor.redaction`` import Presidio and
-spaCy, which takes seconds. The window must appear at once, so ``ui`` imports them here
-lazily, and ``prewarm`` imports them in a background thread right after the window shows;
-by the time the editor first changes an action they are loaded.
+``redactor.engine`` imports Presidio and spaCy, which takes seconds. The app's own work
+(suggested replacements, planned edits, the preview, repairs) uses the light modules
+(``redactor.replacements``, ``redactor.plan``, ``redactor.review_ops``); only detection and
+the second reading need the engine, and they run in the analysis child process or, with
+``--in-process``, in a worker thread. No Qt here: the child process imports this module.
 """
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
-_HEAVY = ("redactor.engine", "redactor.suggestions", "redactor.redaction", "redactor.nlp")
+from redactor.decisions import Decisions
 
 
-def prewarm() -> threading.Thread:
-    """Import the heavy modules in a daemon thread; pure-Python imports let the GUI run."""
-    def load() -> None:
-        import importlib
-        for name in _HEAVY:
-            try:
-                importlib.import_module(name)
-            except Exception:  # reported when the module is really used
-                return
-    thread = threading.Thread(target=load, name="redactor-prewarm", daemon=True)
-    thread.start()
-    return thread
+class InProcessEngine:
+    """An ``Engine`` in this process, created (and its modules imported) on first ``load``.
+
+    Creating it costs nothing, so the window can make one in the GUI thread; the import and
+    the pipeline load happen in whichever worker thread calls ``load`` first.
+    """
+
+    def __init__(self, model: str, keep: list[str] | None = None,
+                 redact: list[str] | None = None) -> None:
+        self.model = model
+        self.keep = list(keep or [])
+        self.redact = list(redact or [])
+        self._engine: Any = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def wrapping(cls, engine: Any) -> InProcessEngine:
+        """The app's engine interface over an ``Engine`` made elsewhere (the tests share one)."""
+        wrapper = cls(engine.model, engine.keep, engine.redact)
+        wrapper._engine = engine
+        return wrapper
+
+    def _real(self) -> Any:
+        with self._lock:
+            if self._engine is None:
+                from redactor.engine import Engine
+                self._engine = Engine(self.model)
+            self._engine.keep, self._engine.redact = self.keep, self.redact
+            return self._engine
+
+    def load(self) -> None:
+        self._real().load()
+
+    def analyze(self, document: Any, progress: Any = None, cancelled: Any = None,
+                partial: Any = None) -> Decisions:
+        return self._real().analyze(document, progress, cancelled, partial)
+
+    def save(self, document: Any, decisions: Decisions, out: Any, force: bool = False,
+             options: Any = None) -> Any:
+        return save_copy(self._real(), document, decisions, out, force, options)
+
+    def check(self, document: Any, decisions: Decisions, options: Any = None) -> Any:
+        return check_copy(self._real(), document, decisions, options)
 
 
-def replacement_for(name: str, action: str, number: int = 1, placeholder: str | None = None) -> str:
-    from redactor import PLACEHOLDER
-    from redactor.replacements import replacement_for as engine_replacement_for
-    return engine_replacement_for(name, action, number, placeholder or PLACEHOLDER)
+def save_copy(engine: Any, document: Any, decisions: Decisions, out: Any, force: bool = False,
+              options: Any = None) -> tuple[Any, str]:
+    """``engine.save`` (the copy is read a second time before it is called clean), and the
+    text of the copy as written, which the findings' offsets point into."""
+    saved = engine.save(document, decisions, out, force=force, options=options)
+    return saved, _copy_text(saved.path)
 
 
-def apply_decisions(text: str, decisions: Any) -> str:
-    from redactor.redaction import apply_decisions as engine_apply
-    return engine_apply(text, decisions)
-
-
-def mention_replacement(person: Any, mention: Any) -> str:
-    from redactor.redaction import mention_replacement as engine_mention_replacement
-    return engine_mention_replacement(person, mention)
-
-
-def save_redacted(engine: Any, document: Any, decisions: Any, out: Any, force: bool = False,
-                  keep_comments: bool | None = None) -> Any:
-    """``engine.save`` (the copy is read a second time before it is called clean);
-    ``keep_comments`` (Word, OpenDocument, HTML) becomes its ``CleanOptions``, None leaves
-    the engine's defaults (plain text has nothing to clean)."""
-    if keep_comments is None:
-        return engine.save(document, decisions, out, force=force)
+def check_copy(engine: Any, document: Any, decisions: Decisions, options: Any = None
+               ) -> tuple[list[Any], str]:
+    """The second reading of the copy the review would write, without writing it."""
+    from redactor.documents import parse_document, redacted_bytes
+    from redactor.errors import UnreadableDocument
     from redactor.formats import CleanOptions
-    return engine.save(document, decisions, out, force=force,
-                       options=CleanOptions(keep_comments=keep_comments))
+    from redactor.redaction import plan_edits
+
+    rebuilt = redacted_bytes(document, plan_edits(document.text, decisions),
+                             options or CleanOptions())
+    name = Path(document.path.name)
+    findings = engine.check(rebuilt.data, name, decisions)
+    try:
+        text = parse_document(name, rebuilt.data, any_suffix=True).text
+    except UnreadableDocument:
+        text = ""
+    return findings, text
+
+
+def _copy_text(path: Path) -> str:
+    from redactor.documents import read_document
+    from redactor.errors import UnreadableDocument
+    try:
+        return read_document(path, any_suffix=True).text
+    except UnreadableDocument:
+        return ""
+
+
+def clean_options(keep_comments: bool | None) -> Any:
+    """``CleanOptions`` for a structured copy, None for plain text (nothing to clean)."""
+    if keep_comments is None:
+        return None
+    from redactor.formats import CleanOptions
+    return CleanOptions(keep_comments=keep_comments)
 
 
 def installed_pipelines() -> list[str]:
     from redactor.nlp import installed_pipelines as engine_installed_pipelines
     return engine_installed_pipelines()
-
-
-def new_engine(model: str, keep: list[str], redact: list[str]) -> Any:
-    from redactor.engine import Engine
-    return Engine(model, keep=keep, redact=redact)

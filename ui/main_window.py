@@ -1,9 +1,11 @@
-"""The main window: the draft on the left, the persons on the right, files and review in menus.
+"""The main window: the draft on the left, the persons on the right, findings docked below.
 
-The window only wires things together. Reading and analysing run in ``AnalysisController``'s
-worker, the preview and the redacted copy in ``TaskWorker`` threads, decisions live in
-``ReviewModel``. Every engine error reaches the editor as a dialog; no review is dropped
-without asking.
+The window builds the widgets and wires them to small controllers that do the work: the
+``Session`` (which draft and review are open, analysis results, revisions), the
+``ReviewController`` (review commands and repairs), the ``ExportController`` (the copy, the
+check and the log) and the ``PreviewController``. Analysis runs in ``AnalysisController``'s
+worker (the engine in a child process by default); every engine error reaches the editor
+as a dialog; no review is dropped without asking.
 """
 
 from __future__ import annotations
@@ -12,32 +14,29 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSizePolicy, QSplitter
 
-from redactor.decisions import Decisions, check_document, load_decisions, save_decisions
-from redactor.documents import Document, read_document
-from redactor.errors import RedactorError
+from redactor.documents import Document
 from ui import autosave, dialogs, file_types, lazy_engine
 from ui.actions import Actions
 from ui.analysis import AnalysisController
-from ui.document_view import DocumentView
+from ui.draft_pane import DraftPane
 from ui.engine_process import EngineProcess
-from ui.highlight import state_label
-from ui.legend import Legend
+from ui.export import ExportController
+from ui.findings_panel import FindingsPanel
 from ui.person_panel import PersonPanel
-from ui.person_table import action_labels
-from ui.preview import marked_preview
+from ui.preview import PreviewController
 from ui.progress_panel import ProgressPanel
-from ui.redact_dialog import RedactSelectionDialog
-from ui.review_model import ReviewModel, Span, mention_state, with_preferences
+from ui.review_model import ReviewModel, Span
+from ui.reviewing import ReviewController
+from ui.session import Session
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
-from ui.worker import Threads, TaskWorker
+from ui.worker import Threads
 
-PREVIEW_DELAY_MS = 250
+NARROW = 1000  # below this width the persons go under the draft, so their columns fit
 
 
 class MainWindow(QMainWindow):
@@ -46,28 +45,22 @@ class MainWindow(QMainWindow):
     reviewReady = Signal()      # a review is shown (analysis finished or review reopened)
     previewReady = Signal()     # the preview text is shown
     exportFinished = Signal()   # the redacted copy was written (or writing failed)
+    checkFinished = Signal()    # the copy was read a second time without being written
+    revisionReady = Signal(object)  # a revised draft's review, carried over (``Carried``)
 
     def __init__(self, settings: Settings | None = None, engine: Any = None,
                  in_process: bool = False, autosave_folder: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.document: Document | None = None
-        self.review: ReviewModel | None = None
-        self.review_path: Path | None = None
-        self._restored_unsaved = False  # the review came from an autosave, not from a file
-        self._closing = False
-        self._preview_generation = 0
-        self._exporting = False
-        self._scroll_on_select = True
-        self._shown: Document | None = None  # the draft whose original text the view shows
         self.headless = False
+        self.closing = False
+        self._clicked = False  # a mention was clicked: select its person without scrolling
+        self._sized = False
 
         def make_engine(model: str) -> Any:
             if engine is not None:
-                return engine
-            if in_process:
-                return lazy_engine.new_engine(model, [], [])
-            return EngineProcess(model)
+                return lazy_engine.InProcessEngine.wrapping(engine)
+            return lazy_engine.InProcessEngine(model) if in_process else EngineProcess(model)
 
         self.analysis = AnalysisController(make_engine, self.settings.model, self)
         self.tasks = Threads(self)
@@ -76,81 +69,162 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.actions = Actions(self, self.undo_group)
         self._build()
+        self.session = Session(self)
+        self.draft.session = self.session
+        self.reviewing = ReviewController(self)
+        self.exporter = ExportController(self)
+        self.previewer = PreviewController(self)
         self._connect()
-        self._update_actions()
+        self.update_actions()
         self._update_title()
+
+    # ----- the open draft and review -----
+
+    @property
+    def document(self) -> Document | None:
+        return self.session.document
+
+    @property
+    def review(self) -> ReviewModel | None:
+        return self.session.review
+
+    @property
+    def review_path(self) -> Path | None:
+        return self.session.review_path
 
     # ----- construction -----
 
     def _build(self) -> None:
-        self.view = DocumentView()
-        self.view.selection_action = self.actions.redact_selection
-        self.view.tooltip_for = self._tooltip_for
-        self.view.has_override = self._has_override
-        self.view.setPlaceholderText(self.tr(
-            "Open a draft (Ctrl+O) or drop a text, Word, OpenDocument, HTML or RTF file here. "
-            "Nothing leaves this computer."))
+        self.draft = DraftPane(self.actions)
+        self.view = self.draft.view
+        self.find_bar = self.draft.find_bar
         self.panel = PersonPanel()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view)
-        left_layout.addWidget(Legend())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([740, 540])
-        self.setCentralWidget(splitter)
-        self.place_label = QLabel()
-        self.place_label.setVisible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.draft)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.findings = FindingsPanel()
+        self.findings_dock = QDockWidget(self.tr("Findings"), self)
+        self.findings_dock.setObjectName("findings-dock")
+        self.findings_dock.setWidget(self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.findings_dock.hide()
+        self.place_label = self.draft.place_label
+        self.ready_label = QLabel()  # why the copy cannot be saved yet, always in view
+        self.ready_label.setObjectName("ready")
+        self.ready_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ready_label.setMinimumWidth(120)
         self.statusBar().addPermanentWidget(self.place_label)
+        self.statusBar().addPermanentWidget(self.ready_label)
         self.progress = ProgressPanel()
         self.statusBar().addPermanentWidget(self.progress)
         self.actions.build_menus(self)
+        self.actions.view_menu.addAction(self.findings_dock.toggleViewAction())
         self.actions.bind_keys(self.panel.table, self.view)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self._start_preview)
 
     def _connect(self) -> None:
-        a = self.actions
-        a.open.triggered.connect(lambda: self.open_draft())
-        a.open_review.triggered.connect(lambda: self.open_review())
-        a.save_review.triggered.connect(self.save_review)
-        a.save_review_as.triggered.connect(self.save_review_as)
-        a.export.triggered.connect(self.export)
-        a.settings.triggered.connect(self.edit_settings)
-        a.quit.triggered.connect(self.close)
-        a.redact_selection.triggered.connect(self.redact_selection)
-        a.accept.triggered.connect(self.accept_current)
-        a.keep.triggered.connect(self.keep_current)
-        a.next.triggered.connect(lambda: self.panel.step(True))
-        a.previous.triggered.connect(lambda: self.panel.step(False))
-        a.edit_replacement.triggered.connect(self.panel.edit_replacement)
-        a.accept_all.triggered.connect(self.accept_all)
-        a.preview.toggled.connect(self.set_preview)
+        a, r, e = self.actions, self.reviewing, self.exporter
+        s = self.session
+        for action, slot in (
+                (a.open, lambda: s.open_draft()), (a.open_review, lambda: s.files.open_review()),
+                (a.save_review, s.files.save_review), (a.save_review_as, s.files.save_review_as),
+                (a.export, e.export), (a.check, e.check), (a.export_log, e.export_log),
+                (a.settings, self.edit_settings), (a.quit, self.close),
+                (a.find, self.find_bar.open_bar),
+                (a.find_next, lambda: self.draft.find(self.find_bar.edit.text(), True)),
+                (a.find_previous, lambda: self.draft.find(self.find_bar.edit.text(), False)),
+                (a.redact_selection, r.redact_selection), (a.add_name, lambda: r.add_name()),
+                (a.mark_outside, lambda: r.mark_outside(False)),
+                (a.mark_to_end, lambda: r.mark_outside(True)), (a.unmark_region, r.unmark_region),
+                (a.accept, r.accept_current), (a.keep, r.keep_current),
+                (a.action_list, self.panel.open_action_list),
+                (a.edit_replacement, self.panel.edit_replacement), (a.rename, r.rename),
+                (a.merge, r.merge_or_move), (a.split, r.split),
+                (a.next, lambda: self.panel.step(True)), (a.previous, lambda: self.panel.step(False)),
+                (a.next_mention, lambda: r.step_mention(True)),
+                (a.previous_mention, lambda: r.step_mention(False)),
+                (a.accept_all, r.accept_all), (a.next_pane, lambda: self._cycle_focus(1)),
+                (a.previous_pane, lambda: self._cycle_focus(-1))):
+            action.triggered.connect(slot)
+        for name, action in a.set_action.items():
+            action.triggered.connect(lambda _=False, name=name: r.set_action_current(name))
+        a.preview.toggled.connect(self.previewer.toggle)
         self.undo_group.cleanChanged.connect(
-            lambda clean: self.setWindowModified(not clean or self._restored_unsaved))
+            lambda clean: self.setWindowModified(not clean or s.restored_unsaved))
         self.analysis.status.connect(self.progress.set_status)
         self.analysis.progress.connect(self.progress.set_fraction)
-        self.analysis.loaded.connect(self._on_loaded)
-        self.analysis.finished.connect(self._on_analysed)
-        self.analysis.failed.connect(self._on_failed)
-        self.analysis.cancelled.connect(self._on_cancelled)
         self.analysis.busyChanged.connect(self._on_busy)
+        self.analysis.idle.connect(self.update_actions)
         self.progress.cancelRequested.connect(self.analysis.cancel)
-        self.autosaver.failed.connect(self._autosave_failed)
+        self.progress.againRequested.connect(s.reanalyse)
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(
+            self.tr("Autosave failed: {reason}").format(reason=message), 10_000))
+        s.reviewInstalled.connect(self.reviewReady)
+        s.revisionCarried.connect(self._on_revision_carried)
+        e.exportFinished.connect(self.exportFinished)
+        e.checkFinished.connect(self.checkFinished)
+        self.previewer.previewReady.connect(self.previewReady)
         self.panel.currentPersonChanged.connect(self._on_person_selected)
+        self.panel.currentMentionChanged.connect(self._on_mention_selected)
+        self.findings.jumpRequested.connect(self._jump_to)
+        self.findings.exportLogRequested.connect(e.export_log)
         self.view.personClicked.connect(self._on_mention_clicked)
-        self.view.keepMentionRequested.connect(self.keep_mention)
-        self.view.replaceMentionRequested.connect(self.replace_mention)
-        self.view.followPersonRequested.connect(
-            lambda pid, index: self.review and self.review.set_mention_replacement(pid, index, None))
-        self.view.cursorPositionChanged.connect(self._update_place)
-        self.view.selectionChanged.connect(self._update_place)
+        self.view.keepMentionRequested.connect(r.keep_mention)
+        self.view.replaceMentionRequested.connect(r.replace_mention)
+        self.view.followPersonRequested.connect(r.follow_person)
+
+    # ----- showing a review -----
+
+    def show_review(self, old: ReviewModel | None, review: ReviewModel | None,
+                    document: Document) -> None:
+        """Show ``document`` with ``review`` (None while it is being analysed)."""
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.changed.disconnect(self._on_review_changed)
+        self.autosaver.track(review, document.path)
+        self.previewer.turn_off_quietly()
+        self.panel.set_review(review)
+        self.show_original()
+        if review is not None:
+            self.undo_group.addStack(review.undo_stack)
+            self.undo_group.setActiveStack(review.undo_stack)
+            review.changed.connect(self._on_review_changed)
+            if self.panel.step(True) is None and review.persons:
+                self.panel.select_person(review.persons[0].id)
+        self.setWindowModified(self.session.restored_unsaved)
+        self._update_title()
+        self.update_actions()
+
+    def show_original(self, again: bool = False) -> None:
+        self.draft.preview_on = False
+        self.draft.show_original(again)
+
+    def show_preview_text(self, text: str, spans: list[Span]) -> None:
+        self.draft.preview_on = True
+        self.draft.show_preview(text, spans)
+
+    def preview_on(self) -> bool:
+        return self.actions.preview.isChecked()
+
+    def _on_review_changed(self) -> None:
+        if self.review is None:
+            return
+        if self.preview_on():
+            self.previewer.review_changed()
+        else:
+            self.view.set_spans(self.review.spans())
+            self.draft.show_regions()
+        self.update_actions()
+
+    def show_findings(self) -> None:
+        if not self.findings_dock.isVisible():  # a third of the window, the draft stays in view
+            self.findings_dock.show()
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.findings_dock], [self.height() // 3],
+                                                          Qt.Orientation.Vertical))
+        self.findings_dock.raise_()
 
     # ----- state shown -----
 
@@ -165,479 +239,127 @@ class MainWindow(QMainWindow):
         name = self.document.path.name if self.document else self.tr("No draft")
         self.setWindowTitle(self.tr("{name}[*] — Redactor").format(name=name))
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         a = self.actions
         has_review = self.review is not None
-        for action in (a.save_review, a.save_review_as, a.accept, a.keep, a.next, a.previous,
-                       a.edit_replacement, a.preview):
+        for action in a.review_actions:
             action.setEnabled(has_review)
         a.accept_all.setEnabled(has_review and self.review.unreviewed_count() > 0)
-        a.redact_selection.setEnabled(has_review and not a.preview.isChecked())
-        ready = has_review and self.review.all_reviewed() and not self._exporting
-        a.export.setEnabled(ready)
-        a.export.setToolTip(self.tr("Save the redacted copy") if ready else
-                            self.tr("Review every person first (or accept all remaining suggestions)"))
+        for action in (a.redact_selection, a.add_name, a.mark_outside, a.mark_to_end):
+            action.setEnabled(has_review and not self.preview_on())
+        reason = self.exporter.ready_reason()
+        a.export.setEnabled(has_review and not self.exporter.busy)
+        a.export.setToolTip(reason or self.tr("Save the redacted copy"))
+        self.ready_label.setText(reason if has_review else "")
+        self.ready_label.setVisible(has_review)
+        if has_review and not reason:
+            self.ready_label.setText(self.tr("Every person reviewed: save the copy with Ctrl+E."))
 
     def _on_busy(self, busy: bool) -> None:
         self.progress.set_busy(busy)
-        self._update_actions()
+        self.update_actions()
 
-    # ----- opening drafts -----
-
-    def has_unsaved_decisions(self) -> bool:
-        """Decisions not in any review file: edits since the last save, or a restored autosave."""
-        return self.review is not None and (not self.review.undo_stack.isClean()
-                                            or self._restored_unsaved)
-
-    def _may_discard(self, what: str) -> bool:
-        """Ask before unsaved decisions are replaced; True when it is fine to go on.
-
-        True means the editor saved or discarded them: their autosave is removed.
-        """
-        if self.has_unsaved_decisions():
-            answer = dialogs.ask_unsaved(self, what)
-            if answer == "save":
-                if not self.save_review():
-                    return False
-            elif answer != "discard":
-                return False
-        self.autosaver.discard()
-        return True
-
-    def _ask_open_path(self, title: str, name_filter: str) -> str:
-        """A file chosen by the editor, starting in the open draft's folder ("" if cancelled)."""
-        folder = str(self.document.path.parent) if self.document else ""
-        return dialogs.choose_open_path(self, title, folder, name_filter) or ""
-
-    def open_draft(self, path: str | Path | None = None) -> None:
-        """Read and analyse a draft; the window stays usable while the engine works."""
-        path = path or self._ask_open_path(self.tr("Open Draft"), dialogs.draft_filter())
-        if not path:
-            return
-        if not self._may_discard(self.tr("opening another draft")):
-            return
-        self.progress.set_busy(True)
-        self.analysis.open(Path(path).absolute(), self.settings.keep_names,
-                           self.settings.redact_names)
-
-    def preload(self) -> None:
-        """Load the pipeline in the background so the first draft is analysed sooner."""
-        self.analysis.open(None)
-
-    def _on_loaded(self, document: Document) -> None:
-        self._install(None, document)
-        self._look_for_autosave(document)
-
-    def _show_original(self) -> None:
-        """The draft's own text with the mentions highlighted (set once per draft: 1 MB is slow)."""
-        assert self.document is not None
-        spans = self.review.spans() if self.review is not None else []
-        if self._shown is self.document:
-            self.view.set_spans(spans)
-        else:
-            self.view.show_text(self.document.text, spans)
-            self._shown = self.document
-        self._update_place()
-
-    def _on_analysed(self, decisions: Decisions) -> None:
-        if self.document is None:
-            return
-        persons = with_preferences(decisions.persons, self.settings.private_action,
-                                   self.settings.placeholder)
-        review = ReviewModel(self.document, Decisions(decisions.document_path,
-                                                      decisions.document_sha256, persons),
-                             self.settings.placeholder, self.settings.private_action, self)
-        self._install(review, self.document)
-        count = len(review.persons)
-        self.statusBar().showMessage(self.tr("%n person(s) found.", "", count), 5000)
-
-    def _on_failed(self, message: str) -> None:
-        self._update_actions()
-        self.show_error(message)
-
-    def _on_cancelled(self) -> None:
+    def analysis_cancelled(self, has_document: bool) -> None:
+        self.progress.show_cancelled(has_document)
         self.statusBar().showMessage(self.tr("Analysis cancelled."), 5000)
+        self.update_actions()
 
-    def _install(self, review: ReviewModel | None, document: Document,
-                 review_path: Path | None = None) -> None:
-        """Show ``document`` with ``review`` (None while it is being analysed)."""
-        old = self.review
-        if old is not None:
-            self.undo_group.removeStack(old.undo_stack)
-            old.changed.disconnect(self._on_review_changed)
-        self.document = document
-        self.review = review
-        self.review_path = review_path
-        self._restored_unsaved = False
-        self.autosaver.track(review, document.path)
-        self.actions.preview.blockSignals(True)
-        self.actions.preview.setChecked(False)
-        self.actions.preview.blockSignals(False)
-        self._preview_generation += 1
-        self.panel.set_review(review)
-        self._show_original()
-        if review is not None:
-            self.undo_group.addStack(review.undo_stack)
-            self.undo_group.setActiveStack(review.undo_stack)
-            review.changed.connect(self._on_review_changed)
-            if self.panel.step(True) is None and review.persons:
-                self.panel.select_person(review.persons[0].id)
-        self.setWindowModified(False)
-        self._update_title()
-        self._update_actions()
-        if old is not None:
-            old.deleteLater()
-        if review is not None:
-            self.reviewReady.emit()
+    def revision_noticed(self, name: str) -> None:
+        self.statusBar().showMessage(self.tr("{name} changed on disk: reading the new version…")
+                                     .format(name=name))
+        self.update_actions()
 
-    def _on_review_changed(self) -> None:
-        if self.review is None:
-            return
-        if self.actions.preview.isChecked():
-            self._preview_timer.start()
-        else:
-            self.view.set_spans(self.review.spans())
-        self._update_actions()
+    def _on_revision_carried(self, carried: Any) -> None:
+        self.panel.model.mark_new(carried.needs_review())
+        parts = [self.tr("%n new person(s)", "", len(carried.new)),
+                 self.tr("%n with new mentions", "", len(carried.changed))]
+        if carried.gone:
+            parts.append(self.tr("no longer in the draft: {names}").format(names=", ".join(carried.gone)))
+        if carried.regions_lost:
+            parts.append(self.tr("%n region(s) to mark again", "", carried.regions_lost))
+        self.statusBar().showMessage(self.tr("Review carried over to the new version: {what}.")
+                                     .format(what="; ".join(parts)), 15_000)
+        self.revisionReady.emit(carried)
 
-    # ----- reviewing -----
+    # ----- selection and focus -----
 
     def current_person(self) -> str | None:
         return self.panel.current_person_id()
 
-    def accept_current(self) -> None:
-        person_id = self.current_person()
-        if self.review is None:
-            return
-        if person_id is None:
-            self.panel.step(True)
-            return
-        self.review.accept(person_id)
-        self.panel.step(True)
-
-    def keep_current(self) -> None:
-        person_id = self.current_person()
-        if self.review is None or person_id is None:
-            return
-        self.review.keep(person_id)
-        self.panel.step(True)
-
-    def accept_all(self) -> None:
-        if self.review is None:
-            return
-        count = self.review.unreviewed_count()
-        if count and dialogs.confirm_accept_all(self, count):
-            self.review.accept_all()
-
     def _on_person_selected(self, person_id: str) -> None:
         self.view.set_current_person(person_id)
-        if not self._scroll_on_select:
+        if self._clicked or self.review is None:
             return
         spans = [s for s in self.view.spans() if s.person_id == person_id]
         if spans:
             self.view.scroll_to(spans[0].start)
 
+    def _on_mention_selected(self, person_id: str, index: int) -> None:
+        if self.review is not None and not self.preview_on():
+            mention = self.review.person(person_id).mentions[index]
+            self.view.select_range(mention.start, mention.end)
+            self.view.centerCursor()
+
     def _on_mention_clicked(self, person_id: str) -> None:
-        self._scroll_on_select = False
+        self._clicked = True
         try:
             self.panel.select_person(person_id)
         finally:
-            self._scroll_on_select = True
+            self._clicked = False
+
+    def _jump_to(self, start: int, end: int) -> None:
+        """Show a finding's place in the draft (the original text, not the preview)."""
+        if self.preview_on():
+            self.actions.preview.setChecked(False)
+        self.view.select_range(start, end)
+        self.view.centerCursor()
+
+    def _cycle_focus(self, step: int) -> None:
+        """F6 / Shift+F6: the draft, the persons, the findings (when shown), in turn."""
+        panes = [self.view, self.panel.table] + ([self.findings.tree] if self.findings_dock.isVisible()
+                                                 else [])
+        current = next((i for i, w in enumerate(panes) if w.hasFocus()), -1)
+        panes[(current + step) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _tooltip_for(self, span: Span) -> str:
-        try:
-            person = self.review.person(span.person_id)
-            mention = person.mentions[span.mention]
-        except (AttributeError, KeyError, IndexError):
-            return ""
-        replacement = lazy_engine.mention_replacement(person, mention)
-        action = action_labels().get(person.action, person.action)
-        lines = [person.name, state_label(mention_state(person, mention))]
-        place = self.document.place(mention.start) if self.document is not None else ""
-        if place:
-            lines.insert(1, self.tr("in {place}").format(place=place))
-        if replacement != mention.text:
-            lines.append(self.tr("{action}: “{text}”").format(action=action, text=replacement))
-        if mention.replacement is not None:
-            lines.append(self.tr("this mention has its own decision"))
-        if mention.variant:
-            lines.append(self.tr("a spelling variant: check it is the same person"))
-        return "\n".join(lines)
+        return self.draft.tooltip_for(span)
 
-    def _update_place(self) -> None:
-        """Where in the file the cursor is ("Place: Footnote 2"); only over the original text."""
-        place = ""
-        if self.document is not None and self._shown is self.document:
-            place = self.document.place(self.view.cursor_offset())
-        self.place_label.setText(self.tr("Place: {place}").format(place=place) if place else "")
-        self.place_label.setVisible(bool(place))
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow window puts the persons under the draft, so Action and Replacement fit."""
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Vertical if self.width() < NARROW else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted or not self._sized:
+            self.splitter.setOrientation(wanted)
+            total = self.splitter.height() if wanted == Qt.Orientation.Vertical else self.width()
+            first = total // 2 if wanted == Qt.Orientation.Vertical else total * 46 // 100
+            self.splitter.setSizes([first, total - first])
+            self._sized = True
 
-    def _has_override(self, span: Span) -> bool:
-        try:
-            return self.review.person(span.person_id).mentions[span.mention].replacement is not None
-        except (AttributeError, KeyError, IndexError):
-            return False
+    # ----- commands kept on the window (the tests and the app call them) -----
 
-    def keep_mention(self, person_id: str, index: int) -> None:
-        if self.review is not None:
-            mention = self.review.person(person_id).mentions[index]
-            self.review.set_mention_replacement(person_id, index, mention.text)
-
-    def replace_mention(self, person_id: str, index: int) -> None:
-        if self.review is None:
-            return
-        person = self.review.person(person_id)
-        mention = person.mentions[index]
-        current = lazy_engine.mention_replacement(person, mention)
-        text, ok = QInputDialog.getText(
-            self, self.tr("Replace this mention"),
-            self.tr("Replace “{text}” here with:").format(text=mention.text), text=current)
-        if ok:
-            self.review.set_mention_replacement(person_id, index, text)
-
-    def redact_selection(self) -> None:
-        """Add a name the detector missed, and optionally its other occurrences."""
-        if self.review is None or self.actions.preview.isChecked():
-            return
-        selected = self.view.selected_range()
-        if selected is None:
-            self.statusBar().showMessage(self.tr("Select the name to redact first."), 5000)
-            return
-        start, end = selected
-        others = [o for o in self.review.occurrences(start, end)
-                  if not self.review.spans_overlapping(*o)]
-        dialog = RedactSelectionDialog(self.document.text[start:end],
-                                       [(p.id, p.name) for p in self.review.persons],
-                                       len(others), self.settings.private_action, self)
-        if dialog.exec() != RedactSelectionDialog.DialogCode.Accepted:
-            return
-        spans = [selected, *(others if dialog.also_others() else [])]
-        person_id = self.review.add_mentions(spans, dialog.person_id(), dialog.name(),
-                                             dialog.action())
-        self.panel.select_person(person_id)
-
-    # ----- preview -----
-
-    def set_preview(self, on: bool) -> None:
-        if self.review is None or self.document is None:
-            return
-        self._update_actions()
-        if on:
-            self._start_preview()
-        else:
-            self._preview_generation += 1
-            self._shown = None
-            self._show_original()
-
-    def _start_preview(self) -> None:
-        if self.review is None or not self.actions.preview.isChecked():
-            return
-        self._preview_generation += 1
-        generation = self._preview_generation
-        self.statusBar().showMessage(self.tr("Preparing the preview…"))
-        worker = TaskWorker(marked_preview, self.document.text, self.review.snapshot())
-        worker.tag = generation
-        # Bound slots, not lambdas: a lambda would run in the worker's thread.
-        worker.finished.connect(self._show_preview)
-        worker.failed.connect(self._preview_failed)
-        self.tasks.start(worker)
-
-    def _sender_tag(self) -> Any:
-        return getattr(self.sender(), "tag", None)
-
-    @Slot(object)
-    def _show_preview(self, result: tuple[str, list]) -> None:
-        if self._sender_tag() != self._preview_generation or self.review is None:
-            return
-        text, marks = result
-        spans = []
-        for start, end, person_id, index in marks:
-            try:
-                person = self.review.person(person_id)
-                state = mention_state(person, person.mentions[index])
-            except (KeyError, IndexError):
-                continue
-            spans.append(Span(start, end, person_id, index, state))
-        self.view.show_text(text, spans)
-        self._shown = None
-        self._update_place()
-        self.statusBar().clearMessage()
-        self.previewReady.emit()
-
-    @Slot(str)
-    def _preview_failed(self, message: str) -> None:
-        if self._sender_tag() == self._preview_generation:
-            self.actions.preview.setChecked(False)
-            self.show_error(message)
-
-    # ----- files -----
-
-    def export(self) -> None:
-        """Write the redacted copy beside the original, then show the leak check."""
-        if self.review is None or self.document is None or not self.review.all_reviewed():
-            return
-        original = self.document.path
-        copy_kind = file_types.copy_kind(self.document.kind)
-        plain_text = copy_kind != self.document.kind  # an RTF draft: its copy is plain text
-        suffix = ".txt" if plain_text else original.suffix
-        default = original.with_name(f"{original.stem}.redacted{suffix}")
-        caption = (self.tr("Save Redacted Copy as Plain Text") if plain_text
-                   else self.tr("Save Redacted Copy"))
-        path = dialogs.choose_save_path(self, caption, str(default),
-                                        file_types.kind_filter(copy_kind))
-        if not path:
-            return
-        if Path(path).absolute() == original.absolute() or (
-                Path(path).exists() and Path(path).resolve() == original.resolve()):
-            self.show_error(self.tr("The redacted copy cannot replace the original "
-                                             "draft; choose another name."))
-            return
-        keep_comments = None  # plain text: nothing to clean but the names
-        if self.document.kind != "text":
-            keep_comments = dialogs.ask_keep_comments(self, Path(path).name, plain_text)
-            if keep_comments is None:
-                return
-        self._exporting = True
-        self._update_actions()
-        names = {p.id: p.name for p in self.review.persons}
-        encoding = self.document.encoding
-        worker = TaskWorker(lazy_engine.save_redacted, self.analysis.engine, self.document,
-                            self.review.snapshot(), path, True, keep_comments)
-        worker.tag = (encoding, names)
-        worker.finished.connect(self._exported)
-        worker.failed.connect(self._export_failed)
-        self.statusBar().showMessage(self.tr("Saving the redacted copy…"))
-        self.tasks.start(worker)
-
-    @Slot(object)
-    def _exported(self, saved: Any) -> None:
-        encoding, names = self._sender_tag()
-        self._exporting = False
-        self._update_actions()
-        self.statusBar().showMessage(self.tr("Saved {name}.").format(name=saved.path.name), 5000)
-        dialogs.show_saved_copy(self, saved, encoding, names)
-        self.exportFinished.emit()
-
-    @Slot(str)
-    def _export_failed(self, message: str) -> None:
-        self._exporting = False
-        self._update_actions()
-        self.statusBar().clearMessage()
-        self.show_error(message)
-        self.exportFinished.emit()
-
-    def save_review(self) -> bool:
-        """Save the decisions where they were last saved, or ask where; True once written."""
-        if self.review is None:
-            return False
-        if self.review_path is None:
-            return self.save_review_as()
-        return self._write_review(self.review_path)
-
-    def save_review_as(self) -> bool:
-        if self.review is None or self.document is None:
-            return False
-        original = self.document.path
-        default = self.review_path or original.with_name(f"{original.stem}.review.json")
-        path = dialogs.choose_save_path(self, dialogs.review_caption(), str(default),
-                                        dialogs.review_filter())
-        return bool(path) and self._write_review(Path(path))
-
-    def _write_review(self, path: Path) -> bool:
-        assert self.review is not None and self.document is not None
-        decisions = self.review.snapshot()
-        decisions.document_path = str(self.document.path.absolute())
-        try:
-            save_decisions(decisions, path, force=True)
-        except (RedactorError, OSError) as error:
-            self.show_error(str(error))
-            return False
-        self.review_path = path
-        self._restored_unsaved = False
-        self.review.undo_stack.setClean()
-        self.setWindowModified(False)
-        self.statusBar().showMessage(self.tr(
-            "Saved the review as {name}. It contains the original names: keep it private.")
-            .format(name=path.name), 8000)
-        return True
+    def open_draft(self, path: str | Path | None = None) -> None:
+        self.session.open_draft(path)
 
     def open_review(self, path: str | Path | None = None) -> bool:
-        """Reopen a saved review with its draft; the draft must be the very same file."""
-        path = path or self._ask_open_path(self.tr("Open Review"), dialogs.review_filter())
-        if not path:
-            return False
-        if not self._may_discard(self.tr("opening another review")):
-            return False
-        path = Path(path)
-        try:
-            decisions = load_decisions(path)
-            document_path = self._find_document(path, decisions.document_path)
-            if document_path is None:
-                return False
-            document = read_document(document_path)
-            check_document(document, decisions)
-        except RedactorError as error:
-            self.show_error(str(error))
-            return False
-        self.analysis.abandon()
-        review = ReviewModel(document, decisions, self.settings.placeholder,
-                             self.settings.private_action, self)
-        self._install(review, document, path)
-        self._look_for_autosave(document)
-        return True
+        return self.session.files.open_review(path)
 
-    # ----- autosave -----
+    def save_review(self) -> bool:
+        return self.session.files.save_review()
 
-    def _look_for_autosave(self, document: Document) -> None:
-        """Read the draft's autosave, if any, in a worker; ``_offer_restore`` gets it."""
-        worker = TaskWorker(autosave.find, self.autosaver.folder, document)
-        worker.tag = document
-        worker.finished.connect(self._offer_restore)
-        worker.failed.connect(self._autosave_unreadable)
-        self.tasks.start(worker)
+    def save_review_as(self) -> bool:
+        return self.session.files.save_review_as()
 
-    @Slot(object)
-    def _offer_restore(self, decisions: Decisions | None) -> None:
-        document = self._sender_tag()
-        if (decisions is None or document is not self.document or self.has_unsaved_decisions()
-                or self._closing or self.headless):
-            return
-        if self.review is not None and decisions.persons == self.review.persons:
-            return  # the review shown is the autosaved one (saved just before a crash)
-        if not dialogs.ask_restore(self, document.path.name, str(self.autosaver.folder)):
-            return
-        if document is not self.document or self.has_unsaved_decisions():
-            return  # something else happened while the question was open
-        self.analysis.abandon()
-        review = ReviewModel(document, decisions, self.settings.placeholder,
-                             self.settings.private_action, self)
-        self._install(review, document, self.review_path)
-        self._restored_unsaved = True
-        self.setWindowModified(True)
-        count = len(review.persons)
-        self.statusBar().showMessage(
-            self.tr("Restored the autosaved review (%n person(s)).", "", count), 5000)
+    def export(self) -> None:
+        self.exporter.export()
 
-    @Slot(str)
-    def _autosave_failed(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("Autosave failed: {reason}").format(reason=message),
-                                     10_000)
+    def redact_selection(self) -> None:
+        self.reviewing.redact_selection()
 
-    @Slot(str)
-    def _autosave_unreadable(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("The autosaved review could not be read."), 5000)
+    def preload(self) -> None:
+        self.session.preload()
 
-    def _find_document(self, review_path: Path, recorded: str) -> Path | None:
-        """The draft a review was made for: where it was, beside the review, or where the editor says."""
-        recorded_path = Path(recorded)
-        if not recorded_path.is_absolute():
-            recorded_path = review_path.parent / recorded_path
-        for candidate in (recorded_path, review_path.parent / recorded_path.name):
-            if candidate.is_file():
-                return candidate
-        chosen = dialogs.choose_open_path(
-            self, self.tr("Where is {name}?").format(name=recorded_path.name),
-            str(review_path.parent), dialogs.draft_filter())
-        return Path(chosen) if chosen else None
+    def has_unsaved_decisions(self) -> bool:
+        return self.session.has_unsaved_decisions()
 
     def edit_settings(self) -> None:
         try:
@@ -681,11 +403,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_draft(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._may_discard(self.tr("closing")):
+        if not self.session.files.may_discard(self.tr("closing")):
             event.ignore()
             return
-        self._closing = True
-        self._preview_generation += 1
+        self.closing = True
+        self.previewer.turn_off_quietly()
         self.analysis.shutdown()
         self.tasks.wait_all()
         self.autosaver.close()  # a write under way has ended: its file goes too

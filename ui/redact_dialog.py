@@ -1,4 +1,9 @@
-"""The "Redact selection" dialog: whose name the selected text is, and where else it stands."""
+"""The "Redact selection" dialog: whose name the selected text is, and where else it stands.
+
+The person it most likely belongs to is chosen already: the one whose mention it stands
+right beside ("Kairat" before a found "Omarbekov" joins it), else the one whose name holds
+every word of it; otherwise a new person. Enter confirms.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from redactor.names import display_name, key
-from ui.person_table import action_labels
+from redactor.review_ops import action_for_new_name
+from ui.person_tree import action_labels
 from ui.settings import PRIVATE_ACTIONS
 
 
@@ -14,7 +20,7 @@ class RedactSelectionDialog(QDialog):
     """Pick an existing person or name a new one (private, with the default action)."""
 
     def __init__(self, selected: str, persons: list[tuple[str, str]], others: int,
-                 default_action: str, parent: QWidget | None = None) -> None:
+                 default_action: str, owner: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Redact selection"))
         self.person_box = QComboBox()
@@ -26,12 +32,13 @@ class RedactSelectionDialog(QDialog):
         labels = action_labels()
         for action in PRIVATE_ACTIONS:
             self.action_box.addItem(labels[action], action)
-        self.action_box.setCurrentIndex(max(0, self.action_box.findData(default_action)))
+        self.action_box.setCurrentIndex(max(0, self.action_box.findData(
+            action_for_new_name(selected, default_action))))
         self.others_box = QCheckBox(self.tr("Also every other occurrence (%n more)", "", others))
         self.others_box.setEnabled(others > 0)
         self.others_box.setChecked(others > 0)
         self.person_box.currentIndexChanged.connect(self._person_changed)
-        self.person_box.setCurrentIndex(max(0, self.person_box.findData(_likely_owner(selected, persons))))
+        self.person_box.setCurrentIndex(max(0, self.person_box.findData(owner)))
         self._person_changed()
 
         form = QFormLayout()
@@ -68,7 +75,7 @@ class RedactSelectionDialog(QDialog):
         return self.others_box.isEnabled() and self.others_box.isChecked()
 
 
-def _likely_owner(selected: str, persons: list[tuple[str, str]]) -> str | None:
+def likely_owner(selected: str, persons: list[tuple[str, str]]) -> str | None:
     """A person whose name holds every word of the selection, when exactly one does."""
     words = set(key(selected))
     if not words:

@@ -1,32 +1,33 @@
 """The review being edited: one document, its decisions, and every change as an undoable command.
 
-Qt-only glue, no detection: suggestions come from the engine and default replacement texts
-from ``redactor.suggestions.replacement_for``; this module records what the editor decided.
+Qt-only glue, no detection: suggestions come from the engine, repairs (merge, split, add a
+missed name, regions) from ``redactor.review_ops``; this module records what the editor
+decided and tells the views.
 
 ``Person`` and ``Mention`` objects are never changed in place here: a change builds new ones
-and swaps the persons list. Undo is then swapping the old list back, and a shallow copy of
-the list (``snapshot``) is a consistent view a background task can read while the editor
-goes on working.
+and swaps the persons list (and the regions). Undo is then swapping the old lists back, and
+a shallow copy (``snapshot``) is a consistent view a background task can read while the
+editor goes on working.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from redactor import PLACEHOLDER
-from redactor.decisions import Decisions, Mention, Person
+from redactor import PLACEHOLDER, review_ops
+from redactor.decisions import Decisions, Mention, Person, Region
 from redactor.documents import Document
-from redactor.names import display_name
-from ui import lazy_engine
+from redactor.leaks import withheld_tokens
+from redactor.replacements import replacement_for
 
 SUGGESTED, NEEDS_REVIEW, CONFIRMED, KEPT = "suggested", "needs_review", "confirmed", "kept"
-STATES = (SUGGESTED, NEEDS_REVIEW, CONFIRMED, KEPT)
+ATTENTION, CUT = "attention", "cut"
+STATES = (SUGGESTED, NEEDS_REVIEW, CONFIRMED, KEPT, ATTENTION, CUT)
 
 
 def _tr(text: str) -> str:
@@ -40,12 +41,19 @@ def is_redacted(person: Person, mention: Mention) -> bool:
     return person.action != "keep"
 
 
-def mention_state(person: Person, mention: Mention) -> str:
+def mention_state(person: Person, mention: Mention, cut: bool = False,
+                  repeats_name: bool = False) -> str:
     """What the highlight shows: the editor's decision, or a suggestion and how sure it is.
 
-    An unreviewed name the suggestion would leave in the copy, or a spelling variant the
-    grouping guessed, needs the editor's eyes; any other unreviewed mention is a suggestion.
+    A mention cut with its region is ``CUT``; one whose printed replacement repeats a
+    withheld name word needs attention whatever was decided. An unreviewed name the
+    suggestion would leave in the copy, or a spelling variant the grouping guessed, needs
+    the editor's eyes; any other unreviewed mention is a suggestion.
     """
+    if cut:
+        return CUT
+    if repeats_name:
+        return ATTENTION
     redacted = is_redacted(person, mention)
     if person.reviewed:
         return CONFIRMED if redacted else KEPT
@@ -80,7 +88,7 @@ def with_preferences(persons: list[Person], private_action: str, placeholder: st
     for person in persons:
         if person.role == "private" and person.action == "first_name" and private_action != "first_name":
             pseudonyms += private_action == "pseudonym"
-            person = replace(person, action=private_action, replacement=lazy_engine.replacement_for(
+            person = replace(person, action=private_action, replacement=replacement_for(
                 person.name, private_action, pseudonyms, placeholder))
         elif person.action == "placeholder" and person.replacement == PLACEHOLDER != placeholder:
             person = replace(person, replacement=placeholder)
@@ -88,42 +96,21 @@ def with_preferences(persons: list[Person], private_action: str, placeholder: st
     return out
 
 
-def _pseudonym_number(persons: list[Person]) -> int:
-    """The first "Source X" letter no person already uses."""
-    used = {p.replacement for p in persons if p.action == "pseudonym"}
-    number = 1
-    while lazy_engine.replacement_for("x", "pseudonym", number) in used:
-        number += 1
-    return number
+class EditReview(QUndoCommand):
+    """Swap the persons and regions for edited ones; undo swaps the old ones back."""
 
-
-def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with any overlapping the one before dropped: mentions never overlap."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(set(spans)):
-        if start < end and (not out or start >= out[-1][1]):
-            out.append((start, end))
-    return out
-
-
-def _first_start(person: Person) -> int:
-    return min((m.start for m in person.mentions), default=1 << 62)
-
-
-class EditPersons(QUndoCommand):
-    """Swap the persons list for an edited one; undo swaps the old one back."""
-
-    def __init__(self, model: ReviewModel, text: str, after: list[Person]) -> None:
+    def __init__(self, model: ReviewModel, text: str, persons: list[Person],
+                 regions: list[Region] | None = None) -> None:
         super().__init__(text)
         self.model = model
-        self.before = list(model.persons)
-        self.after = after
+        self.before = (list(model.persons), list(model.regions))
+        self.after = (persons, list(model.regions) if regions is None else regions)
 
     def redo(self) -> None:
-        self.model._set_persons(self.after)
+        self.model._set(*self.after)
 
     def undo(self) -> None:
-        self.model._set_persons(self.before)
+        self.model._set(*self.before)
 
 
 class ReviewModel(QObject):
@@ -131,7 +118,7 @@ class ReviewModel(QObject):
 
     changed = Signal()
     personsChanged = Signal(list)  # ids whose row changed, same order of persons
-    structureChanged = Signal()    # persons added, removed or reordered
+    structureChanged = Signal()    # persons added, removed or reordered, regions changed
 
     def __init__(self, document: Document, decisions: Decisions, placeholder: str | None = None,
                  new_person_action: str = "first_name", parent: QObject | None = None) -> None:
@@ -139,19 +126,24 @@ class ReviewModel(QObject):
         self.document = document
         self.document_path = decisions.document_path
         self.sha256 = decisions.document_sha256
-        self.placeholder = placeholder
+        self.placeholder = placeholder or PLACEHOLDER
         self.new_person_action = new_person_action
         self.persons: list[Person] = list(decisions.persons)
+        self.regions: list[Region] = list(decisions.regions)
         self.undo_stack = QUndoStack(self)
         self._spans: list[Span] | None = None
         self._starts: list[int] = []
-        self._person_spans: dict[str, tuple[Person, list[Span]]] = {}
+        self._person_spans: dict[str, tuple[Person, Any, list[Span]]] = {}
+        self._withheld: frozenset[str] = frozenset()
+        self._withheld_stale = True
+        self._withheld_by: dict[str, tuple[Person, set[str]]] = {}
+        self._repeats: dict[str, tuple[Person, frozenset[str], dict[int, set[str]]]] = {}
 
     # ----- reading -----
 
     def snapshot(self) -> Decisions:
         """The decisions as they stand; later edits do not change the returned object."""
-        return Decisions(self.document_path, self.sha256, list(self.persons))
+        return Decisions(self.document_path, self.sha256, list(self.persons), list(self.regions))
 
     def person(self, person_id: str) -> Person:
         for person in self.persons:
@@ -183,18 +175,52 @@ class ReviewModel(QObject):
     def all_reviewed(self) -> bool:
         return all(p.reviewed for p in self.persons)
 
+    def outside_story(self, person: Person) -> bool:
+        return review_ops.outside_story(person, self.regions)
+
+    def region_at(self, offset: int) -> Region | None:
+        return next((r for r in self.regions if r.start <= offset < r.end), None)
+
+    def repeats(self, person: Person) -> dict[int, set[str]]:
+        """Mentions of ``person`` whose printed text repeats a withheld name word (cached)."""
+        if self._withheld_stale:
+            words = self._withheld_words()
+            if words != self._withheld:  # a new object only when the words changed
+                self._withheld = words
+            self._withheld_stale = False
+        cached = self._repeats.get(person.id)
+        if cached is None or cached[0] is not person or cached[1] is not self._withheld:
+            found = review_ops.repeated_name_words(self.document.text, [person], self._withheld)
+            cached = (person, self._withheld, {i: words for (_, i), words in found.items()})
+            self._repeats[person.id] = cached
+        return cached[2]
+
+    def _withheld_words(self) -> frozenset[str]:
+        """Every name word the review withholds (each person's words cached until it changes)."""
+        by = {}
+        for person in self.persons:
+            cached = self._withheld_by.get(person.id)
+            by[person.id] = cached if cached and cached[0] is person else (person, withheld_tokens(person))
+        self._withheld_by = by
+        return frozenset().union(*(tokens for _, tokens in by.values()))
+
     def spans(self) -> list[Span]:
         """Every mention as a highlight span, sorted by position (cached until a change)."""
         if self._spans is None:
             cache = {}
             spans: list[Span] = []
+            cuts = [r for r in self.regions if r.treatment == "cut"]
             for person in self.persons:
                 cached = self._person_spans.get(person.id)
-                if cached is None or cached[0] is not person:  # persons are replaced, never edited
-                    cached = (person, [Span(m.start, m.end, person.id, i, mention_state(person, m))
-                                       for i, m in enumerate(person.mentions)])
+                repeats = self.repeats(person)
+                if cached is None or cached[0] is not person or cached[1] is not repeats:
+                    cached = (person, repeats, [
+                        Span(m.start, m.end, person.id, i,
+                             mention_state(person, m, review_ops.inside(m, cuts) is not None,
+                                           i in repeats))
+                        for i, m in enumerate(person.mentions)])
                 cache[person.id] = cached
-                spans.extend(cached[1])
+                spans.extend(cached[2])
             spans.sort()
             self._person_spans = cache
             self._spans = spans
@@ -213,24 +239,14 @@ class ReviewModel(QObject):
         first = max(0, bisect.bisect_left(self._starts, start) - 1)
         return [s for s in spans[first:bisect.bisect_left(self._starts, end)] if s.end > start]
 
-    def occurrences(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Other whole-word places the selected words stand, starting with a capital letter.
-
-        Names are matched in any case (a caps byline too), but a lower-case start is an
-        ordinary word ("the marsh"), as the engine's grouping also holds.
-        """
-        words = self.document.text[start:end].split()
-        if not words:
-            return []
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)",
-                             re.IGNORECASE)
-        return [(m.start(), m.end()) for m in pattern.finditer(self.document.text)
-                if m.group()[0].isupper() and (m.start(), m.end()) != (start, end)]
+    def occurrences(self, name: str) -> list[tuple[int, int]]:
+        """Every whole-word place ``name`` stands in the draft (see ``review_ops.find_occurrences``)."""
+        return review_ops.find_occurrences(self.document.text, name)
 
     # ----- editing (each call is one undoable step) -----
 
-    def _push(self, text: str, after: list[Person]) -> None:
-        self.undo_stack.push(EditPersons(self, text, after))
+    def _push(self, text: str, persons: list[Person], regions: list[Region] | None = None) -> None:
+        self.undo_stack.push(EditReview(self, text, persons, regions))
 
     def _edited(self, person_id: str, **changes: Any) -> list[Person]:
         return [replace(p, **changes) if p.id == person_id else p for p in self.persons]
@@ -260,11 +276,13 @@ class ReviewModel(QObject):
         person = self.person(person_id)
         if action == person.action:
             return self.accept(person_id)
-        others = [p for p in self.persons if p.id != person_id]
-        replacement = lazy_engine.replacement_for(person.name, action, _pseudonym_number(others),
-                                                  self.placeholder)
         self._push(_tr("Set {name} to {action}").format(name=person.name, action=action),
-                   self._edited(person_id, action=action, replacement=replacement, reviewed=True))
+                   self._edited(person_id, action=action, reviewed=True,
+                                replacement=self._default(person.name, action, person_id)))
+
+    def _default(self, name: str, action: str, person_id: str = "") -> str:
+        others = [p for p in self.persons if p.id != person_id]
+        return replacement_for(name, action, review_ops.pseudonym_number(others), self.placeholder)
 
     def set_replacement(self, person_id: str, replacement: str) -> None:
         """Edit the replacement text; a kept person becomes a placeholder one. Counts as reviewed."""
@@ -278,10 +296,17 @@ class ReviewModel(QObject):
                    self._edited(person_id, action=action, replacement=replacement, reviewed=True))
 
     def set_role(self, person_id: str, role: str) -> None:
+        """Change the role; the role drives the action (private: the newsroom's default,
+        public or byline: keep). Counts as reviewed: the editor said who this is."""
         person = self.person(person_id)
-        if role != person.role:
-            self._push(_tr("Set role of {name} to {role}").format(name=person.name, role=role),
-                       self._edited(person_id, role=role))
+        if role == person.role:
+            return
+        action = review_ops.action_for_role(role, self.new_person_action)
+        replacement = (person.replacement if action == person.action
+                       else self._default(person.name, action, person_id))
+        self._push(_tr("Set role of {name} to {role}").format(name=person.name, role=role),
+                   self._edited(person_id, role=role, action=action, replacement=replacement,
+                                reviewed=True))
 
     def set_mention_replacement(self, person_id: str, index: int, replacement: str | None) -> None:
         """Override one mention: its own text ("keep this mention"), another text, or None to follow the person."""
@@ -308,61 +333,63 @@ class ReviewModel(QObject):
 
     def add_mentions(self, spans: list[tuple[int, int]], person_id: str | None = None,
                      name: str = "", action: str | None = None) -> str:
-        """Add spans the detector missed to a person, or to a new private person.
-
-        A span overlapping another person's mention takes it over (the editor says who it
-        is); a person left with no mention is dropped. Returns the person's id.
-        """
-        text = self.document.text
-        spans = _disjoint(spans)
-        taken = {(s.person_id, s.mention) for start, end in spans
-                 for s in self.spans_overlapping(start, end)}
-        persons: list[Person] = []
-        for person in self.persons:
-            kept = [m for i, m in enumerate(person.mentions) if (person.id, i) not in taken]
-            if len(kept) != len(person.mentions):
-                if not kept:
-                    continue
-                person = replace(person, mentions=kept)
-            persons.append(person)
-        added = [Mention(start, end, text[start:end]) for start, end in spans]
-        if person_id is not None and any(p.id == person_id for p in persons):
-            owner = next(p for p in persons if p.id == person_id)
-            persons = [replace(p, mentions=sorted([*p.mentions, *added], key=lambda m: m.start))
-                       if p.id == person_id else p for p in persons]
-            label = owner.name
-        else:
-            label = display_name(" ".join(name.split()) or " ".join(text[spans[0][0]:spans[0][1]].split()))
-            action = action or self.new_person_action
-            person_id = self._new_id()
-            persons.append(Person(
-                id=person_id, name=label, role="private", action=action,
-                replacement=lazy_engine.replacement_for(label, action, _pseudonym_number(persons),
-                                                        self.placeholder),
-                mentions=added, reviewed=True, reason=_tr("added by the editor")))
-        persons.sort(key=_first_start)
-        self._push(_tr("Redact {count} more mention(s) of {name}").format(count=len(added), name=label),
-                   persons)
+        """Add spans the detector missed to a person, or to a new private person; returns its id."""
+        persons, person_id = review_ops.add_mentions(
+            self.persons, self.document.text, spans, person_id, name,
+            action or self.new_person_action, self.placeholder, _tr("added by the editor"))
+        label = next(p.name for p in persons if p.id == person_id)
+        self._push(_tr("Redact {count} more mention(s) of {name}").format(
+            count=len(set(spans)), name=label), persons)
         return person_id
 
-    def _new_id(self) -> str:
-        used = {p.id for p in self.persons}
-        numbers = [int(i[1:]) for i in used if re.fullmatch(r"p\d+", i)]
-        number = max(numbers, default=0) + 1
-        while f"p{number}" in used:
-            number += 1
-        return f"p{number}"
+    def merge(self, ids: list[str], into: str) -> None:
+        names = ", ".join(self.person(i).name for i in ids if i != into)
+        self._push(_tr("Merge {names} into {name}").format(names=names, name=self.person(into).name),
+                   review_ops.merge(self.persons, ids, into, self.placeholder))
+
+    def split(self, person_id: str, indices: list[int], name: str = "") -> str:
+        persons, new = review_ops.split(self.persons, person_id, indices, name, self.placeholder)
+        self._push(_tr("Split {name}").format(name=self.person(person_id).name), persons)
+        return new
+
+    def rename(self, person_id: str, name: str) -> None:
+        person = self.person(person_id)
+        if name.strip() and name.strip() != person.name:
+            self._push(_tr("Rename {old} to {new}").format(old=person.name, new=name.strip()),
+                       review_ops.rename(self.persons, person_id, name, self.placeholder))
+
+    def move_mentions(self, person_id: str, indices: list[int], to: str) -> None:
+        self._push(_tr("Move {count} mention(s) to {name}").format(
+            count=len(indices), name=self.person(to).name),
+            review_ops.move_mentions(self.persons, person_id, indices, to))
+
+    def mark_region(self, region: Region) -> None:
+        persons, regions = review_ops.mark_region(self.persons, self.regions, region)
+        text = (_tr("Cut a stretch outside the story") if region.treatment == "cut"
+                else _tr("Keep a stretch outside the story as written"))
+        self._push(text, persons, regions)
+
+    def unmark_region(self, region: Region) -> None:
+        persons, regions = review_ops.unmark_region(self.persons, self.regions, region)
+        self._push(_tr("Make a stretch part of the story again"), persons, regions)
+
+    def replace_all(self, text: str, persons: list[Person], regions: list[Region]) -> None:
+        """One undoable step to a whole new list (decisions carried over from elsewhere)."""
+        self._push(text, persons, regions)
 
     # ----- applying commands -----
 
-    def _set_persons(self, persons: list[Person]) -> None:
-        before = self.persons
+    def _set(self, persons: list[Person], regions: list[Region]) -> None:
+        before, regions_before = self.persons, self.regions
         self.persons = list(persons)
+        self.regions = list(regions)
         self._spans = None
-        if [p.id for p in before] != [p.id for p in self.persons]:
+        self._withheld_stale = True
+        if [p.id for p in before] != [p.id for p in self.persons] or regions_before != self.regions:
             self.structureChanged.emit()
         else:
             changed = [new.id for old, new in zip(before, self.persons) if old is not new]
             if changed:
                 self.personsChanged.emit(changed)
         self.changed.emit()
+

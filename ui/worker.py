@@ -28,13 +28,15 @@ class AnalysisWorker(QObject):
     """Read a draft, load the pipeline (once) and analyse the draft.
 
     ``loaded`` carries the ``Document`` as soon as it is read, so the text shows while the
-    analysis runs; exactly one of ``finished``, ``failed`` or ``cancelled`` follows, then
-    ``done``. With no path the worker only loads the pipeline, to have it ready.
+    analysis runs; ``partial`` carries the persons found so far while a long draft is read;
+    exactly one of ``finished``, ``failed`` or ``cancelled`` follows, then ``done``. With no
+    path the worker only loads the pipeline, to have it ready.
     """
 
     status = Signal(str)
     progress = Signal(float)
     loaded = Signal(object)
+    partial = Signal(object)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -70,7 +72,7 @@ class AnalysisWorker(QObject):
                 raise Cancelled("analysis cancelled")
             self.status.emit(_tr("Finding the people named in the draft…"))
             decisions = self.engine.analyze(document, progress=self.progress.emit,
-                                            cancelled=self.is_cancelled)
+                                            cancelled=self.is_cancelled, partial=self.partial.emit)
             self.finished.emit(decisions)
         except Cancelled:
             self.cancelled.emit()

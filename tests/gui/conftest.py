@@ -212,7 +212,7 @@ def make_window(qtbot: Any, request: pytest.FixtureRequest, settings: Settings,
     for window in windows:
         if window.review is not None:
             window.review.undo_stack.setClean()  # the test is over: nothing to ask about
-        window._restored_unsaved = False
+        window.session.restored_unsaved = False
         if window.crashed:
             window.autosaver.stop()
             window.analysis.shutdown()

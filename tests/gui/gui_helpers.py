@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.main_window import MainWindow
 
@@ -24,6 +24,12 @@ def focus(qtbot: Any, widget: QWidget) -> None:
     widget.window().activateWindow()
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(widget.hasFocus)
+
+
+def in_dialog(qtbot: Any, dialog: QWidget) -> None:
+    """Wait until ``dialog`` is the active window, as it is for an editor, so keys reach it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
 
 
 def select_text(window: MainWindow, start: int, end: int) -> None:
@@ -46,3 +52,17 @@ def make_docx(path: Any, header: str, paragraphs: list[str], comment: str = "") 
     document.core_properties.author = "Desk"
     document.save(str(path))
     return path
+
+
+def open_with_review(qtbot: Any, window: MainWindow, draft: Any, persons: list) -> None:
+    """Open ``draft`` with a saved review listing ``persons``: what detection found, decided
+    by the test, so a test of the window does not depend on the model's every call."""
+    import hashlib
+
+    from redactor.decisions import Decisions, save_decisions
+
+    sha = hashlib.sha256(draft.read_bytes()).hexdigest()
+    review = draft.with_name(draft.stem + ".review.json")
+    save_decisions(Decisions(str(draft), sha, persons), review, force=True)
+    with qtbot.waitSignal(window.reviewReady, timeout=30_000):
+        assert window.open_review(review)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import person_named
+from .gui_helpers import person_named
 from PySide6.QtWidgets import QMessageBox
 
 from redactor.decisions import load_decisions

@@ -7,24 +7,31 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui_helpers import names, person_named
+from .gui_helpers import names, person_named
 from redactor.decisions import load_decisions
 
 pytestmark = pytest.mark.model
 
 
-def test_export_is_disabled_until_everyone_is_reviewed(qtbot, opened, dialogs, flood: Path):
+def test_export_says_why_it_cannot_save_until_everyone_is_reviewed(qtbot, opened, dialogs,
+                                                                   flood: Path):
     export = opened.actions.export
-    assert not export.isEnabled()
     for person in opened.review.persons[:-1]:
         opened.review.accept(person.id)
-    assert not export.isEnabled()
+    last = opened.review.persons[-1]
+    opened.panel.select_person(opened.review.persons[0].id)
+    export.trigger()  # no save dialog: the copy cannot be saved yet, and it says why
+    assert "1 person(s) still to review" in opened.statusBar().currentMessage()
+    assert "1 person(s) still to review" in opened.ready_label.text()
+    assert opened.current_person() == last.id  # taken to the person left to review
     dialogs.answers.append(QMessageBox.StandardButton.No)
     opened.actions.accept_all.trigger()
-    assert dialogs.kinds() == ["question"] and not export.isEnabled()
+    assert dialogs.kinds() == ["question"] and not opened.review.all_reviewed()
     dialogs.answers.append(QMessageBox.StandardButton.Yes)
     opened.actions.accept_all.trigger()
-    assert opened.review.all_reviewed() and export.isEnabled()
+    qtbot.waitUntil(lambda: not opened.analysis.is_running())
+    opened.update_actions()
+    assert opened.review.all_reviewed() and "Ctrl+E" in opened.ready_label.text()
     out = flood.with_name("flood.redacted.txt")
     dialogs.save_paths.append(str(out))
     with qtbot.waitSignal(opened.exportFinished, timeout=30_000):
@@ -50,7 +57,18 @@ def test_export_reports_the_leaks_it_finds(qtbot, missed, dialogs, flood: Path):
         missed.export()
     assert dialogs.kinds()[-1] == "warning"
     message = dialogs.last("warning")
-    assert "quillby" in message and "line 11" in message and "(Quillby)" in message
+    assert "1 problem(s), listed in the Findings panel" in message
+    rows = opened.findings.rows
+    draft = flood.read_text(encoding="utf-8")
+    second = draft.index("Quillby asked")
+    column = second - draft.rindex("\n", 0, second)
+    assert [(r.category, r.word, r.where, r.person) for r in rows] == [
+        ("withheld", "Quillby", f"line 11, column {column}", "Quillby")]
+    assert opened.findings_dock.isVisible()
+    assert (rows[0].start, rows[0].end) == (second, second + 7)  # the draft's place, not the copy's
+    item = opened.findings.tree.topLevelItem(0).child(0)
+    opened.findings.tree.setCurrentItem(item)  # selecting the finding shows it in the draft
+    assert opened.view.selected_range() == (second, second + 7)
     assert out.read_text(encoding="utf-8") == "an older copy"  # not written under its name
     assert "not saved as flood.redacted.txt" in message
     written = flood.with_name("flood.redacted.UNFINISHED.txt").read_text(encoding="utf-8")
@@ -120,13 +138,16 @@ def test_reopen_finds_a_moved_draft_beside_its_review_or_asks(qtbot, opened, mak
     assert third.document.path == elsewhere
 
 
-def test_a_review_of_another_version_is_refused(qtbot, opened, make_window, dialogs, flood: Path):
+def test_a_review_of_another_version_is_refused_unless_carried_over(qtbot, opened, make_window,
+                                                                    dialogs, flood: Path):
     review_file = flood.with_name("flood.review.json")
     dialogs.save_paths.append(str(review_file))
     opened.save_review()
     flood.write_text(flood.read_text(encoding="utf-8") + "\nA late paragraph.\n", encoding="utf-8")
     other = make_window()
+    dialogs.answers.append(QMessageBox.StandardButton.No)  # do not carry it over
     assert not other.open_review(review_file)
+    assert "an earlier version" in dialogs.last("question")
     assert "sha256" in dialogs.last("critical") and other.review is None
 
 

@@ -10,10 +10,9 @@ import random
 from pathlib import Path
 
 import pytest
-from gui_helpers import names, person_named, select_text
+from .gui_helpers import names, person_named, select_text
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from ui import lazy_engine
 from ui.redact_dialog import RedactSelectionDialog
 from ui.text_positions import PositionMap
 
@@ -44,7 +43,7 @@ def test_position_map_round_trips_against_qt(qtbot):
 
 @pytest.mark.model
 def test_a_windows_draft_with_emoji_is_highlighted_and_redacted_where_the_names_are(
-        qtbot, make_window, tmp_path: Path, monkeypatch):
+        qtbot, make_window, tmp_path: Path):
     path = tmp_path / "windows.txt"
     path.write_bytes(DRAFT.encode("utf-8"))
     window = make_window(missing=("Quillby",))
@@ -64,20 +63,18 @@ def test_a_windows_draft_with_emoji_is_highlighted_and_redacted_where_the_names_
     missed = DRAFT.index("Quillby said")
     select_text(window, missed - 2, missed + 7)  # a sloppy selection: the line end and the name
     assert window.view.selected_range() == (missed, missed + 7)
-    def accept_as_placeholder(dialog: RedactSelectionDialog) -> RedactSelectionDialog.DialogCode:
-        dialog.action_box.setCurrentIndex(dialog.action_box.findData("placeholder"))
-        return RedactSelectionDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(RedactSelectionDialog, "exec", accept_as_placeholder)
     window.redact_selection()
+    dialog = window.reviewing.dialog
+    assert isinstance(dialog, RedactSelectionDialog)
+    dialog.action_box.setCurrentIndex(dialog.action_box.findData("placeholder"))
+    dialog.accept()
     quillby = person_named(window, "Quillby")
     assert [(m.start, m.text) for m in quillby.mentions] == [
         (DRAFT.index("Quillby stayed"), "Quillby"), (missed, "Quillby")]
     window.review.set_action(person_named(window, "Ysolde").id, "placeholder")
     window.review.accept_all()
     out = tmp_path / "windows.redacted.txt"
-    saved = lazy_engine.save_redacted(window.analysis.engine, window.document,
-                                     window.review.snapshot(), out)
+    saved, _ = window.analysis.engine.save(window.document, window.review.snapshot(), out)
     assert saved.clean, saved.findings
     written = out.read_bytes().decode("utf-8")
     assert "Quillby" not in written and "Ysolde" not in written and written.count("\r\n") == 5

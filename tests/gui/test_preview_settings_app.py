@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from gui_helpers import person_named
+from .gui_helpers import person_named
 from redactor.redaction import apply_decisions
 from ui.app import main
 from ui.engine_process import EngineProcess

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from redactor.decisions import Decisions, Mention, Person
+from redactor.decisions import Decisions, Mention, Person, Region
 from redactor.documents import Document
 from redactor.redaction import apply_decisions
 from ui import settings as ui_settings
-from ui.preview import marked_preview
-from ui.review_model import CONFIRMED, KEPT, NEEDS_REVIEW, SUGGESTED, ReviewModel, mention_state
+from ui.preview import preview_text
+from ui.review_model import (ATTENTION, CONFIRMED, CUT, KEPT, NEEDS_REVIEW, SUGGESTED, ReviewModel,
+                             mention_state)
 
 TEXT = ("By MIRA OSTERGAARD\n\nLinnea Brask, 30, said Brask saw it. LINNEA BRASK spoke too. "
         "Officer Tove Alm watched. Alm left.")
@@ -44,7 +46,7 @@ def _decisions() -> Decisions:
 def test_preview_marks_are_exact_and_the_text_is_what_is_saved(override):
     decisions = _decisions()
     decisions.persons[1].mentions[1].replacement = override
-    text, spans = marked_preview(TEXT, decisions)
+    text, spans = preview_text(TEXT, decisions)
     assert text == apply_decisions(TEXT, decisions)
     marked = [text[start:end] for start, end, _, _ in spans]
     expected = ["Linnea"] + ([override] if override not in (None, "Brask") else
@@ -53,11 +55,25 @@ def test_preview_marks_are_exact_and_the_text_is_what_is_saved(override):
     assert "Alm" not in text  # removed names leave no mark and no text
 
 
+def test_preview_marks_a_draft_that_holds_private_use_characters():
+    """The old preview marked replacements with private-use characters and gave up on a
+    draft holding them; planned edits need no marks."""
+    text = "\ue000" + TEXT
+    decisions = _decisions()
+    for person in decisions.persons:
+        person.mentions = [replace(m, start=m.start + 1, end=m.end + 1) for m in person.mentions]
+    shown, spans = preview_text(text, decisions)
+    assert shown == apply_decisions(text, decisions)
+    assert [shown[s:e] for s, e, _, _ in spans] == ["Linnea", "Linnea", "LINNEA"]
+
+
 def test_mention_states_follow_review_and_overrides():
     linnea = _decisions().persons[1]
     assert mention_state(linnea, linnea.mentions[0]) == SUGGESTED
     kept_one = Mention(0, 5, "Brask", replacement="Brask")
     assert mention_state(linnea, kept_one) == NEEDS_REVIEW
+    assert mention_state(linnea, linnea.mentions[0], cut=True) == CUT
+    assert mention_state(linnea, linnea.mentions[0], repeats_name=True) == ATTENTION
     variant = Mention(0, 5, "Braks", variant=True)
     assert mention_state(linnea, variant) == NEEDS_REVIEW
     linnea.reviewed = True
@@ -74,7 +90,13 @@ def test_review_model_undo_restores_the_very_same_objects(qtbot):
     model.keep("p3")
     start = TEXT.index("Officer")
     model.add_mentions([(start, start + 7)], name="Officer X")
+    model.merge(["p3", "p4"], "p3")
+    model.split("p2", [2])
+    model.rename("p1", "Mira O.")
+    model.mark_region(Region(TEXT.index("Officer"), len(TEXT), "cut"))
+    # p4 ("Officer X") merged into p3; the split's new person takes the free id p4.
     assert [p.id for p in model.persons] == ["p1", "p2", "p4", "p3"]
+    assert model.person("p4").mentions[0].text == "LINNEA BRASK" and len(model.regions) == 1
     assert snapshot.persons == before  # a snapshot does not move with later edits
     while model.undo_stack.canUndo():
         model.undo_stack.undo()
@@ -97,8 +119,8 @@ def test_occurrences_are_whole_words_starting_with_a_capital(qtbot):
     text = "Marsh said. The marsh was wet. MARSH agreed; Marshall did not. Marsh's dog."
     document = Document(Path("d.txt"), text, "utf-8", b"", "0" * 64)
     model = ReviewModel(document, Decisions("d.txt", "0" * 64, []))
-    found = [text[s:e] for s, e in model.occurrences(0, 5)]
-    assert found == ["MARSH", "Marsh"]
+    found = [text[s:e] for s, e in model.occurrences("Marsh")]
+    assert found == ["Marsh", "MARSH", "Marsh"]
 
 
 def test_settings_round_trip(tmp_path: Path):
@@ -189,3 +211,23 @@ print(sorted(name for name in sys.modules if name.startswith(heavy)))
     written, loaded = done.stdout.splitlines()
     assert Path(written).is_file() and "Linnea Brask" in Path(written).read_text(encoding="utf-8")
     assert loaded == "[]"
+
+
+def test_findings_map_to_the_draft_and_a_lower_case_word_in_prose_is_set_apart():
+    from redactor.leaks import Finding
+    from redactor.plan import plan_edits
+    from ui.findings import arrange
+
+    draft = "Marta Law spoke. The law passed. Law left. Photo: law_home.jpg\n"
+    decisions = Decisions("d.txt", "0" * 64, [Person("p1", "Marta Law", "private", "initials", "M.L.",
+                                                     [Mention(0, 9, "Marta Law")])])
+    edits = plan_edits(draft, decisions)
+    copy = "M.L. spoke. The law passed. Law left. Photo: law_home.jpg\n"
+    findings = [Finding("law", "p1", 1, 1 + copy.index(w), copy.index(w)) for w in
+                ("law passed", "Law left", "law_home")]
+    rows = arrange(findings, copy, edits, draft, {"p1": "Marta Law"})
+    assert [(r.category, r.word, draft[r.start:r.end]) for r in rows] == [
+        ("withheld", "Law", "Law"),          # capitalised: a leak
+        ("withheld", "law", "law"),          # in a file name: a leak too, not a word
+        ("lower_case", "law", "law")]        # between spaces in a sentence: probably the word
+    assert rows[0].start == draft.index("Law left") and rows[1].start == draft.index("law_home")

@@ -1,35 +1,41 @@
-"""Reviewing: keyboard, single-mention overrides, missed names, undo and redo."""
+"""Reviewing: keys for each decision, single-mention overrides, missed names, undo and redo."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
-from gui_helpers import focus, names, person_named, select_text
-from ui.person_table import ACTION, REPLACEMENT
+from .gui_helpers import focus, in_dialog, names, open_with_review, person_named, select_text
+from ui.person_tree import ACTION, REPLACEMENT
 from ui.redact_dialog import RedactSelectionDialog
 from ui.review_model import KEPT, NEEDS_REVIEW
 
 pytestmark = pytest.mark.model
 
 
-def test_enter_accepts_k_keeps_and_n_p_move_between_persons_needing_review(qtbot, opened):
+def order(window) -> list[str]:
+    """Person ids in the order the tree lists them (people at risk first)."""
+    return [p.id for p in window.panel.model.persons_in_order()]
+
+
+def test_enter_accepts_k_keeps_and_n_p_move_in_the_trees_order(qtbot, opened):
     table = opened.panel.table
     focus(qtbot, table)
+    shown = order(opened)
     first = opened.current_person()
-    assert first == opened.review.persons[0].id  # the first person needing review is selected
+    assert first == shown[0]  # the first person needing review, people at risk first
+    assert opened.review.person(first).role == "private"
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert opened.review.person(first).reviewed
     second = opened.current_person()
-    assert second == opened.review.persons[1].id  # Enter moved on to the next one
+    assert second == shown[1]  # Enter moved on to the next one
     qtbot.keyClick(table, Qt.Key.Key_N)
-    third = opened.current_person()
-    assert third == opened.review.persons[2].id
+    assert opened.current_person() == shown[2]
     qtbot.keyClick(table, Qt.Key.Key_P)
     assert opened.current_person() == second
     qtbot.keyClick(table, Qt.Key.Key_P)  # the first is reviewed: P wraps to the last unreviewed
-    assert opened.current_person() == opened.review.persons[-1].id
+    assert opened.current_person() == shown[-1]
     qtbot.keyClick(table, Qt.Key.Key_N)
     assert opened.current_person() == second
     ysolde = person_named(opened, "Ysolde")
@@ -38,6 +44,45 @@ def test_enter_accepts_k_keeps_and_n_p_move_between_persons_needing_review(qtbot
     ysolde = person_named(opened, "Ysolde")
     assert (ysolde.action, ysolde.reviewed) == ("keep", True)
     assert not person_named(opened, "Desmond Pell").reviewed
+
+
+@pytest.mark.parametrize(("key", "action", "replacement"), [
+    (Qt.Key.Key_F, "first_name", "Bertil"), (Qt.Key.Key_I, "initials", "B.G."),
+    (Qt.Key.Key_H, "placeholder", "[name withheld]"), (Qt.Key.Key_S, "pseudonym", "Source A"),
+    (Qt.Key.Key_X, "remove", "")])
+def test_one_key_for_each_action(qtbot, opened, key, action, replacement):
+    bertil = person_named(opened, "Bertil Gransson")
+    opened.panel.select_person(bertil.id)
+    focus(qtbot, opened.panel.table)
+    qtbot.keyClick(opened.panel.table, key)
+    bertil = person_named(opened, "Bertil Gransson")
+    assert (bertil.action, bertil.replacement, bertil.reviewed) == (action, replacement, True)
+    assert opened.current_person() != bertil.id  # on to the next person needing review
+
+
+def test_space_opens_the_action_list_and_f2_edits_the_cell_in_focus(qtbot, opened):
+    table = opened.panel.table
+    bertil = person_named(opened, "Bertil Gransson")
+    opened.panel.select_person(bertil.id)
+    focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
+    combo = QApplication.focusWidget()
+    combo.setCurrentIndex(combo.findData("initials"))
+    combo.activated.emit(combo.currentIndex())  # what Enter on the open list does
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert person_named(opened, "Bertil Gransson").action == "initials"
+    focus(qtbot, table)
+    table.setCurrentIndex(opened.panel.model.person_index(bertil.id, ACTION))
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    table.setCurrentIndex(opened.panel.model.person_index(bertil.id, REPLACEMENT))
+    focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    assert table.currentIndex().column() == REPLACEMENT
 
 
 def test_keys_work_in_the_document_too_but_type_text_in_the_replacement_editor(qtbot, opened):
@@ -49,7 +94,7 @@ def test_keys_work_in_the_document_too_but_type_text_in_the_replacement_editor(q
     opened.panel.select_person(bertil.id)
     table = opened.panel.table
     focus(qtbot, table)
-    table.edit(table.currentIndex().siblingAtColumn(REPLACEMENT))
+    qtbot.keyClick(table, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
     editor = QApplication.focusWidget()
     editor.selectAll()
@@ -61,27 +106,41 @@ def test_keys_work_in_the_document_too_but_type_text_in_the_replacement_editor(q
     assert bertil.action == "first_name" and bertil.reviewed
 
 
-def test_action_combo_sets_the_default_replacement(qtbot, opened):
-    bertil = person_named(opened, "Bertil Gransson")
-    row = opened.review.row_of(bertil.id)
-    index = opened.panel.proxy.index(row, ACTION)
-    assert opened.panel.proxy.setData(index, "initials", Qt.ItemDataRole.EditRole)
-    bertil = person_named(opened, "Bertil Gransson")
-    assert (bertil.action, bertil.replacement, bertil.reviewed) == ("initials", "B.G.", True)
-    opened.review.set_action(bertil.id, "pseudonym")
-    assert person_named(opened, "Bertil Gransson").replacement == "Source A"
+def test_tab_leaves_the_tree(qtbot, opened):
+    table = opened.panel.table
+    focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    focus(qtbot, opened.view)
+    qtbot.keyClick(opened.view, Qt.Key.Key_F6)
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert opened.view.hasFocus()
+
+
+def test_role_drives_the_action(qtbot, opened):
+    pell = person_named(opened, "Desmond Pell")
+    model = opened.panel.model
+    assert model.setData(model.person_index(pell.id, 5), "private", Qt.ItemDataRole.EditRole)
+    pell = person_named(opened, "Desmond Pell")
+    assert (pell.role, pell.action, pell.replacement) == ("private", "first_name", "Desmond")
+    assert opened.review.outside_story(pell) is False
+    assert pell.id in [p.id for p in model.persons_in_order()[:5]]  # now among those at risk
+    opened.review.set_role(pell.id, "public")
+    pell = person_named(opened, "Desmond Pell")
+    assert (pell.action, pell.replacement) == ("keep", "Desmond Pell")
 
 
 def test_only_needs_review_filter_hides_reviewed_persons(qtbot, opened):
     total = len(opened.review.persons)
-    opened.review.accept(opened.review.persons[1].id)
+    opened.review.accept(order(opened)[1])
     opened.panel.filter_box.setChecked(True)
-    visible = opened.panel.proxy.rowCount()
+    visible = len(opened.panel.model.persons_in_order())
     assert visible == total - 1 or visible == total  # the selected person stays pinned
-    opened.panel.select_person(opened.review.persons[0].id)
-    assert opened.panel.proxy.rowCount() == total - 1
+    opened.panel.select_person(order(opened)[0])
+    assert len(opened.panel.model.persons_in_order()) == total - 1
     opened.panel.filter_box.setChecked(False)
-    assert opened.panel.proxy.rowCount() == total
+    assert len(opened.panel.model.persons_in_order()) == total
 
 
 def test_one_mention_can_be_kept_or_replaced_on_its_own(qtbot, opened, dialogs):
@@ -92,10 +151,9 @@ def test_one_mention_can_be_kept_or_replaced_on_its_own(qtbot, opened, dialogs):
     keep.trigger()
     bertil = person_named(opened, "Bertil Gransson")
     assert bertil.mentions[span.mention].replacement == "Gransson"
-    assert bertil.mentions[0].replacement is None
-    assert opened.view.span_at(second).state == NEEDS_REVIEW  # until the person is reviewed
     opened.review.accept(bertil.id)
-    assert opened.view.span_at(second).state == KEPT
+    # Kept as written while the person is withheld: the table says the copy prints a name.
+    assert opened.view.span_at(second).state == "attention"
     dialogs.texts.append(("The resident", True))
     replace_with.trigger()
     bertil = person_named(opened, "Bertil Gransson")
@@ -105,60 +163,105 @@ def test_one_mention_can_be_kept_or_replaced_on_its_own(qtbot, opened, dialogs):
     assert person_named(opened, "Bertil Gransson").mentions[span.mention].replacement is None
 
 
-def _answer_dialog(monkeypatch, person=None, name=None, others=True, seen=None):
-    def exec_(dialog: RedactSelectionDialog) -> int:
-        if seen is not None:
-            seen.append(dialog)
-        if person is not None:
-            dialog.person_box.setCurrentIndex(dialog.person_box.findData(person))
-        if name is not None:
-            dialog.name_edit.setText(name)
-        dialog.others_box.setChecked(others)
-        return QDialog.DialogCode.Accepted
-    monkeypatch.setattr(RedactSelectionDialog, "exec", exec_)
+def test_a_kept_public_mention_is_printed_as_written(qtbot, opened):
+    pell = person_named(opened, "Desmond Pell")
+    span = next(s for s in opened.view.spans() if s.person_id == pell.id)
+    assert span.state == NEEDS_REVIEW
+    opened.review.keep(pell.id)
+    assert opened.review.span_at(span.start).state == KEPT
 
 
-def test_ctrl_r_adds_a_missed_name_and_its_other_occurrences(qtbot, missed, monkeypatch):
-    text = missed.view.toPlainText()
-    assert "Quillby" not in names(missed)
+def answer(window, qtbot, person=None, name=None, others=True) -> RedactSelectionDialog:
+    """Fill in the open Redact Selection dialog and press Enter."""
+    dialog = window.reviewing.dialog
+    assert isinstance(dialog, RedactSelectionDialog)
+    if person is not None:
+        dialog.person_box.setCurrentIndex(dialog.person_box.findData(person))
+    if name is not None:
+        dialog.name_edit.setText(name)
+    dialog.others_box.setChecked(others)
+    in_dialog(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    return dialog
+
+
+def test_ctrl_r_adds_a_missed_name_and_its_other_occurrences(qtbot, opened):
+    text = opened.view.toPlainText()
+    assert "Quillby" not in names(opened)
     start = text.index("Quillby")
-    seen = []
-    _answer_dialog(monkeypatch, seen=seen)
-    select_text(missed, start, start + len("Quillby "))  # a trailing space is trimmed
-    focus(qtbot, missed.view)
-    qtbot.keyClick(missed.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert seen and seen[0].others_box.isEnabled()
-    quillby = person_named(missed, "Quillby")
+    select_text(opened, start, start + len("Quillby "))  # a trailing space is trimmed
+    focus(qtbot, opened.view)
+    qtbot.keyClick(opened.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = opened.reviewing.dialog
+    assert dialog.others_box.isEnabled() and dialog.person_id() is None  # nobody's yet
+    answer(opened, qtbot)
+    quillby = person_named(opened, "Quillby")
     assert [m.text for m in quillby.mentions] == ["Quillby", "Quillby"]
-    assert (quillby.role, quillby.action, quillby.reviewed) == ("private", "first_name", True)
-    assert missed.current_person() == quillby.id
-    order = [p.name for p in missed.review.persons]
-    assert order.index("Quillby") == order.index("Bertil Gransson") + 1  # order of appearance
+    # One word: first name would print it unchanged, so the placeholder is the default.
+    assert (quillby.role, quillby.action, quillby.reviewed) == ("private", "placeholder", True)
+    assert opened.current_person() == quillby.id
+    order_of_draft = [p.name for p in opened.review.persons]
+    assert order_of_draft.index("Quillby") == order_of_draft.index("Bertil Gransson") + 1
 
 
-def test_ctrl_r_without_other_occurrences_and_onto_an_existing_person(qtbot, missed, monkeypatch):
-    text = missed.view.toPlainText()
+def test_ctrl_r_on_the_word_under_the_caret(qtbot, opened):
+    text = opened.view.toPlainText()
+    start = text.index("Quillby asked")
+    opened.view.select_range(start + 3, start + 3)  # the caret inside the word, no selection
+    focus(qtbot, opened.view)
+    qtbot.keyClick(opened.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert opened.reviewing.dialog is not None
+    answer(opened, qtbot, others=False)
+    quillby = person_named(opened, "Quillby")
+    assert [(m.start, m.text) for m in quillby.mentions] == [(start, "Quillby")]
+
+
+def test_ctrl_r_beside_a_found_mention_joins_it(qtbot, make_window, tmp_path):
+    from redactor.decisions import Mention, Person
+
+    draft = tmp_path / "join.txt"
+    text = "Kairat Omarbekov told reporters the police came at night. Omarbekov, 31, was freed.\n"
+    draft.write_text(text, encoding="utf-8")
+    second = text.rindex("Omarbekov")
+    window = make_window()
+    open_with_review(qtbot, window, draft, [Person(
+        "p1", "Omarbekov", "private", "placeholder", "[name withheld]",
+        [Mention(7, 16, "Omarbekov"), Mention(second, second + 9, "Omarbekov")])])
+    window.view.select_range(2, 2)  # the caret in "Kairat", which detection missed
+    window.reviewing.redact_selection()
+    dialog = window.reviewing.dialog
+    assert dialog.person_id() == "p1"  # the person beside it is the default
+    answer(window, qtbot, others=False)
+    joined = window.review.person("p1")
+    assert [m.text for m in joined.mentions] == ["Kairat Omarbekov", "Omarbekov"]
+    assert joined.name == "Kairat Omarbekov"
+    window.review.set_action("p1", "first_name")
+    assert window.review.person("p1").replacement == "Kairat"
+
+
+def test_ctrl_r_onto_an_existing_person_without_other_occurrences(qtbot, opened):
+    text = opened.view.toPlainText()
     start = text.index("Quillby")
-    bertil = person_named(missed, "Bertil Gransson")
-    _answer_dialog(monkeypatch, person=bertil.id, others=False)
-    select_text(missed, start, start + len("Quillby"))
-    missed.actions.redact_selection.trigger()
-    bertil = person_named(missed, "Bertil Gransson")
+    bertil = person_named(opened, "Bertil Gransson")
+    select_text(opened, start, start + len("Quillby"))
+    opened.actions.redact_selection.trigger()
+    answer(opened, qtbot, person=bertil.id, others=False)
+    bertil = person_named(opened, "Bertil Gransson")
     assert [m.text for m in bertil.mentions] == ["Bertil Gransson", "Gransson", "Quillby"]
-    assert "Quillby" not in names(missed)
+    assert "Quillby" not in names(opened)
 
 
-def test_undo_and_redo_every_decision(qtbot, missed, monkeypatch):
-    window = missed
+def test_undo_and_redo_every_decision(qtbot, opened):
+    window = opened
     pell = person_named(window, "Desmond Pell")
     bertil = person_named(window, "Bertil Gransson")
     window.review.keep(pell.id)
     window.review.set_action(bertil.id, "placeholder")
     text = window.view.toPlainText()
     start = text.index("Quillby")
-    _answer_dialog(monkeypatch)
     select_text(window, start, start + len("Quillby"))
     window.redact_selection()
+    answer(window, qtbot)
     assert "Quillby" in names(window)
     assert window.isWindowModified()
     focus(qtbot, window.view)
@@ -171,9 +274,8 @@ def test_undo_and_redo_every_decision(qtbot, missed, monkeypatch):
     assert not window.isWindowModified()
     assert not window.actions.undo.isEnabled()
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(window.view, Qt.Key.Key_Z, shift_ctrl)
-    qtbot.keyClick(window.view, Qt.Key.Key_Z, shift_ctrl)
-    qtbot.keyClick(window.view, Qt.Key.Key_Z, shift_ctrl)
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, shift_ctrl)
     assert person_named(window, "Desmond Pell").reviewed
     assert person_named(window, "Bertil Gransson").replacement == "[name withheld]"
     assert len(person_named(window, "Quillby").mentions) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import names, person_named
+from .gui_helpers import names, person_named
 
 from redactor.documents import read_document
 from ui import file_types
