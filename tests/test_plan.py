@@ -118,7 +118,7 @@ def test_an_offset_in_the_copy_maps_back_to_the_draft():
 @pytest.mark.parametrize("suffix", [".docx", ".html"])
 def test_a_region_cut_from_a_structured_draft_is_gone_from_its_copy(tmp_path: Path, suffix):
     """A cut spans paragraphs, runs and markup: the format writes it where the text lives."""
-    from conftest import write_copy
+    from copies import write_copy
     from redactor.documents import read_document
 
     paragraphs = ["Protesters were held overnight, said Danika Sorell, 24.",
@@ -150,7 +150,8 @@ def test_a_region_cut_from_a_structured_draft_is_gone_from_its_copy(tmp_path: Pa
 
 
 def test_a_region_cut_from_a_libreoffice_document(tmp_path: Path):
-    from conftest import FIXTURES, write_copy
+    from conftest import FIXTURES
+    from copies import write_copy
     from redactor.documents import read_document
 
     draft = read_document(FIXTURES / "office" / "lo_wire.odt")

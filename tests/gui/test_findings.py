@@ -65,13 +65,12 @@ def test_check_without_saving_lists_findings_and_each_shows_its_place(qtbot, law
     missed = DRAFT.index("Law was detained")
     assert [(r.word, r.start) for r in leak] == [("Law", missed)]
     assert leak[0].person == "Marta Law" and "line 5" in leak[0].where
-    lower = [r for r in rows if r.category == "lower_case"]
-    assert {r.word for r in lower} == {"law"} and len(lower) == len(re.findall(r"\blaw\b", DRAFT))
+    # "the new law": the model knows "law" as an ordinary word, so the second reading
+    # does not count it against the copy (a lower-case word it does not know would be).
+    assert re.findall(r"\blaw\b", DRAFT) and [r for r in rows if r.category == "lower_case"] == []
     tree = law.findings.tree
     categories = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    assert categories[0].text(0).startswith("Withheld names still in the copy (1)")
-    assert categories[-1].text(0).startswith("Withheld words in lower case") and \
-        not categories[-1].isExpanded()  # folded: they must not drown the real leak
+    assert [c.text(0) for c in categories] == ["Withheld names still in the copy (1)"]
     tree.setCurrentItem(categories[0].child(0))
     assert law.view.selected_range() == (missed, missed + 3)
     assert "not clean" in law.findings.summary.text()
