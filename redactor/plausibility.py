@@ -24,8 +24,16 @@ _PLACE_BEFORE = re.compile(
 _COMPOUND_AFTER = re.compile(r"^-[a-z]")  # "Kalashnikov-type", "Trump-style" modifiers
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^a-z\n]{2,40},[ \t]*$")  # "PORT SELM, [Morvania] (AP)"
 # "ALMATY, Kazakhstan (AP) —": a city in capitals opening a dateline.
-_DATELINE_AFTER = re.compile(rf"^,[^\n]{{0,40}}\({alternation(AGENCIES)}\)|^[ \t]*\({alternation(AGENCIES)}\)")
+_DATELINE_AFTER = re.compile(rf"^,[^\n]{{0,40}}\({alternation(AGENCIES)}\)|^[ \t]*\({alternation(AGENCIES)}\)",
+                             re.IGNORECASE)
 MAX_ACRONYM = 5
+
+
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """"TARVIK (AP) —", "Port Selm, Morvania (Reuters) —": words opening a line before an
+    agency's name in brackets are the dateline's place, whatever the place is called."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text[end:end + 60]))
 
 
 def unlikely_person(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from redactor.cues import MONTHS_AND_DAYS, PARTICLES, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
+from redactor.plausibility import opens_dateline
 from redactor.recognizers.base import NameRecognizer
 from redactor.spans import calendar_name, not_name_edge, title_case_line
 
@@ -162,8 +163,8 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
     """CONFIDENT, POSSIBLE or "" for a run of name-shaped words."""
     words = [w for w in run if not w.particle]
     kinds = lexicon()
-    if any(w.label == "PERSON" for w in run):
-        return ""  # the model's own result covers it
+    if any(w.label == "PERSON" for w in run) or opens_dateline(text, run[0].start, run[-1].end):
+        return ""  # the model's own result covers it; a dateline's place is none
     labels = {w.label for w in run} & _NOT_NAMES
     if labels:
         # Something else the model reads: a name only if a given name opens it ("María de la
