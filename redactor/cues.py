@@ -83,9 +83,13 @@ AGENCIES = ("AP", "AFP", "EPA", "Reuters", "Getty Images", "Getty", "Xinhua", "A
 # Labels that credit the person named before them in a transcript: "NOEL KING, HOST:".
 CREDIT_LABELS = _words("host byline anchor correspondent reporter")
 
-# Common Chinese family names as romanised in Hong Kong, Taiwan and the mainland: a
-# three-part name starting with one ("Lam Yik Fei") puts the family name first.
+# Common Chinese, Korean and Vietnamese family names, romanised: a three-part name of short
+# words or a two-part name with a hyphenated given name starting with one ("Lam Yik Fei",
+# "Kim Ji-woo", "Nguyen Thi Hoa") puts the family name first.
 FAMILY_FIRST = _words("""
+kim park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon
+ko moon son bae baek heo nam ryu
+nguyen tran pham hoang huynh phan vu vo dang bui ngo duong trinh dinh truong
 au chan chau cheng cheung chiu chow choi chong chu chung fung ho hui hung ip kwan kwok kwong
 lai lam lau law lee leung li liu lo lui lum mak man mok ng poon siu so tam tang tong tsang tse
 tsui wan wong wu yau yeung yip yu yuen zhang wang chen yang huang zhao zhou xu sun ma zhu hu guo
@@ -104,7 +108,8 @@ IDENTIFIED_CUES = r"identified (?:only )?as|known (?:only )?as|called"
 
 # Lower-case words inside names: "Abu Bakr al-Tamimi", "Maria de la Cruz", "Pieter van der Berg".
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "la",
-                       "le", "del", "der", "den", "dos", "das", "do", "ter", "ten", "y"})
+                       "le", "del", "der", "den", "dos", "das", "do", "ter", "ten", "y", "los", "las",
+                       "della", "zu"})
 # Prepositions after which a lone capitalised word is a place ("in Zhanaozen"), and the
 # wider set after which a word known as a place is one ("from Georgia", "to Kenya").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout", "inside"})

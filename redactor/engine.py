@@ -138,8 +138,8 @@ def _candidates(document: Document, text: str, visible: VisibleText | None,
     candidates, facts = group(text, found.hits, found.facts), found.facts
     if visible is not None:
         facts = visible.restore(candidates, facts, document.text)
-    add_markup_mentions(document.text, markup_spans(document.sections) + compounds(document.text),
-                        candidates)
+    add_markup_mentions(document.text, markup_spans(document.sections), candidates)
+    add_markup_mentions(document.text, compounds(document.text), candidates, whole_words=True)
     return candidates, facts
 
 

@@ -76,10 +76,13 @@ def masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 
 def add_markup_mentions(text: str, spans: Sequence[tuple[int, int]],
-                        candidates: list[Candidate]) -> None:
+                        candidates: list[Candidate], whole_words: bool = False) -> None:
     """Give each person every occurrence of a name token of theirs in the markup ``spans``.
 
     A token two persons share is left out: the leak check still finds it if withheld.
+    With ``whole_words`` (hashtags, handles, run-together names in prose) the mention is the
+    whole word around the name: "@aseitkazina" is an initial and a surname, and replacing
+    the surname alone would print "@aAyan".
     """
     owners: dict[str, list[Candidate]] = {}
     for candidate in candidates:
@@ -95,10 +98,21 @@ def add_markup_mentions(text: str, spans: Sequence[tuple[int, int]],
         found = [(a, b, word, wanted[word]) for a, b, word in _occurrences(text, start, end, pattern)
                  if not any(s < b and a < e for s, e in taken)]
         for first, last, owner in _joined(text, found):
+            if whole_words:
+                first, last = _word_around(text, first, last, start, end)
             owner.mentions.append(Mention(first, last, text[first:last]))
             taken.append((first, last))
     for candidate in candidates:
         candidate.mentions.sort(key=lambda m: m.start)
+
+
+def _word_around(text: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
+    """The letters and digits around ``first:last``, inside ``start:end``."""
+    while first > start and text[first - 1].isalnum():
+        first -= 1
+    while last < end and text[last].isalnum():
+        last += 1
+    return first, last
 
 
 def _joined(text: str, found: list[tuple[int, int, str, Candidate]]) -> list[tuple[int, int, Candidate]]:

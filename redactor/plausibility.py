@@ -26,14 +26,21 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^a-z\n]{2,40},[ \t]*$")  # "PORT 
 # "ALMATY, Kazakhstan (AP) —": a city in capitals opening a dateline.
 _DATELINE_AFTER = re.compile(rf"^,[^\n]{{0,40}}\({alternation(AGENCIES)}\)|^[ \t]*\({alternation(AGENCIES)}\)",
                              re.IGNORECASE)
+# "thousands of Hongkongers", "young Muscovites": a group named after its place, not a person.
+_GROUP_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|millions|scores|many|most|some|few|fellow|"
+                           r"ordinary|young|other|all)[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
+# "the Finance Bill", "the Public Order Act": a law, however its last word reads.
+_LAW_BEFORE = re.compile(r"\bthe[ \t]+(?:[A-Z][\w'’-]*[ \t]+)+$")
+LAWS = frozenset({"bill", "act"})
 MAX_ACRONYM = 5
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:
-    """"TARVIK (AP) —", "Port Selm, Morvania (Reuters) —": words opening a line before an
-    agency's name in brackets are the dateline's place, whatever the place is called."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text[end:end + 60]))
+    """"TARVIK (AP) —", "LA PAZ, Bolivia (Reuters) —": words opening a line (after other
+    words in capitals at most) before an agency's name in brackets are the dateline's place,
+    whatever the place is called."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return (not before.strip() or before.isupper()) and bool(_DATELINE_AFTER.match(text[end:end + 60]))
 
 
 def unlikely_person(text: str, start: int, end: int) -> bool:
@@ -45,6 +52,8 @@ def unlikely_person(text: str, start: int, end: int) -> bool:
     if after.startswith(("'s", "’s")):
         return False  # a possessive: "Zhanaozen's" is rare, "Nurlanov's" common
     if is_caps(word) and (len(word) <= MAX_ACRONYM or _DATELINE_AFTER.match(after)):
+        return True
+    if word.endswith("s") and _GROUP_BEFORE.search(before) or word.lower() in LAWS and _LAW_BEFORE.search(before):
         return True
     return bool(_INSTITUTION_AFTER.match(after) or _PLACE_BEFORE.search(before)
                 or _COMPOUND_AFTER.match(after) or _DATELINE_BEFORE.search(before))

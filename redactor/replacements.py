@@ -42,7 +42,8 @@ def given_name(name: str) -> str:
     if is_initial(every[0]):
         return ""  # "T. Mukwena": the given name is an initial, the one word left a surname
     words = [t for t in every if not is_initial(t) and fold(t) not in PARTICLES]
-    if len(words) > 1 and (_family_first(words) or fold(words[0]) in {fold(w) for w in words[1:]}):
+    if len(words) > 1 and (_family_first([t for t in every if not is_initial(t)])
+                           or fold(words[0]) in {fold(w) for w in words[1:]}):
         return ""  # "Poh Poh": the first word is the last one too, which would print the surname
     return words[0].split("-")[0] if "-" in words[0].strip("-") else words[0]
 

@@ -31,6 +31,7 @@ from redactor.plausibility import unlikely_person
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
+_ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
 _NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
@@ -220,9 +221,11 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 
 def _abbreviation(text: str, start: int, dot: int) -> bool:
-    """'Mr.', 'Dr.' or an initial before a full stop: no sentence ends there."""
+    """'Mr.', 'Dr.', an initial, or a short given name cut after an initial ("J. Matt.
+    Corley") before a full stop: no sentence ends there."""
     word = re.search(r"[^\W\d_]+$", text[max(start, dot - 12):dot])
-    return word is not None and (len(word.group()) == 1 or fold(word.group()) in HONORIFICS)
+    return word is not None and (len(word.group()) == 1 or fold(word.group()) in HONORIFICS
+                                 or _ABBREVIATED_NAME.search(text, max(start, dot - 12), dot) is not None)
 
 
 def _has_capital(word: str) -> bool:
@@ -262,11 +265,17 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
     if (facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word)
-            and (sentence_start(text, before.start(1)) or title_case_line(text, start))):
+            and not _bare_initial(word) and (sentence_start(text, before.start(1))
+                                             or title_case_line(text, start))):
         # '"Free Gogi Beridze"', "Dear Saule", "Arrested For Blinding Gustavo Gatica": an
         # ordinary word opening a sentence, or capitalised by a headline.
         return None
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
+
+
+def _bare_initial(word: str) -> bool:
+    """An initial written without its dot ("M L KELLY:"), not the article or pronoun."""
+    return len(word) == 1 and word.isupper() and word not in "AI"
 
 
 def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -> int | None:
@@ -274,6 +283,8 @@ def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) 
     nickname = _NICKNAME.match(text, end)  # Mduduzi "Gaw’zela" Simelane: the nickname is the name's
     if nickname and _name_word(text, nickname.start(2), nickname.group(2), facts, caps, name, right=True):
         return nickname.start(2) + len(strip_possessive(nickname.group(2)))
+    if text.startswith(".", end) and _ABBREVIATED_NAME.search(text, name[0], end):
+        end += 1  # "J. Alph." before "Murrow"
     after = _RIGHT.match(text, end)
     if after is None:
         return None

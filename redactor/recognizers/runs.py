@@ -93,8 +93,10 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     proper = _used_as_names(words)
     tiers = [_weigh(doc.text, run, headlines=not recased, proper_words=proper) for run in runs]
     found = []
+    named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
     for index, (run, tier) in enumerate(zip(runs, tiers)):
-        if tier == POSSIBLE and _listed_with_a_name(doc.text, runs, tiers, index):
+        listable = tier == POSSIBLE or not tier and all(w.proper and not w.label for w in run)
+        if listable and _listed_with_a_name(doc.text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
         if tier:
             found.append((run[0].start, run[-1].end, tier))
@@ -225,10 +227,11 @@ def _family_first(words: list[Word]) -> bool:
             and not any(is_caps(w.text) for w in words[1:]))
 
 
-def _listed_with_a_name(text: str, runs: list[list[Word]], tiers: list[str], index: int) -> bool:
-    """The run is an item of a comma list, next to an item that is a confident name."""
+def _listed_with_a_name(text: str, runs: list[list[Word]], named: list[bool], index: int) -> bool:
+    """The run is an item of a comma list, next to an item that is a name (confident here,
+    or the model's own)."""
     for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(runs) and tiers[neighbour] == CONFIDENT:
+        if 0 <= neighbour < len(runs) and named[neighbour]:
             first, second = sorted((runs[index], runs[neighbour]), key=lambda r: r[0].start)
             between = text[first[-1].end:second[0].start]
             if regex.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s*", between):
