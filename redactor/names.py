@@ -22,6 +22,8 @@ _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ":
 
 def fold(text: str) -> str:
     """Compare names case-insensitively, diacritics and strokes removed (Žomart == zomart, Ø == o)."""
+    if text.isascii():
+        return text.lower()  # most words: nothing to decompose (called for every word of a draft)
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

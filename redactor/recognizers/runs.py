@@ -88,15 +88,15 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, tier) of every run in ``doc`` that is a name, confident or possible.
     ``recased``: the text is a line in capitals made title case, where every word is
     capitalised by us, so a line in title case says nothing."""
-    words = _words(doc)
-    runs = list(_runs(words, doc.text))
+    words, text = _words(doc), doc.text
+    runs = list(_runs(words, text))
     proper = _used_as_names(words)
-    tiers = [_weigh(doc.text, run, headlines=not recased, proper_words=proper) for run in runs]
+    tiers = [_weigh(text, run, headlines=not recased, proper_words=proper) for run in runs]
     found = []
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
     for index, (run, tier) in enumerate(zip(runs, tiers)):
         listable = tier == POSSIBLE or not tier and all(w.proper and not w.label for w in run)
-        if listable and _listed_with_a_name(doc.text, runs, named, index):
+        if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
         if tier:
             found.append((run[0].start, run[-1].end, tier))
@@ -110,21 +110,22 @@ def _words(doc: Doc) -> list[Word]:
             labels[index] = entity.label_
     words: list[Word] = []
     joined: list[Token] = []
+    text = doc.text  # built anew on every access: read once, not once per word
     for token in doc:
         if joined and not joined[-1].whitespace_ and (token.text == "-" or joined[-1].text == "-"):
             joined.append(token)
             continue
         if joined:
-            words.append(_word(joined, labels))
+            words.append(_word(joined, labels, text))
         joined = [token]
     if joined:
-        words.append(_word(joined, labels))
+        words.append(_word(joined, labels, text))
     return words
 
 
-def _word(tokens: list[Token], labels: list[str]) -> Word:
+def _word(tokens: list[Token], labels: list[str], doc_text: str) -> Word:
     first, last = tokens[0], tokens[-1]
-    text = first.doc.text[first.idx:last.idx + len(last)]
+    text = doc_text[first.idx:last.idx + len(last)]
     label = next((labels[t.i] for t in tokens if labels[t.i]), "")
     if label in NUMERIC_LABELS and text[:1].isupper() and fold(text) not in MONTHS_AND_DAYS:
         label = ""
