@@ -15,12 +15,13 @@ from importlib import resources
 
 from redactor.names import fold
 
-GIVEN, FAMILY, PLACE, HAN = "g", "f", "p", "h"
+GIVEN, FAMILY, PLACE, HAN, WORD_NAME = "g", "f", "p", "h", "w"
 
 
 class Lexicon:
     """Folded words and what they can be: ``g`` given name, ``f`` family name, ``p`` place,
-    ``h`` Han-character surname."""
+    ``h`` Han-character surname, ``w`` a name that is also an English function word ("Will",
+    "May": a name only where its capital cannot come from its place in the sentence)."""
 
     def __init__(self, text: str) -> None:
         self._kinds: dict[str, str] = {}
@@ -50,6 +51,9 @@ class Lexicon:
     def is_name(self, word: str) -> bool:
         kinds = self.kinds(word)
         return GIVEN in kinds or FAMILY in kinds
+
+    def is_word_name(self, word: str) -> bool:
+        return WORD_NAME in self.kinds(word)
 
     def is_place(self, word: str) -> bool:
         return PLACE in self.kinds(word)

@@ -305,6 +305,8 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
     """Whether the capitalised word at ``start`` is part of the name beside it (``right``:
     after it, where a role word that is also a surname may follow: "Noel [King]")."""
     bare = strip_possessive(word).rstrip(".")
+    if not right and _word_name(text, start, bare):
+        return not facts.is_other(start, start + len(bare), name)  # "lawyers [Will] Long"
     if not bare or not_name_edge(bare, leading=not right) and not (
             is_initial(word) or not right and calendar_name(text, start, word)):
         return False
@@ -321,6 +323,13 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
         unfamiliar = facts.common_words is not None and not facts.is_common(bare.split("-")[0])
         return bool(facts.tagged_proper(start, end)) or lexicon().is_name(bare) or unfamiliar
     return facts.tagged_proper(start, end) is not False or lexicon().is_name(bare)
+
+
+def _word_name(text: str, start: int, word: str) -> bool:
+    """A given name that is also a function word ("Will", "May"), capitalised where no
+    sentence or headline puts a capital: before a name, it is the given name."""
+    return (word[:1].isupper() and not word.isupper() and lexicon().is_word_name(word)
+            and not sentence_start(text, start) and not title_case_line(text, start))
 
 
 def _place_word(text: str, start: int, end: int, facts: TextFacts) -> bool:

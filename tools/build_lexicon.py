@@ -121,13 +121,17 @@ def _values(provider: type, pattern: re.Pattern[str]) -> Iterator[str]:
 
 
 def _words(names: Iterable[str], locale: str) -> Iterator[str]:
-    """Folded name words (hyphenated names also by part), particles left out."""
+    """Folded name words (hyphenated names also by part), particles left out; a name that is
+    also an English function word ("Will", "May") comes with a leading "*"."""
     for name in names:
         for word in re.split(r"[\s.]+", name):
             for latin in _latin(word, locale):
                 folded = fold(latin).strip("-'")
-                if len(folded) < 2 or folded in PARTICLES or folded in STOP_WORDS:
-                    continue  # "The", "An", "Will": as evidence of a name, an English word is none
+                if len(folded) < 2 or folded in PARTICLES:
+                    continue
+                if folded in STOP_WORDS:
+                    yield "*" + folded  # as evidence of a name in general, an English word is none
+                    continue
                 yield folded
                 if "-" in folded:
                     yield from (p for p in folded.split("-") if len(p) > 1 and p not in PARTICLES)
@@ -149,7 +153,11 @@ def build() -> str:
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
         for kind, pattern in (("g", _GIVEN), ("f", _FAMILY)):
             for word in _words(_values(provider, pattern), module.name):
-                kinds.setdefault(word, set()).add(kind)
+                if word.startswith("*"):
+                    if kind == "g":  # a given name that is a word: "Will Long"
+                        kinds.setdefault(word[1:], set()).add("w")
+                else:
+                    kinds.setdefault(word, set()).add(kind)
         if module.name.startswith("zh"):
             for han in _han_surnames(provider):
                 kinds.setdefault(han, set()).add("h")
@@ -169,7 +177,7 @@ def main() -> int:
         return 0 if same else 1
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(text, encoding="utf-8")
-    counts = {k: sum(k in line.split("\t")[1] for line in text.splitlines()) for k in "gfph"}
+    counts = {k: sum(k in line.split("\t")[1] for line in text.splitlines()) for k in "gfphw"}
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(text.splitlines())} words, {counts}, "
           f"{len(text.encode()) // 1024} KiB")
     return 0
