@@ -19,7 +19,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
-from redactor.cues import MONTHS_AND_DAYS, PARTICLES, not_name_words
+from redactor.cues import AGENCIES, MONTHS_AND_DAYS, PARTICLES, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
@@ -89,13 +89,17 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     ``recased``: the text is a line in capitals made title case, where every word is
     capitalised by us, so a line in title case says nothing."""
     words, text = _words(doc), doc.text
-    runs = list(_runs(words, text))
+    pairs = list(_runs(words, text))
+    runs = [run for run, _ in pairs]
     proper = _used_as_names(words)
-    tiers = [_weigh(text, run, headlines=not recased, proper_words=proper) for run in runs]
+    tiers = ["" if doubtful and not _credit_closing_line(text, run)
+             else _weigh(text, run, headlines=not recased, proper_words=proper) for run, doubtful in pairs]
     found = []
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
     for index, (run, tier) in enumerate(zip(runs, tiers)):
-        listable = tier == POSSIBLE or not tier and all(w.proper and not w.label for w in run)
+        # In a list of names, an item of proper nouns the model only guesses at is one too.
+        listable = tier == POSSIBLE or not tier and all(w.proper for w in run) and (
+            {w.label for w in run} - {""} <= GUESS_LABELS)
         if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
         if tier:
@@ -146,9 +150,10 @@ def _used_as_names(words: list[Word]) -> frozenset[str]:
     return frozenset(w for w, count in inside.items() if count >= 2 and w.lower() not in small)
 
 
-def _runs(words: list[Word], doc_text: str) -> Iterator[list[Word]]:
+def _runs(words: list[Word], doc_text: str) -> Iterator[tuple[list[Word], bool]]:
     """Runs of name-shaped words in one sentence (a line break is a token, so one line too),
-    particles inside, edges trimmed of titles, role words, sentence words and months."""
+    particles inside, edges trimmed of titles, role words, sentence words and months; each
+    with whether it is doubtful (a name only in a list of names)."""
     run: list[Word] = []
     for word in words:
         shaped = bool(_NAME_TOKEN.fullmatch(word.text)) and (
@@ -168,6 +173,10 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
     kinds = lexicon()
     if any(w.label == "PERSON" for w in run) or opens_dateline(text, run[0].start, run[-1].end):
         return ""  # the model's own result covers it; a dateline's place is none
+    if _credit_closing_line(text, run):
+        # "My Promised Land by Parit Nampa": the credit closing a title line, whatever the
+        # model guesses its words are.
+        return CONFIDENT if len(words) > 1 and all(w.proper for w in words) else POSSIBLE
     labels = {w.label for w in run} & _NOT_NAMES
     if labels:
         # Something else the model reads: a name only if a given name opens it ("María de la
@@ -192,7 +201,9 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
             and all(k or w.proper for w, k in zip(words, known)))):
         return CONFIDENT
     if headlines and title_case_line(text, run[0].start) and not any(known):
-        return ""
+        # A headline's capitals say nothing, except the credit closing a title line: "The
+        # Hundred Years' War on Palestine by Parit Pham".
+        return (CONFIDENT if len(words) > 1 else POSSIBLE) if _credit_closing_line(text, run) else ""
     if len(words) == 1:
         # One capitalised ordinary word ("Embargoed", "Union") is a name only where the
         # lexicon knows it as one ("Young said"), or where the draft writes it with a capital
@@ -202,19 +213,30 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
     return POSSIBLE if any(w.proper for w in words) else ""
 
 
-def _trimmed(run: list[Word], text: str) -> Iterator[list[Word]]:
+def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
     while run and (not_name_edge(run[0].text, leading=True) and not calendar_name(text, run[0].start, run[0].text)
                    or _acronym(run[0].text)):
         run = run[1:]
     if len(run) > 1 and run[0].common and not lexicon().is_name(run[0].text) and (
             fold(run[0].text) not in PARTICLES):
         # An ordinary word opens it: "Free" of a slogan before a name ("Free Gogi Beridze"),
-        # or the first word of an institution ("Associated Press", "Supreme Court").
-        run = run[1:] if len(run) > 2 else []
+        # or the first word of an institution ("Associated Press", "Supreme Court"); two
+        # such words are a name only among names ("... Mehmet Arslan, Parit Pham and ...").
+        if len(run) == 2:
+            yield run, True
+            return
+        run = run[1:]
     while run and (not_name_edge(run[-1].text, leading=False) or run[-1].particle):
         run = run[:-1]
     if run and not (len(run) == 1 and _acronym(run[0].text)):
-        yield run
+        yield run, False
+
+
+def _credit_closing_line(text: str, run: list[Word]) -> bool:
+    """The run follows "by" and ends its line, and is no agency ("Photo by Reuters")."""
+    before = text[max(0, run[0].start - 4):run[0].start]
+    return (before.endswith(("by ", "By ")) and not text[run[-1].end:].split("\n", 1)[0].strip(" .")
+            and text[run[0].start:run[-1].end] not in AGENCIES)
 
 
 def _acronym(word: str) -> bool:
