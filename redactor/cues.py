@@ -25,6 +25,7 @@ def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
 
 # Offices and positions that make a person a public figure when they stand next to the name.
 PUBLIC_OFFICES = _words("""
+moderator
 president president-elect vice-president premier chancellor minister ministers secretary
 senator sen rep representative congressman congresswoman lawmaker legislator governor gov
 mayor councillor councilman councilwoman deputy speaker ambassador envoy diplomat
@@ -43,7 +44,7 @@ insp lt sgt capt maj cpl pvt supt cmdr adm brig det gov sen rep supt
 # movement or be its newest recruit. Redaction is suggested, with a reason that asks the
 # editor to confirm.
 AMBIGUOUS_ROLES = _words("""
-activist activists dissident dissidents lawyer lawyers attorney attorneys member members
+counsel activist activists dissident dissidents lawyer lawyers attorney attorneys member members
 leader leaders organiser organisers organizer organizers founder co-founder coordinator
 coordinators journalist journalists reporter reporters correspondent blogger bloggers
 campaigner campaigners advocate advocates volunteer volunteers candidate nominee writer
@@ -57,6 +58,7 @@ fiance friend neighbor neighbour colleague classmate partner
 """)
 # Words that mark a private person: a relative, a bystander, a participant in a protest.
 PRIVATE_ROLES = KIN | _words("""
+juror jurors interpreter clerk
 protester protesters protestor protestors demonstrator demonstrators marcher marchers
 striker strikers worker workers resident residents student students villager villagers
 witness witnesses victim victims survivor survivors relative relatives detainee detainees
@@ -133,4 +135,4 @@ def not_name_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(set(STOP_WORDS) | ROLE_WORDS | MONTHS_AND_DAYS | HONORIFICS
-                     | {"police", "said", "says", "told", "according", "photo", "via"})
+                     | {"police", "court", "said", "says", "told", "according", "photo", "via"})

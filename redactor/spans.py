@@ -29,6 +29,7 @@ from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, to
 from redactor.plausibility import unlikely_person
 
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
+FRAME_RECOGNIZER = "ReportingFrameRecognizer"  # its one-word names are trimmed already
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
 _ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
@@ -147,7 +148,9 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
     parts = []
     model = hit.recognizer == MODEL_RECOGNIZER and not hit.hint
     places = facts.place_words if not model else frozenset()
-    for start, end in _name_parts(text, hit.start, hit.end, facts, places):
+    lone = hit.recognizer == FRAME_RECOGNIZER and not regex.search(r"\s", text[hit.start:hit.end])
+    pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places)
+    for start, end in pieces:  # "a protester named Justice": the frame has judged the word
         if model and (unlikely_person(text, start, end) or fold(text[start:end]) in facts.place_words):
             continue  # "teams to Kendari": a word the model reads as a place elsewhere here
         parts.append(extend(text, start, end, facts))
@@ -168,8 +171,8 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
             found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
         while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset(),
                                        alone=len(found) == 1)
-                         or fold(found[-1].group()) in PARTICLES):
-            found.pop()
+                         or fold(found[-1].group()) in PARTICLES and (len(found) > 1 or found[-1].group().islower())):
+            found.pop()  # "María de": a particle ends no name; "LE:" alone is a surname
         if not found:
             continue
         first, last = found[0], found[-1]

@@ -33,12 +33,14 @@ class NameRecognizer(EntityRecognizer):
         """Nothing to load: rules only."""
 
     def result(self, text: str, start: int, end: int, artifacts: NlpArtifacts | None,
-               hint: str = "", veto: frozenset[str] = NOT_NAMES) -> RecognizerResult | None:
-        """A PERSON result for ``text[start:end]`` once trimmed, or None if nothing name-like is left.
+               hint: str = "", veto: frozenset[str] = NOT_NAMES,
+               untrimmed: bool = False) -> RecognizerResult | None:
+        """A PERSON result for ``text[start:end]`` once trimmed (as it is, if ``untrimmed``),
+        or None if nothing name-like is left.
 
         ``veto`` lists the model's labels that overrule the rule when they cover the span.
         """
-        span = trim(text, start, end)
+        span = (start, end) if untrimmed else trim(text, start, end)
         if span is None or (artifacts is not None and _other_entity(span, artifacts, veto)):
             return None
         metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

@@ -13,6 +13,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
+from redactor.spans import FRAME_RECOGNIZER
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PRIVATE_ROLES,
                            alternation)
 
@@ -41,7 +42,8 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:\w+[ \t]+)?{_KIN},?)[ \t]+{NAME}"), "private", ANY),
     (regex.compile(rf"{NAME}[ \t]+told[ \t]+{_NEWS}"), "", NOT_NAMES),
     (regex.compile(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b"), "", NOT_NAMES),
-    (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", NOT_NAMES),
+    # "who" speaks of a person: the model's guess of an organisation does not overrule it.
+    (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", PLACES),
     (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
     # "Rezaeian's brother said": whose relatives speak is a person.
     (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
@@ -58,7 +60,7 @@ class FrameRecognizer(NameRecognizer):
     """Finds names by the reporting frame around them."""
 
     def __init__(self) -> None:
-        super().__init__("ReportingFrameRecognizer")
+        super().__init__(FRAME_RECOGNIZER)
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
@@ -69,7 +71,10 @@ class FrameRecognizer(NameRecognizer):
                 if "more" in pattern.groupindex:
                     spans += list(zip(match.starts("more"), match.ends("more")))
                 for start, end in spans:
-                    found = self.result(text, start, end, nlp_artifacts, hint, veto)
+                    # "a protester named Justice": after a first-name cue, one word is the
+                    # name even where it reads as a title or a role.
+                    alone = pattern is FRAMES[0][0] and " " not in text[start:end]
+                    found = self.result(text, start, end, nlp_artifacts, hint, veto, alone)
                     if found is not None:
                         results.append(found)
         return results

@@ -13,6 +13,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redactor.cues import not_name_words
 from redactor.names import fold
 from redactor.recognizers.base import NameRecognizer
 
@@ -36,7 +37,8 @@ class SpeakerRecognizer(NameRecognizer):
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        labels = [m for m in _LABEL.finditer(text) if fold(m.group("name")) not in NOT_SPEAKERS]
+        labels = [m for m in _LABEL.finditer(text) if fold(m.group("name")) not in NOT_SPEAKERS
+                  and not _role_only(m.group("name"))]
         counts = Counter(fold(m.group("name")) for m in labels)
         results = []
         for match in labels:
@@ -46,3 +48,9 @@ class SpeakerRecognizer(NameRecognizer):
                 if found is not None:
                     results.append(found)
         return results
+
+
+def _role_only(label: str) -> bool:
+    """"COUNSEL:", "THE COURT:", "DEFENSE ATTORNEY:": a role speaks, no one is named."""
+    return all(fold(word) in not_name_words() or fold(word) in ("defense", "defence")
+               for word in label.split())
