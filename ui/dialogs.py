@@ -56,6 +56,20 @@ def confirm_accept_all(parent: QWidget | None, count: int) -> bool:
                             "as they stand? You can undo this.").format(count=count), default=False)
 
 
+def confirm_dismiss_possible(parent: QWidget | None, names: list[str], held: int) -> bool:
+    """Before the possible names left are dismissed: how many, which, and what it means for
+    the copy (they are printed as written); ``held`` are left for review, with why."""
+    shown = ", ".join(names[:8]) + (_tr(" and {more} more").format(more=len(names) - 8)
+                                    if len(names) > 8 else "")
+    text = _tr("Dismiss the {count} possible name(s) not reviewed yet ({names})? Each is marked "
+               "as not the name of a person and is printed in the copy exactly as written. "
+               "You can undo this (Ctrl+Z).").format(count=len(names), names=shown)
+    if held:
+        text += "\n\n" + _tr("{held} other possible name(s) share a word withheld for someone "
+                              "else and stay to review.").format(held=held)
+    return _yes(parent, text, default=False)
+
+
 def plain_text_warning() -> str:
     return _tr("This RTF draft will be saved as plain text: its formatting is not kept.")
 

@@ -18,7 +18,7 @@ from ui.actions import Actions
 from ui.document_view import DocumentView
 from ui.find_bar import FindBar
 from ui.legend import Legend
-from ui.person_tree import action_labels
+from ui.person_groups import action_labels, tier_note
 from ui.review_model import ReviewModel, Span
 from ui.states import state_label
 
@@ -114,6 +114,8 @@ class DraftPane(QWidget):
             lines.append(self.tr("this mention has its own decision"))
         if mention.variant:
             lines.append(self.tr("a spelling variant: check it is the same person"))
+        if tier_note(person):
+            lines.append(tier_note(person))
         return "\n".join(lines)
 
     def _has_override(self, span: Span) -> bool:

@@ -52,7 +52,11 @@ class ExportController(QObject):
             return window.tr("The draft changed on disk: its new version is being analysed.")
         if session.provisional or window.analysis.is_busy():
             return window.tr("The draft is still being analysed.")
-        left = review.unreviewed_count()
+        left, possible = review.unreviewed_count(), len(review.possible_left())
+        if possible:
+            return window.tr("%n person(s) still to review, {possible} of them possible names (N "
+                             "goes to the next; Ctrl+Shift+D dismisses the possible names).", "",
+                             left).format(possible=possible)
         if left:
             return window.tr("%n person(s) still to review (N goes to the next; "
                              "Ctrl+Shift+Enter accepts all remaining suggestions).", "", left)

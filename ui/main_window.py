@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.actions.build_menus(self)
         self.actions.view_menu.addAction(self.findings_dock.toggleViewAction())
         self.actions.bind_keys(self.panel.table, self.view)
+        self.panel.add_dismiss(self.actions.dismiss_possible)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
@@ -146,7 +147,8 @@ class MainWindow(QMainWindow):
                 (a.next, lambda: self.panel.step(True)), (a.previous, lambda: self.panel.step(False)),
                 (a.next_mention, lambda: r.step_mention(True)),
                 (a.previous_mention, lambda: r.step_mention(False)),
-                (a.accept_all, r.accept_all), (a.next_pane, lambda: self._cycle_focus(1)),
+                (a.accept_all, r.accept_all), (a.dismiss_possible, r.dismiss_possible),
+                (a.next_pane, lambda: self._cycle_focus(1)),
                 (a.previous_pane, lambda: self._cycle_focus(-1))):
             action.triggered.connect(slot)
         for name, action in a.set_action.items():
@@ -245,6 +247,7 @@ class MainWindow(QMainWindow):
         for action in a.review_actions:
             action.setEnabled(has_review)
         a.accept_all.setEnabled(has_review and self.review.unreviewed_count() > 0)
+        a.dismiss_possible.setEnabled(has_review and bool(self.review.possible_left()))
         for action in (a.redact_selection, a.add_name, a.mark_outside, a.mark_to_end):
             action.setEnabled(has_review and not self.preview_on())
         reason = self.exporter.ready_reason()

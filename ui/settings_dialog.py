@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
-from ui.person_tree import action_labels
+from ui.person_groups import action_labels
 from ui.settings import PRIVATE_ACTIONS, Settings
 
 
