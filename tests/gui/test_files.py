@@ -58,17 +58,17 @@ def test_export_reports_the_leaks_it_finds(qtbot, missed, dialogs, flood: Path):
     assert dialogs.kinds()[-1] == "warning"
     message = dialogs.last("warning")
     assert "1 problem(s), listed in the Findings panel" in message
-    rows = opened.findings.rows
+    rows = missed.findings.rows
     draft = flood.read_text(encoding="utf-8")
     second = draft.index("Quillby asked")
     column = second - draft.rindex("\n", 0, second)
     assert [(r.category, r.word, r.where, r.person) for r in rows] == [
         ("withheld", "Quillby", f"line 11, column {column}", "Quillby")]
-    assert opened.findings_dock.isVisible()
+    assert missed.findings_dock.isVisible()
     assert (rows[0].start, rows[0].end) == (second, second + 7)  # the draft's place, not the copy's
-    item = opened.findings.tree.topLevelItem(0).child(0)
-    opened.findings.tree.setCurrentItem(item)  # selecting the finding shows it in the draft
-    assert opened.view.selected_range() == (second, second + 7)
+    item = missed.findings.tree.topLevelItem(0).child(0)
+    missed.findings.tree.setCurrentItem(item)  # selecting the finding shows it in the draft
+    assert missed.view.selected_range() == (second, second + 7)
     assert out.read_text(encoding="utf-8") == "an older copy"  # not written under its name
     assert "not saved as flood.redacted.txt" in message
     written = flood.with_name("flood.redacted.UNFINISHED.txt").read_text(encoding="utf-8")

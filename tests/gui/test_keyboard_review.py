@@ -40,8 +40,8 @@ class Keyboard:
         self.qtbot.keyClicks(self.target(), text)
 
 
-def test_the_whole_review_with_the_keyboard_alone(qtbot, opened, dialogs, flood: Path):
-    window = opened
+def test_the_whole_review_with_the_keyboard_alone(qtbot, missed, dialogs, flood: Path):
+    window = missed
     keyboard = Keyboard(qtbot)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -103,8 +103,8 @@ def test_m_on_a_mention_row_moves_that_mention(qtbot, opened):
     assert [m.text for m in opened.review.person(bertil.id).mentions] == ["Bertil Gransson"]
 
 
-def test_a_typed_name_is_found_everywhere_and_confirmed_before_it_is_added(qtbot, opened, flood):
-    window = opened
+def test_a_typed_name_is_found_everywhere_and_confirmed_before_it_is_added(qtbot, missed, flood):
+    window = missed
     focus(qtbot, window.view)
     qtbot.keyClick(window.view, Qt.Key.Key_R,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

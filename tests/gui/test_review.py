@@ -185,34 +185,34 @@ def answer(window, qtbot, person=None, name=None, others=True) -> RedactSelectio
     return dialog
 
 
-def test_ctrl_r_adds_a_missed_name_and_its_other_occurrences(qtbot, opened):
-    text = opened.view.toPlainText()
-    assert "Quillby" not in names(opened)
+def test_ctrl_r_adds_a_missed_name_and_its_other_occurrences(qtbot, missed):
+    text = missed.view.toPlainText()
+    assert "Quillby" not in names(missed)
     start = text.index("Quillby")
-    select_text(opened, start, start + len("Quillby "))  # a trailing space is trimmed
-    focus(qtbot, opened.view)
-    qtbot.keyClick(opened.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    dialog = opened.reviewing.dialog
+    select_text(missed, start, start + len("Quillby "))  # a trailing space is trimmed
+    focus(qtbot, missed.view)
+    qtbot.keyClick(missed.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = missed.reviewing.dialog
     assert dialog.others_box.isEnabled() and dialog.person_id() is None  # nobody's yet
-    answer(opened, qtbot)
-    quillby = person_named(opened, "Quillby")
+    answer(missed, qtbot)
+    quillby = person_named(missed, "Quillby")
     assert [m.text for m in quillby.mentions] == ["Quillby", "Quillby"]
     # One word: first name would print it unchanged, so the placeholder is the default.
     assert (quillby.role, quillby.action, quillby.reviewed) == ("private", "placeholder", True)
-    assert opened.current_person() == quillby.id
-    order_of_draft = [p.name for p in opened.review.persons]
+    assert missed.current_person() == quillby.id
+    order_of_draft = [p.name for p in missed.review.persons]
     assert order_of_draft.index("Quillby") == order_of_draft.index("Bertil Gransson") + 1
 
 
-def test_ctrl_r_on_the_word_under_the_caret(qtbot, opened):
-    text = opened.view.toPlainText()
+def test_ctrl_r_on_the_word_under_the_caret(qtbot, missed):
+    text = missed.view.toPlainText()
     start = text.index("Quillby asked")
-    opened.view.select_range(start + 3, start + 3)  # the caret inside the word, no selection
-    focus(qtbot, opened.view)
-    qtbot.keyClick(opened.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert opened.reviewing.dialog is not None
-    answer(opened, qtbot, others=False)
-    quillby = person_named(opened, "Quillby")
+    missed.view.select_range(start + 3, start + 3)  # the caret inside the word, no selection
+    focus(qtbot, missed.view)
+    qtbot.keyClick(missed.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert missed.reviewing.dialog is not None
+    answer(missed, qtbot, others=False)
+    quillby = person_named(missed, "Quillby")
     assert [(m.start, m.text) for m in quillby.mentions] == [(start, "Quillby")]
 
 
@@ -239,20 +239,20 @@ def test_ctrl_r_beside_a_found_mention_joins_it(qtbot, make_window, tmp_path):
     assert window.review.person("p1").replacement == "Kairat"
 
 
-def test_ctrl_r_onto_an_existing_person_without_other_occurrences(qtbot, opened):
-    text = opened.view.toPlainText()
+def test_ctrl_r_onto_an_existing_person_without_other_occurrences(qtbot, missed):
+    text = missed.view.toPlainText()
     start = text.index("Quillby")
-    bertil = person_named(opened, "Bertil Gransson")
-    select_text(opened, start, start + len("Quillby"))
-    opened.actions.redact_selection.trigger()
-    answer(opened, qtbot, person=bertil.id, others=False)
-    bertil = person_named(opened, "Bertil Gransson")
+    bertil = person_named(missed, "Bertil Gransson")
+    select_text(missed, start, start + len("Quillby"))
+    missed.actions.redact_selection.trigger()
+    answer(missed, qtbot, person=bertil.id, others=False)
+    bertil = person_named(missed, "Bertil Gransson")
     assert [m.text for m in bertil.mentions] == ["Bertil Gransson", "Gransson", "Quillby"]
-    assert "Quillby" not in names(opened)
+    assert "Quillby" not in names(missed)
 
 
-def test_undo_and_redo_every_decision(qtbot, opened):
-    window = opened
+def test_undo_and_redo_every_decision(qtbot, missed):
+    window = missed
     pell = person_named(window, "Desmond Pell")
     bertil = person_named(window, "Bertil Gransson")
     window.review.keep(pell.id)
