@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from redactor.decisions import ACTIONS, ROLES, Person
 from redactor.plan import printed
+from ui.collection_text import line_of
 from ui.person_groups import (GROUPS, POSSIBLE, action_labels, group_labels, group_of, person_state,
                               places_text, role_labels, tier_note)
 from ui.review_model import ATTENTION, CUT, ReviewModel, mention_state
@@ -303,7 +304,7 @@ class PersonTreeModel(QAbstractItemModel):
                 text = _tr("(as written)") if text == mention.text else text or _tr("(removed)")
                 return WARNING + text if row in repeats else text
             if column == MENTIONS:
-                return _tr("line {line}").format(line=review.document.text.count("\n", 0, mention.start) + 1)
+                return _tr("line {line}").format(line=line_of(review.document, mention.start))
             return None
         if role == Qt.ItemDataRole.EditRole and column == REPLACEMENT:
             return printed(review.document.text, person, row)
