@@ -36,6 +36,7 @@ class Actions(QObject):
         tr = self.tr
         self.open = _action(window, tr("&Open Draft…"), QKeySequence.StandardKey.Open)
         self.open_review = _action(window, tr("Open &Review…"), "Ctrl+Shift+O")
+        self.open_folder = _action(window, tr("Open &Folder of Drafts…"), "Ctrl+Alt+O")
         self.save_review = _action(window, tr("&Save Review"), QKeySequence.StandardKey.Save)
         self.save_review_as = _action(window, tr("Save Review &As…"), "Ctrl+Shift+S")
         self.export = _action(window, tr("Save R&edacted Copy…"), "Ctrl+E")
@@ -79,6 +80,8 @@ class Actions(QObject):
         self.dismiss_possible.setToolTip(tr("Print the possible names not reviewed yet as written "
                                             "(asks first; Ctrl+Z undoes it)"))
         self.preview = _action(window, tr("&Preview Redacted Text"), "Ctrl+P", checkable=True)
+        self.next_file = _action(window, tr("Next &File of the Folder"), "Ctrl+PgDown")
+        self.previous_file = _action(window, tr("Previous File of the Folder"), "Ctrl+PgUp")
         self.next_pane = _action(window, tr("Next &Pane"), "F6")
         self.previous_pane = _action(window, tr("Previous Pane"), "Shift+F6")
         self.key_actions = [self.accept, self.keep, *self.set_action.values(), self.edit_replacement,
@@ -100,7 +103,7 @@ class Actions(QObject):
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.open, self.open_review])
+        file_menu.addActions([self.open, self.open_folder, self.open_review])
         file_menu.addSeparator()
         file_menu.addActions([self.save_review, self.save_review_as, self.check, self.export,
                               self.export_log])
@@ -126,5 +129,6 @@ class Actions(QObject):
         review_menu.addSeparator()
         review_menu.addActions([self.accept_all, self.dismiss_possible])
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.preview, self.next_pane, self.previous_pane])
+        view_menu.addActions([self.preview, self.next_file, self.previous_file, self.next_pane,
+                              self.previous_pane])
         self.view_menu = view_menu
