@@ -2,8 +2,10 @@
 
 The engine's ``CollectionReview`` lists each person once with the mentions of every file.
 The app's review model, persons tree and draft view work on one document's text and
-offsets; here the files' texts are laid end to end (a line break between two files, so no
-line runs from one into the next) and every mention moves by its file's start. Deciding
+offsets; here the files' texts are laid end to end and every mention moves by its file's
+start. Between two files stand a line break (no line runs from one into the next) and a
+NUL, which no name search crosses: a typed name must not join the last word of one file to
+the first of the next. The view shows one file at a time, never the separator. Deciding
 about a person once then decides it in every file, merges and added names reach every
 file, and ``split`` turns the decisions back into the engine's collection review for saving
 and ``redactor.batch.apply_collection``. No Qt here.
@@ -22,7 +24,7 @@ from redactor.decisions import Decisions, Mention
 from redactor.documents import Document
 from redactor.formats.textmap import Section
 
-SEPARATOR = "\n"
+SEPARATOR = "\n\x00"
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,16 @@ def test_the_view_shows_one_file_and_goes_to_the_file_of_an_offset(qtbot):
     assert view.find("brask") == (brask, brask + 5)
     view.find("tove")  # found in another file: that file is shown
     assert view.toPlainText().startswith("Linnea Brask again.")
+
+
+def test_a_typed_name_never_joins_the_end_of_one_file_to_the_start_of_the_next(qtbot):
+    from redactor.review_ops import find_occurrences
+
+    first = {"a.txt": Document(Path("/f/a.txt"), "Police questioned Linnea", "utf-8", b"", "a" * 64),
+             "b.txt": Document(Path("/f/b.txt"), "Brask left. Linnea Brask stayed.", "utf-8", b"",
+                               "b" * 64)}
+    document, _ = join(Path("/f"), CollectionReview([Entry("a.txt", "a" * 64),
+                                                     Entry("b.txt", "b" * 64)]), first)
+    found = find_occurrences(document.text, "Linnea Brask")
+    assert [document.text[s:e] for s, e in found] == ["Linnea Brask"]
+    assert document.part_at(found[0][0]).path == "b.txt"
