@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from redactor.collection import CollectionReview, Entry, SharedPerson
+from redactor.collection import is_collection as is_collection_review
 from redactor.decisions import Decisions, Mention
 from redactor.documents import Document
 from redactor.formats.textmap import Section
@@ -75,6 +77,14 @@ def being_read(folder: Path) -> CollectionDocument:
 
 def is_collection(document: Document | None) -> bool:
     return isinstance(document, CollectionDocument)
+
+
+def is_collection_file(path: Path) -> bool:
+    """Whether ``path`` holds a folder's review (``redactor-collection/1``), not one draft's."""
+    try:
+        return is_collection_review(json.loads(path.read_text(encoding="utf-8-sig")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False  # the one-draft reader says what is wrong with it
 
 
 def line_of(document: Document, offset: int) -> int:

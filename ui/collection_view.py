@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 
+from redactor.errors import RedactorError
 from redactor.plan import plan_edits
 from ui import dialogs
 from ui.collection_text import CollectionDocument, being_read, join, split
@@ -107,6 +108,38 @@ class CollectionController(QObject):
         document, review = self.document(), self.window.review
         assert document is not None and review is not None
         save_collection(split(document, review.snapshot()), path, force=True)
+
+    def open_review(self, path: Path) -> bool:
+        """Reopen a saved folder review with the folder's drafts, refused (naming them) if
+        any changed since: the review's offsets are those of the drafts it was made on."""
+        from redactor.collection import load_collection
+        from redactor.documents import read_document
+
+        window = self.window
+        folder = path.with_name(path.name.removesuffix(".json").removesuffix(".review"))
+        if not folder.is_dir():
+            chosen = dialogs.choose_folder(window, window.tr("Where are the drafts of {name}?")
+                                           .format(name=path.name), str(path.parent))
+            if not chosen:
+                return False
+            folder = Path(chosen)
+        try:
+            review = load_collection(path)
+            documents = {e.path: read_document(folder / e.path) for e in review.documents}
+        except RedactorError as error:
+            window.show_error(str(error))
+            return False
+        stale = [e.path for e in review.documents if documents[e.path].sha256 != e.sha256]
+        if stale:
+            window.show_error(window.tr("{count} draft(s) changed since the review was made: "
+                                        "{names}; open the folder again to detect them")
+                              .format(count=len(stale), names=", ".join(stale[:10])))
+            return False
+        self.folder = folder.absolute()
+        document, decisions = join(self.folder, review, documents)
+        window.analysis.abandon()
+        window.session.install(window.session.model_for(document, decisions), document, path)
+        return True
 
     # ----- the copies -----
 

@@ -16,7 +16,7 @@ from redactor.decisions import Decisions, check_document, load_decisions, save_d
 from redactor.documents import read_document
 from redactor.errors import DecisionsError, RedactorError
 from ui import autosave, dialogs
-from ui.collection_text import is_collection
+from ui.collection_text import is_collection, is_collection_file
 from ui.review_model import ReviewModel
 from ui.worker import TaskWorker
 
@@ -105,6 +105,8 @@ class ReviewFiles(QObject):
         if not path or not self.may_discard(window.tr("opening another review")):
             return False
         path = Path(path)
+        if is_collection_file(path):
+            return self.window.collection.open_review(path)
         try:
             decisions = load_decisions(path)
             document_path = self._find_document(path, decisions.document_path)

@@ -170,6 +170,26 @@ def test_the_review_is_saved_in_the_collection_format(qtbot, window, dialogs, tm
     assert not window.isWindowModified()
 
 
+def test_a_saved_folder_review_reopens_with_its_drafts_and_refuses_changed_ones(
+        qtbot, window, make_window, dialogs, folder: Path, tmp_path: Path):
+    marguerite = person_named(window, "Marguerite Oyelaran")
+    window.review.set_action(marguerite.id, "initials")
+    path = tmp_path / "drafts.review.json"
+    dialogs.save_paths.append(str(path))
+    assert window.save_review()
+    other = make_window()
+    with qtbot.waitSignal(other.reviewReady, timeout=30_000):
+        assert other.open_review(path)  # the folder beside it, by its name
+    again = person_named(other, "Marguerite Oyelaran")
+    assert (again.action, again.replacement, again.reviewed) == ("initials", "M.O.", True)
+    assert again.mentions == person_named(window, "Marguerite Oyelaran").mentions
+    assert other.draft.file_bar.files() == FILES and other.review_path == path
+    (folder / "notes" / "b.md").write_text(B + "One more line.\n", encoding="utf-8")
+    third = make_window()
+    assert not third.open_review(path)
+    assert "1 draft(s) changed since the review was made: notes/b.md" in dialogs.last("critical")
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_dropped_folder_opens_as_a_collection(qtbot, make_window, folder: Path):
     window = make_window()
