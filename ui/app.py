@@ -127,7 +127,7 @@ def screenshot(window: MainWindow, path: str, out: str, check: bool = False) -> 
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
     QTimer.singleShot(0, lambda: window.open_path(path))
     loop.exec()
-    if outcome["ok"] and check and window.review is not None:
+    if outcome["ok"] and check and window.review is not None and window.actions.check.isEnabled():
         outcome["ok"] = False
         window.review.accept_all()
         window.checkFinished.connect(ready)
