@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 
+from redactor.decisions import Decisions
 from redactor.errors import RedactorError
 from redactor.plan import plan_edits
 from ui import dialogs
@@ -190,7 +191,7 @@ class CollectionController(QObject):
         self.window.show_error(message)
         self.window.exportFinished.emit()
 
-    def _show_findings(self, copies: FolderCopies, decisions: Any,
+    def _show_findings(self, copies: FolderCopies, decisions: Decisions,
                        document: CollectionDocument) -> None:
         """Every finding of every copy, placed in its draft (and so in the joined text)."""
         names = {p.id: p.name for p in decisions.persons}

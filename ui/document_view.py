@@ -75,7 +75,8 @@ class DocumentView(QPlainTextEdit):
     def show_text(self, text: str, spans: list[Span],
                   windows: list[tuple[int, int]] | None = None) -> None:
         """Replace the shown text (the draft or its preview) and its highlights; with
-        ``windows`` (start, end) only one of them is shown at a time, the same as before."""
+        ``windows`` (start, end) one of them is shown at a time: the one shown before, when
+        the windows are the same (the same folder shown again), else the first."""
         fraction = self._scroll_fraction()
         windows = windows or [(0, len(text))]
         window = self._window if windows == self._windows else 0

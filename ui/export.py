@@ -91,8 +91,8 @@ class ExportController(QObject):
                 return
         decisions = session.review.snapshot()
         self.run(window.tr("Saving the redacted copy…"), self._exported, self._failed,
-                    window.analysis.engine.save, document, decisions, path, True,
-                    clean_options(keep_comments), tag=(decisions, document))
+                 window.analysis.engine.save, document, decisions, path, True,
+                 clean_options(keep_comments), tag=(decisions, document))
 
     def _ask_copy_path(self) -> str:
         window = self.window
@@ -122,8 +122,8 @@ class ExportController(QObject):
         decisions = session.review.snapshot()
         options = clean_options(False) if session.document.kind != "text" else None
         self.run(window.tr("Reading the copy a second time…"), self._checked, self._failed,
-                    window.analysis.engine.check, session.document, decisions, options,
-                    tag=(decisions, session.document))
+                 window.analysis.engine.check, session.document, decisions, options,
+                 tag=(decisions, session.document))
 
     def run(self, message: str, done: Any, failed: Any, function: Any, *args: Any,
             tag: Any = None) -> None:
