@@ -2,9 +2,9 @@
 
 Merge two persons found apart ("Sorell" and "Danika Sorell"), split one that holds two
 people, rename, move mentions from one person to another, add a missed name with every
-place it stands, mark a stretch as outside the story. Each function returns a new list and
-never changes a ``Person`` or ``Mention`` in place, so the app's undo can swap lists and a
-saved review records the result. No Presidio: the desktop app calls these directly.
+place it stands, mark a stretch as outside the story, dismiss the possible names. Each
+function returns a new list and never changes a ``Person`` or ``Mention`` in place, so the
+app's undo can swap lists and a saved review records the result. No Presidio: the desktop app calls these directly.
 """
 
 from __future__ import annotations
@@ -305,6 +305,56 @@ def unmark_region(persons: Sequence[Person], regions: Sequence[Region], region: 
     left = [r for r in regions if r != region]
     return ([replace(p, reviewed=False) if outside_story(p, [region]) else p for p in persons],
             left)
+
+
+# ----- possible names -----
+
+POSSIBLE = "possible"
+DISMISSED = "a possible name the editor dismissed: printed as written"
+
+
+def is_possible(person: Person) -> bool:
+    """A possible name still listed apart: not yet withheld by the editor's decision.
+
+    Once the editor confirms a decision that withholds it, it is a person like any other
+    (promoted); kept as written, it stays a possible name that was dismissed. The ``tier``
+    itself is never changed: the review records where each person came from.
+    """
+    return person.tier == POSSIBLE and not (person.reviewed and person.action != "keep")
+
+
+def dismissible(text: str, persons: Sequence[Person]) -> tuple[list[str], list[str]]:
+    """The unreviewed possible names a dismissal keeps as written, and those it holds back.
+
+    A possible name is held back when printing it would print a word the review withholds
+    for someone else ("Vexley" kept where "Anna Vexley" is withheld): dismissing it would
+    make a copy the second reading refuses, or worse, so the editor decides it alone.
+    Holding one back keeps its own words withheld, which may hold back another.
+    """
+    candidates = [p for p in persons if p.tier == POSSIBLE and not p.reviewed]
+    held: set[str] = set()
+    while True:
+        dismissed = {p.id for p in candidates} - held
+        withheld = set().union(*(withheld_tokens(p) for p in persons if p.id not in dismissed))
+        kept = [_kept(p) for p in candidates if p.id in dismissed]
+        clash = {person_id for person_id, _ in repeated_name_words(text, kept, withheld)}
+        if not clash:
+            return [p.id for p in candidates if p.id in dismissed], [p.id for p in candidates
+                                                                     if p.id in held]
+        held |= clash
+
+
+def dismiss_possible(text: str, persons: Sequence[Person]) -> tuple[list[Person], list[str]]:
+    """Mark the unreviewed possible names reviewed as not names of people: each is printed
+    as written. Returns the new list and the ids held back (see ``dismissible``)."""
+    dismissed, held = dismissible(text, persons)
+    chosen = set(dismissed)
+    return [replace(_kept(p), reviewed=True, reason=DISMISSED) if p.id in chosen else p
+            for p in persons], held
+
+
+def _kept(person: Person) -> Person:
+    return replace(person, action="keep", replacement=person.name)
 
 
 # ----- what the copy prints -----

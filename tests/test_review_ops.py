@@ -3,6 +3,8 @@ and the replacements that would print a withheld name word."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from redactor import review_ops
@@ -153,3 +155,73 @@ def test_replacements_that_repeat_a_withheld_name_word_are_flagged():
     people[0].mentions[1] = Mention(people[0].mentions[1].start, people[0].mentions[1].end,
                                     "DANIKA SORELL", replacement="DANIKA SORELL")
     assert review_ops.repeated_name_words(TEXT, people)[("p1", 1)] == {"sorell"}
+
+
+POSSIBLE_TEXT = ("Residents said Vexley had organised the boats; Vexley did not answer. The Ottlebys "
+                 "stayed. Anna Quarven said Quarven boats were full.\n")
+
+
+def possible_persons() -> list[Person]:
+    def at_(text: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = POSSIBLE_TEXT.index(text, start + 1)
+        return Mention(start, start + len(text), text)
+
+    return [
+        Person("p1", "Vexley", "private", "placeholder", "[name withheld]",
+               [at_("Vexley"), at_("Vexley", 1)], tier="possible"),
+        Person("p2", "Ottlebys", "private", "placeholder", "[name withheld]", [at_("Ottlebys")],
+               tier="possible"),
+        Person("p3", "Anna Quarven", "private", "first_name", "Anna", [at_("Anna Quarven")]),
+        Person("p4", "Quarven", "private", "placeholder", "[name withheld]", [at_("Quarven", 1)],
+               tier="possible"),
+    ]
+
+
+def test_dismissing_possible_names_prints_them_as_written_and_leaves_persons_alone():
+    dismissed, held = review_ops.dismiss_possible(POSSIBLE_TEXT, possible_persons())
+    by_id = {p.id: p for p in dismissed}
+    for person_id in ("p1", "p2"):
+        person = by_id[person_id]
+        assert (person.action, person.replacement, person.reviewed, person.tier) == (
+            "keep", person.name, True, "possible")
+        assert review_ops.is_possible(person)  # dismissed: still listed apart
+    assert by_id["p3"] == possible_persons()[2]  # a confident person is never touched
+    copy = apply_decisions(POSSIBLE_TEXT, Decisions("d", "0", dismissed))
+    assert "Vexley had" in copy and "The Ottlebys" in copy
+
+
+def test_a_possible_name_that_would_print_a_withheld_word_is_held_back():
+    """"Quarven" kept as written would print the surname withheld for Anna Quarven."""
+    dismissed, held = review_ops.dismiss_possible(POSSIBLE_TEXT, possible_persons())
+    assert held == ["p4"]
+    quarven = next(p for p in dismissed if p.id == "p4")
+    assert (quarven.action, quarven.reviewed) == ("placeholder", False)
+    decisions = Decisions("d", "0", dismissed)
+    assert find_leaks(apply_decisions(POSSIBLE_TEXT, decisions), decisions) == []
+
+
+def test_a_held_back_possible_name_holds_back_another_that_shares_its_word():
+    text = "Anna Quarven said Quarven Ditt and Ditt left."
+
+    def mention(word: str) -> Mention:
+        start = text.rindex(word) if word == "Ditt" else text.index(word)
+        return Mention(start, start + len(word), word)
+
+    people = [Person("p1", "Anna Quarven", "private", "first_name", "Anna", [mention("Anna Quarven")]),
+              Person("p2", "Quarven Ditt", "private", "placeholder", "[name withheld]",
+                     [mention("Quarven Ditt")], tier="possible"),
+              Person("p3", "Ditt", "private", "placeholder", "[name withheld]", [mention("Ditt")],
+                     tier="possible")]
+    # "Quarven Ditt" prints Anna's surname; held back, it withholds "Ditt" in turn.
+    assert review_ops.dismissible(text, people) == ([], ["p2", "p3"])
+    assert review_ops.dismissible(text, people[1:]) == (["p2", "p3"], [])
+
+
+def test_an_accepted_possible_name_is_promoted_and_a_kept_one_is_not():
+    vexley = possible_persons()[0]
+    assert review_ops.is_possible(vexley)
+    assert not review_ops.is_possible(replace(vexley, reviewed=True))  # withheld: a person
+    assert review_ops.is_possible(replace(vexley, action="keep", reviewed=True))
+    assert not review_ops.is_possible(possible_persons()[2])

@@ -4,8 +4,9 @@ A review is finished from the keyboard: one key per decision (Enter accepts the 
 K keeps, F first name, I initials, H placeholder, S pseudonym, X remove), N/P to the next or
 previous person needing review, "." and "," (or F8/Shift+F8) through the current person's
 mentions, M to merge a person into another (or move a mention to another person), L to split
-off mentions, R to rename. Single keys are bound only while the persons tree or the draft
-has the focus itself: in an editor they must type text, and Enter must commit the edit.
+off mentions, R to rename; Ctrl+Shift+D dismisses the possible names left, after asking.
+Single keys are bound only while the persons tree or the draft has the focus itself: in an
+editor they must type text, and Enter must commit the edit.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Actions(QObject):
         tr = self.tr
         self.open = _action(window, tr("&Open Draft…"), QKeySequence.StandardKey.Open)
         self.open_review = _action(window, tr("Open &Review…"), "Ctrl+Shift+O")
+        self.open_folder = _action(window, tr("Open &Folder of Drafts…"), "Ctrl+Alt+O")
         self.save_review = _action(window, tr("&Save Review"), QKeySequence.StandardKey.Save)
         self.save_review_as = _action(window, tr("Save Review &As…"), "Ctrl+Shift+S")
         self.export = _action(window, tr("Save R&edacted Copy…"), "Ctrl+E")
@@ -73,7 +75,13 @@ class Actions(QObject):
         self.next_mention = _action(window, tr("Next &Mention of This Person"), ".", "F8")
         self.previous_mention = _action(window, tr("Previous Mention of This Person"), ",", "Shift+F8")
         self.accept_all = _action(window, tr("Accept All &Remaining Suggestions…"), "Ctrl+Shift+Return")
+        self.dismiss_possible = _action(window, tr("&Dismiss Remaining Possible Names…"),
+                                        "Ctrl+Shift+D")
+        self.dismiss_possible.setToolTip(tr("Print the possible names not reviewed yet as written "
+                                            "(asks first; Ctrl+Z undoes it)"))
         self.preview = _action(window, tr("&Preview Redacted Text"), "Ctrl+P", checkable=True)
+        self.next_file = _action(window, tr("Next &File of the Folder"), "Ctrl+PgDown")
+        self.previous_file = _action(window, tr("Previous File of the Folder"), "Ctrl+PgUp")
         self.next_pane = _action(window, tr("Next &Pane"), "F6")
         self.previous_pane = _action(window, tr("Previous Pane"), "Shift+F6")
         self.key_actions = [self.accept, self.keep, *self.set_action.values(), self.edit_replacement,
@@ -84,7 +92,8 @@ class Actions(QObject):
         self.review_actions = [self.save_review, self.save_review_as, self.export, self.check,
                                self.export_log, self.add_name, self.mark_outside,
                                self.mark_to_end, self.unmark_region, self.action_list,
-                               self.accept_all, self.preview, *self.key_actions]
+                               self.accept_all, self.dismiss_possible, self.preview,
+                               *self.key_actions]
 
     def bind_keys(self, *widgets: QWidget) -> None:
         """Make the single-key actions work while one of ``widgets`` has the focus."""
@@ -94,7 +103,7 @@ class Actions(QObject):
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.open, self.open_review])
+        file_menu.addActions([self.open, self.open_folder, self.open_review])
         file_menu.addSeparator()
         file_menu.addActions([self.save_review, self.save_review_as, self.check, self.export,
                               self.export_log])
@@ -118,7 +127,8 @@ class Actions(QObject):
         review_menu.addSeparator()
         review_menu.addActions([self.next, self.previous, self.next_mention, self.previous_mention])
         review_menu.addSeparator()
-        review_menu.addAction(self.accept_all)
+        review_menu.addActions([self.accept_all, self.dismiss_possible])
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.preview, self.next_pane, self.previous_pane])
+        view_menu.addActions([self.preview, self.next_file, self.previous_file, self.next_pane,
+                              self.previous_pane])
         self.view_menu = view_menu

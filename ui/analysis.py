@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ui.worker import AnalysisWorker, Threads
 
 EngineFactory = Callable[[str], Any]
+WorkerFactory = Callable[[Any], Any]  # an engine -> a worker with ``AnalysisWorker``'s signals
 
 
 class AnalysisController(QObject):
@@ -48,7 +49,7 @@ class AnalysisController(QObject):
         self._threads = Threads(self)
         self._current: AnalysisWorker | None = None
         self._wanted = False  # whether the running job's results are still wanted
-        self._pending: tuple[Path | None, list[str], list[str], Any] | None = None
+        self._pending: tuple[WorkerFactory, list[str], list[str], Any] | None = None
         self._retired: list[Any] = []
         self.purpose: Any = None
 
@@ -80,7 +81,14 @@ class AnalysisController(QObject):
     def open(self, path: str | Path | None, keep: list[str] = (), redact: list[str] = (),
              purpose: Any = None) -> None:
         """Analyse ``path`` (or only load the pipeline when None), after any running job."""
-        self._pending = (Path(path) if path is not None else None, list(keep), list(redact), purpose)
+        path = Path(path) if path is not None else None
+        self.run(lambda engine: AnalysisWorker(engine, path), keep, redact, purpose)
+
+    def run(self, make_worker: WorkerFactory, keep: list[str] = (), redact: list[str] = (),
+            purpose: Any = None) -> None:
+        """Run the worker ``make_worker`` builds on the engine (a folder's detection), with
+        ``AnalysisWorker``'s signals, after any running job: one job at a time."""
+        self._pending = (make_worker, list(keep), list(redact), purpose)
         if self._current is not None:
             self._current.cancel()
             self._wanted = False
@@ -108,11 +116,11 @@ class AnalysisController(QObject):
     def _start_pending(self) -> None:
         if self._pending is None:
             return
-        path, keep, redact, purpose = self._pending
+        make_worker, keep, redact, purpose = self._pending
         self._pending = None
         engine = self.engine
         engine.keep, engine.redact = keep, redact  # no job runs now: nothing reads them
-        worker = AnalysisWorker(engine, path)
+        worker = make_worker(engine)
         for signal, slot in ((worker.status, self._on_status), (worker.progress, self._on_progress),
                              (worker.loaded, self._on_loaded), (worker.partial, self._on_partial),
                              (worker.finished, self._on_finished), (worker.failed, self._on_failed),

@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         "names of those at risk. Nothing leaves this computer.")
     parser.add_argument("--version", action="version", version=f"redactor-gui {__version__}")
     parser.add_argument("path", nargs="?", metavar="PATH",
-                        help="a draft to open (.txt, .md, .docx, .odt, .html)")
+                        help="a draft to open (.txt, .md, .docx, .odt, .html, .rtf), or a "
+                        "folder of drafts to review as one")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="open PATH, wait for the analysis, save the window as a PNG, exit")
     parser.add_argument("--check", action="store_true",
@@ -103,7 +104,7 @@ def main(argv: Sequence[str] | None = None, engine: Any = None) -> int:
     sys.excepthook = _report_unexpected
     try:
         # The pipeline starts loading at once, with or without a draft to analyse.
-        QTimer.singleShot(0, (lambda: window.open_draft(args.path)) if args.path else window.preload)
+        QTimer.singleShot(0, (lambda: window.open_path(args.path)) if args.path else window.preload)
         return app.exec()
     finally:
         sys.excepthook = previous_hook
@@ -124,9 +125,9 @@ def screenshot(window: MainWindow, path: str, out: str, check: bool = False) -> 
     window.analysis.failed.connect(loop.quit)
     window.analysis.cancelled.connect(loop.quit)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-    QTimer.singleShot(0, lambda: window.open_draft(path))
+    QTimer.singleShot(0, lambda: window.open_path(path))
     loop.exec()
-    if outcome["ok"] and check and window.review is not None:
+    if outcome["ok"] and check and window.review is not None and window.actions.check.isEnabled():
         outcome["ok"] = False
         window.review.accept_all()
         window.checkFinished.connect(ready)

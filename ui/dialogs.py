@@ -56,18 +56,39 @@ def confirm_accept_all(parent: QWidget | None, count: int) -> bool:
                             "as they stand? You can undo this.").format(count=count), default=False)
 
 
+def confirm_dismiss_possible(parent: QWidget | None, names: list[str], held: int) -> bool:
+    """Before the possible names left are dismissed: how many, which, and what it means for
+    the copy (they are printed as written); ``held`` are left for review, with why."""
+    shown = ", ".join(names[:8]) + (_tr(" and {more} more").format(more=len(names) - 8)
+                                    if len(names) > 8 else "")
+    text = _tr("Dismiss the {count} possible name(s) not reviewed yet ({names})? Each is marked "
+               "as not the name of a person and is printed in the copy exactly as written. "
+               "You can undo this (Ctrl+Z).").format(count=len(names), names=shown)
+    if held:
+        text += "\n\n" + _tr("{held} other possible name(s) share a word withheld for someone "
+                              "else and stay to review.").format(held=held)
+    return _yes(parent, text, default=False)
+
+
 def plain_text_warning() -> str:
     return _tr("This RTF draft will be saved as plain text: its formatting is not kept.")
 
 
-def ask_keep_comments(parent: QWidget | None, name: str, plain_text: bool = False) -> bool | None:
+def ask_keep_comments(parent: QWidget | None, name: str, plain_text: bool = False,
+                      folder: bool = False) -> bool | None:
     """Before a Word/OpenDocument/HTML/RTF copy is written: keep its comments? None if cancelled.
 
-    ``plain_text`` (an RTF draft) says first that the copy is plain text, formatting lost.
+    ``plain_text`` (an RTF draft) says first that the copy is plain text, formatting lost;
+    ``folder``: the copies of a folder's drafts go in the folder ``name``.
     """
-    text = _tr("Save the redacted copy as {name}? Besides the names, what could identify a "
-               "source (comments, tracked changes, author fields) is cleaned from the copy; the "
-               "list follows once it is saved.").format(name=name)
+    if folder:
+        text = _tr("Save the redacted copies in {name}? Besides the names, what could identify "
+                   "a source (comments, tracked changes, author fields) is cleaned from the "
+                   "Word, OpenDocument and HTML copies.").format(name=name)
+    else:
+        text = _tr("Save the redacted copy as {name}? Besides the names, what could identify a "
+                   "source (comments, tracked changes, author fields) is cleaned from the copy; "
+                   "the list follows once it is saved.").format(name=name)
     if plain_text:
         text = plain_text_warning() + "\n\n" + text
     box = QMessageBox(QMessageBox.Icon.Question, title(), text,
@@ -148,3 +169,33 @@ def choose_save_path(parent: QWidget | None, caption: str, default: str, filters
 def choose_open_path(parent: QWidget | None, caption: str, folder: str, filters: str) -> str:
     path, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
     return path
+
+
+def choose_folder(parent: QWidget | None, caption: str, folder: str) -> str:
+    """A folder chosen by the editor, '' if cancelled."""
+    return QFileDialog.getExistingDirectory(parent, caption, folder)
+
+
+def show_left_out(parent: QWidget | None, lines: list[str]) -> None:
+    """Files of a folder that are not in its review: they get no copy."""
+    QMessageBox.warning(parent, title(), _tr("These files are not in the review and get no "
+                                             "redacted copy:") + "\n" + "\n".join(
+        f"• {line}" for line in lines))
+
+
+def show_copies(parent: QWidget | None, outdir: str, clean: list[str], unclean: list[str],
+                failed: list[str]) -> None:
+    """What writing a folder's copies did: every copy clean, or which are not (their
+    findings are in the panel) and which drafts got no copy."""
+    text = _tr("Wrote the copies of {count} draft(s) to {folder}; each was read a second "
+               "time.").format(count=len(clean) + len(unclean), folder=outdir)
+    if unclean:
+        text += "\n\n" + _tr("Not clean, saved under an UNFINISHED name for checking only "
+                              "(the findings are in the Findings panel):") + "\n" + \
+            "\n".join(f"• {line}" for line in unclean)
+    if failed:
+        text += "\n\n" + _tr("No copy:") + "\n" + "\n".join(f"• {line}" for line in failed)
+    if unclean or failed:
+        QMessageBox.warning(parent, title(), text)
+    else:
+        QMessageBox.information(parent, title(), text + " " + _tr("Every copy is clean."))

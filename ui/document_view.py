@@ -9,6 +9,8 @@ part of the file each stretch comes from (a comment, a footnote, the properties)
 
 Spans, ranges and offsets in this class's API are offsets into the shown Python string, as
 the engine counts; ``PositionMap`` converts them to and from the QTextDocument's positions.
+A collection's files are one text shown a file (a window) at a time: offsets stay those of
+the whole text, and selecting or scrolling to an offset in another file shows that file.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class DocumentView(QPlainTextEdit):
     keepMentionRequested = Signal(str, int)
     replaceMentionRequested = Signal(str, int)
     followPersonRequested = Signal(str, int)
+    windowChanged = Signal(int)  # another of the text's windows (a collection's files) is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,8 @@ class DocumentView(QPlainTextEdit):
         self.setCenterOnScroll(True)
         self._text = ""
         self._positions = PositionMap("")
+        self._windows: list[tuple[int, int]] = [(0, 0)]
+        self._window = 0
         self._spans: list[Span] = []
         self._starts: list[int] = []
         self._current = ""
@@ -67,17 +72,52 @@ class DocumentView(QPlainTextEdit):
 
     # ----- content -----
 
-    def show_text(self, text: str, spans: list[Span]) -> None:
-        """Replace the shown text (the draft or its preview) and its highlights."""
+    def show_text(self, text: str, spans: list[Span],
+                  windows: list[tuple[int, int]] | None = None) -> None:
+        """Replace the shown text (the draft or its preview) and its highlights; with
+        ``windows`` (start, end) one of them is shown at a time: the one shown before, when
+        the windows are the same (the same folder shown again), else the first."""
         fraction = self._scroll_fraction()
-        self.setExtraSelections([])
+        windows = windows or [(0, len(text))]
+        window = self._window if windows == self._windows else 0
         self._text = text
-        self._positions = PositionMap(text)
-        self.setPlainText(text)
-        self.gutter.set_positions(self._positions)
+        self._windows = windows
         self.set_spans(spans)
+        self._show(window)
         bar = self.verticalScrollBar()
         bar.setValue(round(fraction * bar.maximum()))
+
+    def _show(self, window: int) -> None:
+        start, end = self._windows[window]
+        self.setExtraSelections([])
+        self._window = window
+        self._positions = PositionMap(self._text[start:end], start)
+        self.setPlainText(self._text[start:end])
+        self.gutter.set_positions(self._positions)
+        self._refresh_timer.start()
+
+    def show_window(self, window: int) -> None:
+        """Show another window of the text, from its top."""
+        if window != self._window and 0 <= window < len(self._windows):
+            self._show(window)
+            self.windowChanged.emit(window)
+
+    def current_window(self) -> int:
+        return self._window
+
+    def window_of(self, offset: int) -> int:
+        """The window holding ``offset`` (the last, past the end)."""
+        starts = [start for start, _ in self._windows]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def shows(self, offset: int) -> bool:
+        """Whether ``offset`` is in the window shown."""
+        start, end = self._windows[self._window]
+        return start <= offset <= end
+
+    def _reveal(self, offset: int) -> None:
+        if not self.shows(offset):
+            self.show_window(self.window_of(offset))
 
     def set_spans(self, spans: list[Span]) -> None:
         self._spans = spans
@@ -141,6 +181,7 @@ class DocumentView(QPlainTextEdit):
         return self.span_at(offset) if offset >= 0 else None
 
     def scroll_to(self, offset: int) -> None:
+        self._reveal(offset)
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(self._positions.to_view(offset), self.document().characterCount() - 1))
         self.setTextCursor(cursor)
@@ -149,6 +190,7 @@ class DocumentView(QPlainTextEdit):
 
     def select_range(self, start: int, end: int) -> None:
         """Select the text between two offsets (as the editor would with the mouse)."""
+        self._reveal(start)
         cursor = self.textCursor()
         cursor.setPosition(self._positions.to_view(start))
         cursor.setPosition(self._positions.to_view(end), QTextCursor.MoveMode.KeepAnchor)

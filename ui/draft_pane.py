@@ -1,5 +1,6 @@
 """The left pane: the draft (or its redacted preview) with the find bar above it and the
-key to the highlights below; a mention's tooltip, and where in the file the caret is.
+key to the highlights below; a mention's tooltip, and where in the file the caret is. A
+folder's drafts are one text shown a file at a time, chosen in the file bar above.
 
 Set once per draft: a 1 MB text takes a moment to lay out, so a decision only changes the
 highlights, never the text.
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from redactor.documents import Document
 from redactor.plan import printed
 from ui.actions import Actions
+from ui.collection_text import CollectionDocument
 from ui.document_view import DocumentView
+from ui.file_bar import FileBar
 from ui.find_bar import FindBar
 from ui.legend import Legend
-from ui.person_tree import action_labels
+from ui.person_groups import action_labels, tier_note
 from ui.review_model import ReviewModel, Span
 from ui.states import state_label
 
@@ -43,6 +46,9 @@ class DraftPane(QWidget):
         self.view.setPlaceholderText(self.tr(
             "Open a draft (Ctrl+O) or drop a text, Word, OpenDocument, HTML or RTF file here. "
             "Nothing leaves this computer."))
+        self.file_bar = FileBar()
+        self.file_bar.fileChosen.connect(self.view.show_window)
+        self.view.windowChanged.connect(self.file_bar.set_current)
         self.find_bar = FindBar()
         self.find_bar.findRequested.connect(self.find)
         self.find_bar.closed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -52,6 +58,7 @@ class DraftPane(QWidget):
         self._shown: Document | None = None  # the draft whose original text the view shows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.file_bar)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view)
         layout.addWidget(Legend())
@@ -74,7 +81,10 @@ class DraftPane(QWidget):
         if self._shown is document and not again:
             self.view.set_spans(spans)
         else:
-            self.view.show_text(document.text, spans)
+            collection = isinstance(document, CollectionDocument)
+            self.view.show_text(document.text, spans, document.windows() if collection else None)
+            self.file_bar.set_files([part.path for part in document.parts] if collection else [])
+            self.file_bar.set_current(self.view.current_window())
             self._shown = document
         self.show_regions()
         self.update_place()
@@ -85,6 +95,7 @@ class DraftPane(QWidget):
                               if review is not None and not self.preview_on else [])
 
     def show_preview(self, text: str, spans: list[Span]) -> None:
+        self.file_bar.set_files([])
         self.view.show_text(text, spans)
         self.view.set_regions([])
         self._shown = None
@@ -114,6 +125,8 @@ class DraftPane(QWidget):
             lines.append(self.tr("this mention has its own decision"))
         if mention.variant:
             lines.append(self.tr("a spelling variant: check it is the same person"))
+        if tier_note(person):
+            lines.append(tier_note(person))
         return "\n".join(lines)
 
     def _has_override(self, span: Span) -> bool:

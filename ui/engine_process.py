@@ -86,6 +86,22 @@ class EngineProcess:
         self._connection.send(("check", document, decisions, options))
         return self._wait(None, None)
 
+    def detect_folder(self, folder: Any, progress: Callable[[float], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> Any:
+        """What ``folder_jobs.detect_folder`` returns, computed in the child."""
+        self._start()
+        self._cancel.clear()
+        self._connection.send(("detect_folder", folder, self.keep, self.redact))
+        return self._wait(progress, cancelled)
+
+    def apply_folder(self, root: Any, review: Any, outdir: Any, options: Any = None,
+                     progress: Callable[[float], None] | None = None) -> Any:
+        """What ``folder_jobs.apply_folder`` returns: every copy written and read again."""
+        self._start()
+        self._cancel.clear()
+        self._connection.send(("apply_folder", root, review, outdir, options))
+        return self._wait(progress, None)
+
     def _wait(self, progress: Callable[[float], None] | None,
               cancelled: Callable[[], bool] | None,
               partial: Callable[[list[Any]], None] | None = None) -> Any:
@@ -163,9 +179,13 @@ def _partial_sender(connection: Any) -> Callable[[list[Any]], None]:
 def serve(connection: Any, cancel: Any, model: str) -> None:
     """The child's loop: one engine, loaded once, answering requests until told to stop."""
     from redactor.engine import Engine  # only the child pays for spaCy
+    from ui.folder_jobs import apply_folder, detect_folder
     from ui.lazy_engine import check_copy, save_copy
 
     engine = Engine(model)
+
+    def report(fraction: float) -> None:
+        connection.send(("progress", fraction))
     while True:
         try:
             request = connection.recv()
@@ -179,7 +199,7 @@ def serve(connection: Any, cancel: Any, model: str) -> None:
                 connection.send(("loaded",))
             elif request[0] == "analyze":
                 _, document, engine.keep, engine.redact, wants_partial = request
-                decisions = engine.analyze(document, lambda f: connection.send(("progress", f)),
+                decisions = engine.analyze(document, report,
                                            cancel.is_set,
                                            _partial_sender(connection) if wants_partial else None)
                 for start in range(0, len(decisions.persons), _BATCH):
@@ -189,6 +209,11 @@ def serve(connection: Any, cancel: Any, model: str) -> None:
                 connection.send(("saved", save_copy(engine, *request[1:])))
             elif request[0] == "check":
                 connection.send(("saved", check_copy(engine, *request[1:])))
+            elif request[0] == "detect_folder":
+                _, folder, engine.keep, engine.redact = request
+                connection.send(("saved", detect_folder(engine, folder, report, cancel.is_set)))
+            elif request[0] == "apply_folder":
+                connection.send(("saved", apply_folder(engine, *request[1:], progress=report)))
         except RedactorError as error:  # Cancelled included: the caller re-raises it
             connection.send(("error", error))
         except Exception as error:  # noqa: BLE001 - the editor gets a sentence, not a dead child

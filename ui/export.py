@@ -19,6 +19,7 @@ from redactor.plan import plan_edits
 from redactor.redaction_log import log_entries, render
 from redactor.writing import write_atomic
 from ui import dialogs, file_types
+from ui.collection_text import is_collection
 from ui.findings import arrange
 from ui.lazy_engine import clean_options
 from ui.worker import TaskWorker
@@ -52,7 +53,11 @@ class ExportController(QObject):
             return window.tr("The draft changed on disk: its new version is being analysed.")
         if session.provisional or window.analysis.is_busy():
             return window.tr("The draft is still being analysed.")
-        left = review.unreviewed_count()
+        left, possible = review.unreviewed_count(), len(review.possible_left())
+        if possible:
+            return window.tr("%n person(s) still to review, {possible} of them possible names (N "
+                             "goes to the next; Ctrl+Shift+D dismisses the possible names).", "",
+                             left).format(possible=possible)
         if left:
             return window.tr("%n person(s) still to review (N goes to the next; "
                              "Ctrl+Shift+Enter accepts all remaining suggestions).", "", left)
@@ -72,6 +77,9 @@ class ExportController(QObject):
             return
         document = session.document
         assert document is not None and session.review is not None
+        if is_collection(document):
+            window.collection.export()
+            return
         path = self._ask_copy_path()
         if not path:
             return
@@ -82,9 +90,9 @@ class ExportController(QObject):
             if keep_comments is None:
                 return
         decisions = session.review.snapshot()
-        self._start(window.tr("Saving the redacted copy…"), self._exported, self._failed,
-                    window.analysis.engine.save, document, decisions, path, True,
-                    clean_options(keep_comments), tag=(decisions, document))
+        self.run(window.tr("Saving the redacted copy…"), self._exported, self._failed,
+                 window.analysis.engine.save, document, decisions, path, True,
+                 clean_options(keep_comments), tag=(decisions, document))
 
     def _ask_copy_path(self) -> str:
         window = self.window
@@ -106,19 +114,19 @@ class ExportController(QObject):
     def check(self) -> None:
         """The second reading of the copy as the review stands, without writing it."""
         window, session = self.window, self.window.session
-        if session.review is None or session.document is None or self.busy \
+        if session.review is None or is_collection(session.document) or self.busy \
                 or window.analysis.is_busy():
             window.statusBar().showMessage(window.tr("Cannot check the copy yet: {reason}").format(
                 reason=self.ready_reason() or window.tr("the draft is still being analysed.")), 8000)
             return
         decisions = session.review.snapshot()
         options = clean_options(False) if session.document.kind != "text" else None
-        self._start(window.tr("Reading the copy a second time…"), self._checked, self._failed,
-                    window.analysis.engine.check, session.document, decisions, options,
-                    tag=(decisions, session.document))
+        self.run(window.tr("Reading the copy a second time…"), self._checked, self._failed,
+                 window.analysis.engine.check, session.document, decisions, options,
+                 tag=(decisions, session.document))
 
-    def _start(self, message: str, done: Any, failed: Any, function: Any, *args: Any,
-               tag: Any = None) -> None:
+    def run(self, message: str, done: Any, failed: Any, function: Any, *args: Any,
+            tag: Any = None) -> None:
         """Run ``function`` in a worker once the engine is free (an analysis cancelled a
         moment ago may still be stopping: the engine takes one job at a time)."""
         self.busy = True
@@ -139,15 +147,16 @@ class ExportController(QObject):
         if worker is not None:
             self.window.tasks.start(worker)
 
-    def _finish(self) -> tuple[Decisions, Any]:
+    def finish(self) -> None:
+        """The worker ``run`` started has its result: the engine and the commands are free."""
         self.busy = False
         self.window.update_actions()
         self.window.statusBar().clearMessage()
-        return getattr(self.sender(), "tag", None)
 
     @Slot(object)
     def _exported(self, result: tuple[Any, str]) -> None:
-        decisions, document = self._finish()
+        decisions, document = self.sender().tag
+        self.finish()
         saved, copy_text = result
         self._show_findings(saved.findings, copy_text, decisions, document, saved.path.name)
         self.window.statusBar().showMessage(self.window.tr("Saved {name}.").format(name=saved.path.name),
@@ -157,14 +166,15 @@ class ExportController(QObject):
 
     @Slot(object)
     def _checked(self, result: tuple[list[Any], str]) -> None:
-        decisions, document = self._finish()
+        decisions, document = self.sender().tag
+        self.finish()
         findings, copy_text = result
         self._show_findings(findings, copy_text, decisions, document, "")
         self.checkFinished.emit()
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self._finish()
+        self.finish()
         self.window.show_error(message)
         self.exportFinished.emit()
 
@@ -189,6 +199,10 @@ class ExportController(QObject):
         """Write the redaction log (CSV, or JSON by its name); names only if asked."""
         window, session = self.window, self.window.session
         if session.review is None or session.document is None:
+            return
+        if is_collection(session.document):
+            window.statusBar().showMessage(window.tr("A folder's redaction log is not written "
+                                                     "yet: open one draft for its log."), 8000)
             return
         names = window.findings.include_names()
         original = session.document.path

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from redactor.decisions import Decisions
+from ui import folder_jobs
 
 
 class InProcessEngine:
@@ -59,6 +60,13 @@ class InProcessEngine:
 
     def check(self, document: Any, decisions: Decisions, options: Any = None) -> Any:
         return check_copy(self._real(), document, decisions, options)
+
+    def detect_folder(self, folder: Path, progress: Any = None, cancelled: Any = None) -> Any:
+        return folder_jobs.detect_folder(self._real(), folder, progress, cancelled)
+
+    def apply_folder(self, root: Path, review: Any, outdir: Path, options: Any = None,
+                     progress: Any = None) -> Any:
+        return folder_jobs.apply_folder(self._real(), root, review, outdir, options, progress)
 
 
 def save_copy(engine: Any, document: Any, decisions: Decisions, out: Any, force: bool = False,

@@ -3,9 +3,10 @@
 The window builds the widgets and wires them to small controllers that do the work: the
 ``Session`` (which draft and review are open, analysis results, revisions), the
 ``ReviewController`` (review commands and repairs), the ``ExportController`` (the copy, the
-check and the log) and the ``PreviewController``. Analysis runs in ``AnalysisController``'s
-worker (the engine in a child process by default); every engine error reaches the editor
-as a dialog; no review is dropped without asking.
+check and the log), the ``PreviewController`` and the ``CollectionController`` (a folder of
+drafts). Analysis runs in ``AnalysisController``'s worker (the engine in a child process by
+default); every engine error reaches the editor as a dialog; no review is dropped without
+asking.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSizePolicy, QSplitter
 
 from redactor.documents import Document
-from ui import autosave, dialogs, file_types, lazy_engine
+from ui import autosave, dialogs, drops, file_types, lazy_engine
 from ui.actions import Actions
 from ui.analysis import AnalysisController
+from ui.collection_text import is_collection
+from ui.collection_view import COLLECTION, CollectionController
 from ui.draft_pane import DraftPane
 from ui.engine_process import EngineProcess
 from ui.export import ExportController
@@ -33,7 +36,7 @@ from ui.review_model import ReviewModel, Span
 from ui.reviewing import ReviewController
 from ui.session import Session
 from ui.settings import Settings
-from ui.settings_dialog import SettingsDialog
+from ui.settings_dialog import edit_settings
 from ui.worker import Threads
 
 NARROW = 1000  # below this width the persons go under the draft, so their columns fit
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.reviewing = ReviewController(self)
         self.exporter = ExportController(self)
         self.previewer = PreviewController(self)
+        self.collection = CollectionController(self)
         self._connect()
         self.update_actions()
         self._update_title()
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self.actions.build_menus(self)
         self.actions.view_menu.addAction(self.findings_dock.toggleViewAction())
         self.actions.bind_keys(self.panel.table, self.view)
+        self.panel.add_dismiss(self.actions.dismiss_possible)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
@@ -130,6 +135,9 @@ class MainWindow(QMainWindow):
         s = self.session
         for action, slot in (
                 (a.open, lambda: s.open_draft()), (a.open_review, lambda: s.files.open_review()),
+                (a.open_folder, lambda: self.collection.open_folder()),
+                (a.next_file, lambda: self.draft.file_bar.step(True)),
+                (a.previous_file, lambda: self.draft.file_bar.step(False)),
                 (a.save_review, s.files.save_review), (a.save_review_as, s.files.save_review_as),
                 (a.export, e.export), (a.check, e.check), (a.export_log, e.export_log),
                 (a.settings, self.edit_settings), (a.quit, self.close),
@@ -146,7 +154,8 @@ class MainWindow(QMainWindow):
                 (a.next, lambda: self.panel.step(True)), (a.previous, lambda: self.panel.step(False)),
                 (a.next_mention, lambda: r.step_mention(True)),
                 (a.previous_mention, lambda: r.step_mention(False)),
-                (a.accept_all, r.accept_all), (a.next_pane, lambda: self._cycle_focus(1)),
+                (a.accept_all, r.accept_all), (a.dismiss_possible, r.dismiss_possible),
+                (a.next_pane, lambda: self._cycle_focus(1)),
                 (a.previous_pane, lambda: self._cycle_focus(-1))):
             action.triggered.connect(slot)
         for name, action in a.set_action.items():
@@ -159,11 +168,13 @@ class MainWindow(QMainWindow):
         self.analysis.busyChanged.connect(self._on_busy)
         self.analysis.idle.connect(self.update_actions)
         self.progress.cancelRequested.connect(self.analysis.cancel)
-        self.progress.againRequested.connect(s.reanalyse)
+        self.progress.againRequested.connect(
+            lambda: self.collection.detect_again() if self.analysis.purpose == COLLECTION
+            else s.reanalyse())
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(
             self.tr("Autosave failed: {reason}").format(reason=message), 10_000))
         s.reviewInstalled.connect(self.reviewReady)
-        s.revisionCarried.connect(self._on_revision_carried)
+        s.revisionCarried.connect(self.revisionReady)
         e.exportFinished.connect(self.exportFinished)
         e.checkFinished.connect(self.checkFinished)
         self.previewer.previewReady.connect(self.previewReady)
@@ -184,7 +195,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_review_changed)
-        self.autosaver.track(review, document.path)
+        self.autosaver.track(None if is_collection(document) else review, document.path)
         self.previewer.turn_off_quietly()
         self.panel.set_review(review)
         self.show_original()
@@ -245,8 +256,14 @@ class MainWindow(QMainWindow):
         for action in a.review_actions:
             action.setEnabled(has_review)
         a.accept_all.setEnabled(has_review and self.review.unreviewed_count() > 0)
+        a.dismiss_possible.setEnabled(has_review and bool(self.review.possible_left()))
         for action in (a.redact_selection, a.add_name, a.mark_outside, a.mark_to_end):
             action.setEnabled(has_review and not self.preview_on())
+        folder = is_collection(self.document)
+        for action in self.collection.unavailable() if folder else ():
+            action.setEnabled(False)
+        for action in (a.next_file, a.previous_file):
+            action.setEnabled(folder)
         reason = self.exporter.ready_reason()
         a.export.setEnabled(has_review and not self.exporter.busy)
         a.export.setToolTip(reason or self.tr("Save the redacted copy"))
@@ -269,18 +286,6 @@ class MainWindow(QMainWindow):
                                      .format(name=name))
         self.update_actions()
 
-    def _on_revision_carried(self, carried: Any) -> None:
-        self.panel.model.mark_new(carried.needs_review())
-        parts = [self.tr("%n new person(s)", "", len(carried.new)),
-                 self.tr("%n with new mentions", "", len(carried.changed))]
-        if carried.gone:
-            parts.append(self.tr("no longer in the draft: {names}").format(names=", ".join(carried.gone)))
-        if carried.regions_lost:
-            parts.append(self.tr("%n region(s) to mark again", "", carried.regions_lost))
-        self.statusBar().showMessage(self.tr("Review carried over to the new version: {what}.")
-                                     .format(what="; ".join(parts)), 15_000)
-        self.revisionReady.emit(carried)
-
     # ----- selection and focus -----
 
     def current_person(self) -> str | None:
@@ -291,6 +296,7 @@ class MainWindow(QMainWindow):
         if self._clicked or self.review is None:
             return
         spans = [s for s in self.view.spans() if s.person_id == person_id]
+        spans.sort(key=lambda span: not self.view.shows(span.start))  # this file's first
         if spans:
             self.view.scroll_to(spans[0].start)
 
@@ -361,13 +367,17 @@ class MainWindow(QMainWindow):
     def has_unsaved_decisions(self) -> bool:
         return self.session.has_unsaved_decisions()
 
+    def open_path(self, path: str | Path) -> None:
+        """A draft, a review with its draft, or a folder of drafts, by what ``path`` is."""
+        if Path(path).is_dir():
+            self.collection.open_folder(path)
+        elif file_types.is_review(path):
+            self.open_review(path)
+        else:
+            self.open_draft(path)
+
     def edit_settings(self) -> None:
-        try:
-            pipelines = lazy_engine.installed_pipelines()
-        except Exception:  # noqa: BLE001 - the list is a convenience
-            pipelines = []
-        dialog = SettingsDialog(self.settings, pipelines, self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+        if edit_settings(self.settings, self):
             self.analysis.use_model(self.settings.model)
             if self.review is not None:
                 self.review.placeholder = self.settings.placeholder
@@ -375,32 +385,11 @@ class MainWindow(QMainWindow):
 
     # ----- window events -----
 
-    @staticmethod
-    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        """The dropped file if it is a draft or a review the app opens, else None."""
-        urls = event.mimeData().urls()
-        if not urls or not urls[0].isLocalFile():
-            return None
-        path = Path(urls[0].toLocalFile())
-        return path if file_types.is_draft(path) or file_types.is_review(path) else None
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_path(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        drops.enter(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_path(event)
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # After the drop returns: a dialog inside a drop handler blocks the drag source.
-        if file_types.is_review(path):
-            QTimer.singleShot(0, lambda: self.open_review(path))
-        else:
-            QTimer.singleShot(0, lambda: self.open_draft(path))
+        drops.drop(self, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.session.files.may_discard(self.tr("closing")):

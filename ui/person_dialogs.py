@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from redactor.decisions import Mention, Person
 from redactor.names import display_name
 from redactor.review_ops import action_for_new_name
-from ui.person_tree import action_labels
+from ui.person_groups import action_labels
 from ui.settings import PRIVATE_ACTIONS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

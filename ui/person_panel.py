@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer, Signal)
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeView,
-                               QVBoxLayout, QWidget)
+                               QLabel, QStyledItemDelegate, QStyleOptionViewItem, QToolButton,
+                               QTreeView, QVBoxLayout, QWidget)
 
 from redactor.decisions import ACTIONS, ROLES
+from ui.person_groups import action_labels, places_text, role_labels
 from ui.person_tree import (ACTION, KIND_ROLE, MENTION_ROLE, MENTIONS, NAME, PERSON_ID_ROLE,
-                            REPLACEMENT, ROLE, STATE, PersonTreeModel, action_labels, places_text,
-                            role_labels)
+                            REPLACEMENT, ROLE, STATE, PersonTreeModel)
 from ui.review_model import STATES, ReviewModel
 from ui.states import state_label
 
@@ -115,10 +115,13 @@ class PersonPanel(QWidget):
         self.places = QLabel()  # where the current person's mentions live (Word, ODT, HTML)
         self.places.setWordWrap(True)
         self.places.setVisible(False)
+        self.dismiss_button = QToolButton()  # shown while possible names wait (``add_dismiss``)
+        self.dismiss_button.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.filter_box)
         top.addStretch(1)
         top.addWidget(self.summary)
+        top.addWidget(self.dismiss_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -126,6 +129,11 @@ class PersonPanel(QWidget):
         layout.addWidget(self.places)
         self._current = ("", -1)  # person id and mention index kept across resets
         self._update_summary()
+
+    def add_dismiss(self, action: QAction) -> None:
+        """The button for ``action`` (dismiss the possible names), shown only while it can act."""
+        self.dismiss_button.setDefaultAction(action)
+        action.changed.connect(lambda: self.dismiss_button.setVisible(action.isEnabled()))
 
     def _size_columns(self) -> None:
         """Widths from what the columns can hold, measured once: sizing them to their rows
@@ -174,9 +182,12 @@ class PersonPanel(QWidget):
         elif not review.persons:
             self.summary.setText(self.tr("No persons found"))
         else:
-            left = review.unreviewed_count()
-            self.summary.setText(self.tr("%n person(s) to review", "", left) if left
-                                 else self.tr("All %n person(s) reviewed", "", len(review.persons)))
+            left, possible = review.unreviewed_count(), len(review.possible_left())
+            text = (self.tr("%n person(s) to review", "", left) if left
+                    else self.tr("All %n person(s) reviewed", "", len(review.persons)))
+            if possible:
+                text += self.tr(" (%n possible name(s))", "", possible)
+            self.summary.setText(text)
 
     def _update_places(self) -> None:
         review = self.model.review

@@ -1,10 +1,9 @@
-"""The persons of a review as a tree: risk groups, the persons in each, each person's mentions.
+"""The persons of a review as a tree: groups, the persons in each, each person's mentions.
 
-People at risk come first, then public figures, the people credited, and those named only
-outside the story. Within a group persons keep the draft's order. A person's row shows
+The groups (people at risk first, the possible names apart below the persons) are
+``ui.person_groups``'s. Within a group persons keep the draft's order. A person's row shows
 their state (icon and words), action and replacement; each mention's row shows what the
-copy will actually print there, marked when it repeats a withheld name word. A new kind of
-group (a lower tier of less certain names) is one more entry in ``GROUPS`` and ``group_of``.
+copy will actually print there, marked when it repeats a withheld name word.
 
 Edits made in the tree go through ``ReviewModel``'s methods, so each is one undoable step.
 """
@@ -19,63 +18,23 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from redactor.decisions import ACTIONS, ROLES, Person
 from redactor.plan import printed
-from ui.review_model import (ATTENTION, CONFIRMED, CUT, KEPT, NEEDS_REVIEW, SUGGESTED, ReviewModel,
-                             mention_state)
-from ui.states import state_description, state_icon, state_label
+from ui.collection_text import line_of
+from ui.person_groups import (GROUPS, POSSIBLE, action_labels, group_labels, group_of, person_state,
+                              places_text, role_labels, tier_note)
+from ui.review_model import ATTENTION, CUT, ReviewModel, mention_state
+from ui.states import possible_icon, state_description, state_icon, state_label
 
 NAME, ACTION, REPLACEMENT, STATE, MENTIONS, ROLE = range(6)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 2  # a mention row's index in its person's mentions
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3     # "group", "person" or "mention"
 Index = QModelIndex | QPersistentModelIndex
-AT_RISK, PUBLIC, BYLINE, OUTSIDE = "at_risk", "public", "byline", "outside"
-GROUPS = (AT_RISK, PUBLIC, BYLINE, OUTSIDE)
 _MENTIONS_BASE = 1000  # internal ids: 0 a group, 1+g a person in group g, BASE+n person n's mention
 WARNING = "⚠ "
 
 
 def _tr(text: str, count: int = -1) -> str:
     return QCoreApplication.translate("PersonTree", text, "", count)
-
-
-def group_of(person: Person, outside_story: bool) -> str:
-    """The risk group a person is listed in."""
-    if outside_story:
-        return OUTSIDE
-    return {"public": PUBLIC, "byline": BYLINE}.get(person.role, AT_RISK)
-
-
-def group_labels() -> dict[str, str]:
-    return {AT_RISK: _tr("At risk"), PUBLIC: _tr("Public figures"),
-            BYLINE: _tr("Bylines and credits"), OUTSIDE: _tr("Outside the story")}
-
-
-def action_labels() -> dict[str, str]:
-    return {"keep": _tr("keep"), "first_name": _tr("first name"), "initials": _tr("initials"),
-            "placeholder": _tr("placeholder"), "pseudonym": _tr("pseudonym"),
-            "remove": _tr("remove")}
-
-
-def role_labels() -> dict[str, str]:
-    return {"private": _tr("private"), "public": _tr("public"), "byline": _tr("byline")}
-
-
-def places_text(places: list[tuple[str, int]]) -> str:
-    """"Mentioned in: Body (3), Footnote 2 (1)" for a person's mentions."""
-    return _tr("Mentioned in: {places}").format(
-        places=", ".join(f"{place} ({count})" for place, count in places))
-
-
-def person_state(review: ReviewModel, person: Person) -> str:
-    """One state for a person's row, by the same rules as its mentions' highlights."""
-    if review.repeats(person):
-        return ATTENTION
-    if review.outside_story(person) and person.action == "remove":
-        return CUT
-    if not person.reviewed:
-        redacted = person.action != "keep"
-        return SUGGESTED if redacted and not any(m.variant for m in person.mentions) else NEEDS_REVIEW
-    return KEPT if person.action == "keep" else CONFIRMED
 
 
 class PersonTreeModel(QAbstractItemModel):
@@ -263,8 +222,16 @@ class PersonTreeModel(QAbstractItemModel):
         group, persons = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == NAME:
             left = sum(1 for p in persons if not p.reviewed)
-            text = f"{self._groups_shown[group]} — {_tr('%n person(s)', len(persons))}"
+            count = _tr("%n name(s)", len(persons)) if group == POSSIBLE else \
+                _tr("%n person(s)", len(persons))
+            text = f"{self._groups_shown[group]} — {count}"
             return text + (_tr(", {left} to review").format(left=left) if left else "")
+        if group == POSSIBLE and role == Qt.ItemDataRole.DecorationRole and index.column() == NAME:
+            return possible_icon()
+        if group == POSSIBLE and role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("Names only weak signs point to: each may be no person at all. Accept one "
+                       "to withhold it, or dismiss the rest (Ctrl+Shift+D): dismissed names are "
+                       "printed as written.")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -337,7 +304,7 @@ class PersonTreeModel(QAbstractItemModel):
                 text = _tr("(as written)") if text == mention.text else text or _tr("(removed)")
                 return WARNING + text if row in repeats else text
             if column == MENTIONS:
-                return _tr("line {line}").format(line=review.document.text.count("\n", 0, mention.start) + 1)
+                return _tr("line {line}").format(line=line_of(review.document, mention.start))
             return None
         if role == Qt.ItemDataRole.EditRole and column == REPLACEMENT:
             return printed(review.document.text, person, row)
@@ -357,6 +324,8 @@ class PersonTreeModel(QAbstractItemModel):
     def _tooltip(self, person: Person, state: str) -> str:
         assert self.review is not None
         lines = [person.name, state_description(state)]
+        if tier_note(person):
+            lines.append(tier_note(person))
         if person.reason:
             lines.append(person.reason)
         places = self.review.places(person.id)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from redactor.names import display_name, key
 from redactor.review_ops import action_for_new_name
-from ui.person_tree import action_labels
+from ui.person_groups import action_labels
 from ui.settings import PRIVATE_ACTIONS
 
 

@@ -16,6 +16,7 @@ from redactor.decisions import Decisions, check_document, load_decisions, save_d
 from redactor.documents import read_document
 from redactor.errors import DecisionsError, RedactorError
 from ui import autosave, dialogs
+from ui.collection_text import is_collection, is_collection_file
 from ui.review_model import ReviewModel
 from ui.worker import TaskWorker
 
@@ -78,7 +79,10 @@ class ReviewFiles(QObject):
         decisions = session.review.snapshot()
         decisions.document_path = str(session.document.path.absolute())
         try:
-            save_decisions(decisions, path, force=True)
+            if is_collection(session.document):  # the format 'redactor apply DIR' reads
+                self.window.collection.save(path)
+            else:
+                save_decisions(decisions, path, force=True)
         except (RedactorError, OSError) as error:
             self.window.show_error(str(error))
             return False
@@ -101,6 +105,8 @@ class ReviewFiles(QObject):
         if not path or not self.may_discard(window.tr("opening another review")):
             return False
         path = Path(path)
+        if is_collection_file(path):
+            return self.window.collection.open_review(path)
         try:
             decisions = load_decisions(path)
             document_path = self._find_document(path, decisions.document_path)

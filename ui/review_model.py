@@ -175,6 +175,10 @@ class ReviewModel(QObject):
     def all_reviewed(self) -> bool:
         return all(p.reviewed for p in self.persons)
 
+    def possible_left(self) -> list[Person]:
+        """The possible names not reviewed yet: the export gate counts them like any person."""
+        return [p for p in self.persons if p.tier == review_ops.POSSIBLE and not p.reviewed]
+
     def outside_story(self, person: Person) -> bool:
         return review_ops.outside_story(person, self.regions)
 
@@ -330,6 +334,16 @@ class ReviewModel(QObject):
             self._push(_tr("Accept all remaining suggestions"),
                        [p if p.reviewed else replace(p, reviewed=True) for p in self.persons])
         return count
+
+    def dismiss_possible(self) -> tuple[list[str], list[str]]:
+        """Mark the remaining possible names as not names of people, printed as written, in
+        one undoable step; returns the ids dismissed and those held back because printing
+        them would print a word withheld for someone else (``review_ops.dismissible``)."""
+        persons, held = review_ops.dismiss_possible(self.document.text, self.persons)
+        dismissed = [new.id for old, new in zip(self.persons, persons) if old is not new]
+        if dismissed:
+            self._push(_tr("Dismiss {count} possible name(s)").format(count=len(dismissed)), persons)
+        return dismissed, held
 
     def add_mentions(self, spans: list[tuple[int, int]], person_id: str | None = None,
                      name: str = "", action: str | None = None) -> str:

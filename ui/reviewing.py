@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
 from redactor.decisions import Region
 from redactor.names import key
 from redactor.plan import mention_replacement
-from redactor.review_ops import adjacent_person, outside_story
+from redactor.review_ops import adjacent_person, dismissible, outside_story
 from ui import dialogs
 from ui.person_dialogs import AddNameDialog, PersonChooser, RegionDialog, SplitDialog
 from ui.redact_dialog import RedactSelectionDialog, likely_owner
@@ -70,6 +70,25 @@ class ReviewController(QObject):
         count = self.review.unreviewed_count()
         if count and dialogs.confirm_accept_all(self.window, count):
             self.review.accept_all()
+
+    def dismiss_possible(self) -> None:
+        """Ctrl+Shift+D: the possible names left, printed as written, once the editor agrees."""
+        window, review = self.window, self.review
+        if review is None:
+            return
+        dismissed, held = dismissible(review.document.text, review.persons)
+        if not dismissed:
+            window.statusBar().showMessage(window.tr(
+                "No possible name can be dismissed: %n share a word withheld for someone else.",
+                "", len(held)) if held else window.tr("No possible name is left to review."), 8000)
+            return
+        names = [review.person(person_id).name for person_id in dismissed]
+        if dialogs.confirm_dismiss_possible(window, names, len(held)):
+            done, _ = review.dismiss_possible()
+            window.statusBar().showMessage(window.tr(
+                "Dismissed %n possible name(s): printed as written (Ctrl+Z undoes it).", "",
+                len(done)), 8000)
+            window.panel.step(True)
 
     # ----- moving through mentions -----
 

@@ -20,6 +20,7 @@ from redactor.decisions import Decisions, Person
 from redactor.documents import Document
 from redactor.revision import carry_over
 from ui import dialogs
+from ui.collection_text import is_collection
 from ui.review_files import ReviewFiles
 from ui.review_model import ReviewModel, with_preferences
 from ui.revision_watch import RevisionWatch
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 DRAFT, REVISION, CARRY = "draft", "revision", "carry"  # why a draft is being analysed
+PURPOSES = (DRAFT, REVISION, CARRY)
 # Persons found so far are shown at once the first time, then at most this often: each
 # showing rebuilds the list, and a long draft reports every few seconds.
 PARTIAL_EVERY_S = 5.0
@@ -116,7 +118,7 @@ class Session(QObject):
         if self.provisional and time.monotonic() - self._partial_shown < PARTIAL_EVERY_S:
             return
         self._partial_shown = time.monotonic()
-        fresh = self._with_preferences(persons)
+        fresh = self.with_preferences(persons)
         decisions, touched = Decisions(str(self.document.path), self.document.sha256, fresh), False
         if self.review is not None:
             decisions, touched = self._keep_decisions(decisions)
@@ -127,8 +129,10 @@ class Session(QObject):
     @Slot(object)
     def _on_analysed(self, decisions: Decisions) -> None:
         purpose = self.window.analysis.purpose
+        if purpose not in PURPOSES:
+            return  # a folder's detection: ``ui.collection_view`` takes it
         fresh = Decisions(decisions.document_path, decisions.document_sha256,
-                          self._with_preferences(decisions.persons))
+                          self.with_preferences(decisions.persons))
         if purpose == DRAFT:
             if self.document is None:
                 return
@@ -142,7 +146,7 @@ class Session(QObject):
         else:
             self._carry_over(fresh, purpose)
 
-    def _with_preferences(self, persons: list[Person]) -> list[Person]:
+    def with_preferences(self, persons: list[Person]) -> list[Person]:
         return with_preferences(persons, self.settings.private_action, self.settings.placeholder)
 
     def _keep_decisions(self, fresh: Decisions) -> tuple[Decisions, bool]:
@@ -175,7 +179,20 @@ class Session(QObject):
         carried = carry_over(old, fresh, document.text, old_text)
         self.install(self.model_for(document, carried.decisions), document, review_path,
                      modified=True)
+        self.window.panel.model.mark_new(carried.needs_review())
+        self.window.statusBar().showMessage(self._carried_text(carried), 15_000)
         self.revisionCarried.emit(carried)
+
+    def _carried_text(self, carried: Any) -> str:
+        """What carrying the review over did, in a sentence for the status bar."""
+        tr = self.window.tr
+        parts = [tr("%n new person(s)", "", len(carried.new)),
+                 tr("%n with new mentions", "", len(carried.changed))]
+        if carried.gone:
+            parts.append(tr("no longer in the draft: {names}").format(names=", ".join(carried.gone)))
+        if carried.regions_lost:
+            parts.append(tr("%n region(s) to mark again", "", carried.regions_lost))
+        return tr("Review carried over to the new version: {what}.").format(what="; ".join(parts))
 
     def model_for(self, document: Document, decisions: Decisions) -> ReviewModel:
         return ReviewModel(document, decisions, self.settings.placeholder,
@@ -189,7 +206,8 @@ class Session(QObject):
     @Slot()
     def _on_cancelled(self) -> None:
         self._carry = None
-        self.window.analysis_cancelled(self.document is not None)
+        if self.window.analysis.purpose in PURPOSES:
+            self.window.analysis_cancelled(self.document is not None)
 
     # ----- the draft changing on disk -----
 
@@ -218,7 +236,7 @@ class Session(QObject):
         self.review_path = review_path
         self.restored_unsaved = modified
         self.provisional = provisional
-        self.watch.track(document)
+        self.watch.track(None if is_collection(document) else document)  # a folder: no file
         if not provisional:
             self._partial_base = []
         self.window.show_review(old, review, document)

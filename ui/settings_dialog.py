@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
-from ui.person_tree import action_labels
+from ui.person_groups import action_labels
 from ui.settings import PRIVATE_ACTIONS, Settings
 
 
@@ -56,3 +56,14 @@ class SettingsDialog(QDialog):
         self.settings.model = self.model_box.currentData()
         self.settings.sync()
         super().accept()
+
+
+def edit_settings(settings: Settings, parent: QWidget | None = None) -> bool:
+    """Show the dialog; True when the editor changed the settings (pressed OK)."""
+    from ui.lazy_engine import installed_pipelines
+
+    try:
+        pipelines = installed_pipelines()
+    except Exception:  # noqa: BLE001 - the list is a convenience
+        pipelines = []
+    return SettingsDialog(settings, pipelines, parent).exec() == QDialog.DialogCode.Accepted

@@ -6,7 +6,8 @@ blindness: blue for names withheld, orange for names printed, vermillion for a r
 that still prints a name. Shapes and underlines carry the same meaning without colour:
 a square is withheld (hollow while only suggested), a circle is printed as written, a
 triangle asks for review, a diamond says the copy would print a name, a cross is cut. A
-wavy underline means "not reviewed yet".
+wavy underline means "not reviewed yet". The possible names' heading has its own icon, a
+question mark in a dashed circle, beside its words.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import (QBrush, QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap,
-                           QPolygonF, QTextCharFormat)
+from PySide6.QtGui import (QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen,
+                           QPixmap, QPolygonF, QTextCharFormat)
 
 from ui.review_model import ATTENTION, CONFIRMED, CUT, KEPT, NEEDS_REVIEW, SUGGESTED
 
@@ -110,5 +111,27 @@ def state_icon(state: str) -> QIcon:
     else:  # CUT: a cross
         painter.drawLine(box.topLeft(), box.bottomRight())
         painter.drawLine(box.topRight(), box.bottomLeft())
+    painter.end()
+    return QIcon(pixmap)
+
+
+@functools.cache
+def possible_icon() -> QIcon:
+    """The possible names' mark: a question mark in a dashed circle, told by its shape."""
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(COLOURS[NEEDS_REVIEW]).darker(150)
+    colour.setAlpha(255)
+    painter.setPen(QPen(colour, 1.4, Qt.PenStyle.DashLine))
+    box = QRectF(1.5, 1.5, ICON_SIZE - 3, ICON_SIZE - 3)
+    painter.drawEllipse(box)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(11)
+    painter.setFont(font)
+    painter.setPen(QPen(colour))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "?")
     painter.end()
     return QIcon(pixmap)

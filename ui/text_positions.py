@@ -18,9 +18,14 @@ _SHIFTS = re.compile("\r\n|[\U00010000-\U0010FFFF]")
 
 
 class PositionMap:
-    """String offsets to view positions and back, for one text (identity for ASCII with LF)."""
+    """String offsets to view positions and back, for one text (identity for ASCII with LF).
 
-    def __init__(self, text: str) -> None:
+    ``base`` is where the shown text starts in a longer one (a collection's files are one
+    text, shown a file at a time): offsets stay those of the longer text.
+    """
+
+    def __init__(self, text: str, base: int = 0) -> None:
+        self.base = base
         self._offsets: list[int] = []  # string offsets from which the shift changes...
         self._positions: list[int] = []  # ...the same points as view positions...
         self._shifts: list[int] = []  # ...and the shift (position - offset) from there on
@@ -40,10 +45,11 @@ class PositionMap:
 
     def to_view(self, offset: int) -> int:
         """The view position of the string offset ``offset``."""
+        offset -= self.base
         index = bisect.bisect_right(self._offsets, offset) - 1
         return offset + (self._shifts[index] if index >= 0 else 0)
 
     def to_text(self, position: int) -> int:
         """The string offset at view position ``position`` (between an emoji's halves: after it)."""
         index = bisect.bisect_right(self._positions, position) - 1
-        return position - (self._shifts[index] if index >= 0 else 0)
+        return position - (self._shifts[index] if index >= 0 else 0) + self.base

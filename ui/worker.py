@@ -25,7 +25,8 @@ def _tr(text: str) -> str:
 
 
 class AnalysisWorker(QObject):
-    """Read a draft, load the pipeline (once) and analyse the draft.
+    """Read a draft, load the pipeline (once) and analyse the draft (``work``; a subclass
+    does other work with the same signals and the same handling of errors).
 
     ``loaded`` carries the ``Document`` as soon as it is read, so the text shows while the
     analysis runs; ``partial`` carries the persons found so far while a long draft is read;
@@ -58,22 +59,7 @@ class AnalysisWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            document = None
-            if self.path is not None:
-                self.status.emit(_tr("Reading {name}…").format(name=self.path.name))
-                document = read_document(self.path)
-                self.loaded.emit(document)
-            self.status.emit(_tr("Loading the language model…"))
-            self.engine.load()
-            if document is None:
-                self.finished.emit(None)
-                return
-            if self.is_cancelled():
-                raise Cancelled("analysis cancelled")
-            self.status.emit(_tr("Finding the people named in the draft…"))
-            decisions = self.engine.analyze(document, progress=self.progress.emit,
-                                            cancelled=self.is_cancelled, partial=self.partial.emit)
-            self.finished.emit(decisions)
+            self.work()
         except Cancelled:
             self.cancelled.emit()
         except RedactorError as error:
@@ -84,6 +70,45 @@ class AnalysisWorker(QObject):
                              .format(kind=describe(error)))
         finally:
             self.done.emit()
+
+    def work(self) -> None:
+        document = None
+        if self.path is not None:
+            self.status.emit(_tr("Reading {name}…").format(name=self.path.name))
+            document = read_document(self.path)
+            self.loaded.emit(document)
+        self._load()
+        if document is None:
+            self.finished.emit(None)
+            return
+        self._stop_if_cancelled()
+        self.status.emit(_tr("Finding the people named in the draft…"))
+        decisions = self.engine.analyze(document, progress=self.progress.emit,
+                                        cancelled=self.is_cancelled, partial=self.partial.emit)
+        self.finished.emit(decisions)
+
+    def _load(self) -> None:
+        self.status.emit(_tr("Loading the language model…"))
+        self.engine.load()
+
+    def _stop_if_cancelled(self) -> None:
+        if self.is_cancelled():
+            raise Cancelled("analysis cancelled")
+
+
+class FolderWorker(AnalysisWorker):
+    """Detect every draft of a folder with the engine's collection code (in the engine's
+    process): ``finished`` carries a ``FolderDetection``, ``progress`` the share of drafts
+    read. Cancelled between two drafts."""
+
+    def work(self) -> None:
+        assert self.path is not None
+        self._load()
+        self._stop_if_cancelled()
+        self.status.emit(_tr("Finding the people named in the drafts of {name}…")
+                         .format(name=self.path.name))
+        self.finished.emit(self.engine.detect_folder(self.path, self.progress.emit,
+                                                     self.is_cancelled))
 
 
 class TaskWorker(QObject):

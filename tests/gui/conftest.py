@@ -118,6 +118,8 @@ class Dialogs:
     save_filters: list[str] = field(default_factory=list)
     open_filters: list[str] = field(default_factory=list)
     keep_comments: list[Any] = field(default_factory=list)  # True/False, or None to cancel
+    folders: list[str] = field(default_factory=list)  # answers to folder choosers ("" cancels)
+    folder_captions: list[str] = field(default_factory=list)
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.shown]
@@ -161,6 +163,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         assert record.open_paths, "unexpected open dialog"
         return record.open_paths.pop(0), ""
 
+    def open_folder(parent: Any = None, caption: str = "", folder: str = "", *args: Any,
+                    **kwargs: Any) -> str:
+        record.folder_captions.append(caption)
+        assert record.folders, "unexpected folder dialog"
+        return record.folders.pop(0)
+
     def box_exec(box: QMessageBox) -> int:
         """A QMessageBox shown by instance (the export options): record it, tick, answer Save."""
         record.shown.append(("options", box.text()))
@@ -177,6 +185,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_file))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(open_folder))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
     monkeypatch.setattr(QMessageBox, "exec", box_exec)
     return record

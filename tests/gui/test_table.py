@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from .gui_helpers import person_named
 from ui.person_tree import ACTION, NAME, REPLACEMENT, STATE
 from ui.review_model import STATES
-from ui.states import state_icon, state_label
+from ui.states import possible_icon, state_icon, state_label
 
 pytestmark = pytest.mark.model
 
@@ -26,12 +26,15 @@ def groups(window) -> list[tuple[str, list[str]]]:
 
 
 def test_people_at_risk_are_listed_first_then_public_figures_then_credits(qtbot, opened):
+    """Then the possible names: the boatman "Quillby", a lone unfamiliar word, is one."""
     shown = groups(opened)
     assert [title.split(" — ")[0] for title, _ in shown] == [
-        "At risk", "Public figures", "Bylines and credits"]
-    assert "Ysolde" in shown[0][1] and "Bertil Gransson" in shown[0][1]
+        "At risk", "Public figures", "Bylines and credits", "Possible names (not sure)"]
+    assert shown[0][1] == ["Ysolde", "Bertil Gransson"]
     assert shown[1][1] == ["Desmond Pell"] and shown[2][1] == ["Cora Abernathy"]
-    assert shown[0][0].endswith("to review")  # "At risk — 3 person(s), 3 to review"
+    assert shown[3][1] == ["Quillby"]
+    assert shown[0][0] == "At risk — 2 person(s), 2 to review"
+    assert shown[3][0] == "Possible names (not sure) — 1 name(s), 1 to review"
     table = opened.panel.table
     assert table.isFirstColumnSpanned(0, QModelIndex())  # the group's title runs across
 
@@ -39,8 +42,10 @@ def test_people_at_risk_are_listed_first_then_public_figures_then_credits(qtbot,
 def test_each_state_has_its_own_icon_and_words(qtbot):
     images = [state_icon(state).pixmap(16, 16).toImage().convertToFormat(QImage.Format.Format_Grayscale8)
               for state in STATES]
+    images.append(possible_icon().pixmap(16, 16).toImage().convertToFormat(
+        QImage.Format.Format_Grayscale8))
     shapes = {bytes(image.constBits()) for image in images}
-    assert len(shapes) == len(STATES)  # told apart without any colour
+    assert len(shapes) == len(STATES) + 1  # told apart without any colour, the possible mark too
     assert len({state_label(state) for state in STATES}) == len(STATES)
 
 
