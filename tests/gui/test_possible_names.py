@@ -2,7 +2,7 @@
 all at once after a confirmation (and undone with Ctrl+Z), or promoted one by one.
 
 The draft is invented; the real engine reads "Vexley" (a lone unfamiliar word, twice) and
-"Ottlebys" (a family in a list) as possible names and every other name as a person.
+"Ottlebys" (a family, named once) as possible names and every other name as a person.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ WESTMERE (AP) — Mayor Desmond Pell said on Tuesday that aid would arrive withi
 
 Another resident, Bertil Gransson, 61, said his street had been under water for a week.
 
-The families sheltering in the school hall included the Quarvens, the Ottlebys and Dunmarrow Teske.
+At the school hall the Ottlebys and their neighbours shared blankets.
 
 Residents said Vexley had organised the boats. Vexley did not answer calls.
 
