@@ -30,7 +30,7 @@ from redactor.leaks import BESIDE, UNREVIEWED, Finding, LeakSearch, withheld_tok
 from redactor.lexicon import lexicon
 from redactor.markup import hidden_spans
 from redactor.names import fold, is_caps, key, match_case, tokens
-from redactor.spans import TextFacts, not_name_edge
+from redactor.spans import TextFacts, not_name_edge, title_case_line
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*\.?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)\
 # long; a short line (a header, a title, a property) ends where it ends.
 WRAPPED_LINE = 50
 _AGE_WORD = re.compile(r"[\w-]+-years?-old", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)([^\W\d_][\w'’-]*)")
 
 
@@ -141,7 +142,9 @@ def names_beside_replacements(copy: Document, decisions: Decisions,
 
     "Kairat [name withheld] told AP" means the name was found in part; the rest of it is
     still printed. Titles, role words, sentence openers, ordinary words ("Tells" of a
-    headline), a kept person's name, places and markup (code, addresses) are not names here.
+    headline) unless the tagger reads them as proper nouns ("Parit", whose lower case the
+    vocabulary knows), a kept person's name, places and markup (code, addresses) are not
+    names here.
     """
     text = copy.text
     kept = kept_tokens(decisions)
@@ -154,11 +157,20 @@ def names_beside_replacements(copy: Document, decisions: Decisions,
                 bare = word.rstrip(".")
                 end = start + len(bare)
                 if (start not in found and _name_like(bare, caps, start > match.start()) and fold(bare) not in kept
-                        and not _ordinary(bare, facts) and not facts.in_place(start, end)
+                        and not (_ordinary(bare, facts) and not _read_as_name(text, start, end, facts))
+                        and not facts.in_place(start, end)
                         and not _inside(markup, start)):
                     found[start] = _finding(copy, start, bare, BESIDE,
                                             f"a name word beside the replacement '{match.group()}'")
     return [found[start] for start in sorted(found)]
+
+
+def _read_as_name(text: str, start: int, end: int, facts: TextFacts) -> bool:
+    """The tagger reads the word as a proper noun where nothing else explains its capital:
+    no headline, no article before it ("the State"), no other entity ("Lebanese")."""
+    return (bool(facts.tagged_proper(start, end)) and not title_case_line(text, start)
+            and not _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+            and not facts.in_other(start, end))
 
 
 def _ordinary(word: str, facts: TextFacts) -> bool:

@@ -90,6 +90,10 @@ class TextFacts:
         entity = _containing(self.others, start, end)
         return entity is not None and not (entity[0] < name[1] and name[0] < entity[1])
 
+    def in_other(self, start: int, end: int) -> bool:
+        """Inside an organisation, a nationality... the model reads ("Lebanese")."""
+        return _containing(self.others, start, end) is not None
+
     def is_place(self, start: int, end: int) -> bool:
         """A place the model reads that ends with this word: "Georgia" before "Levan
         Kapanadze", not "Saule" of a "Saule Zhaksybek" the model reads as one place."""

@@ -172,3 +172,25 @@ def test_a_mention_detection_missed_is_caught_by_the_second_reading(engine, outc
     saved = engine.save(document, decisions, tmp_path / "copy.txt")
     assert not saved.clean
     assert any(f.kind == WITHHELD and f.token in words for f in saved.findings), saved.findings
+
+
+def test_a_given_name_left_before_a_printed_first_name_is_found_even_if_it_is_also_a_word(
+        engine, complete, tmp_path: Path):
+    """Detection found the name without its first word, and suggested its second word as
+    the first name: "Aye Thida Khaing" printed as "Aye Thida". "Aye" is a word the model's
+    vocabulary knows, but the tagger reads it as a proper noun there: a name word beside
+    the replacement, so the copy is not called clean."""
+    from redactor.decisions import Mention, Person
+
+    text = ("Poetry is read on the roofs of cars. Aye Thida Khaing, a DJ, looks around in "
+            "wonder.\n\nThe square was quiet by midnight.\n")
+    path = tmp_path / "square.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    start = text.index("Thida")
+    partial = Person("p1", "Thida Khaing", "private", "first_name", "Thida",
+                     [Mention(start, start + len("Thida Khaing"), "Thida Khaing")], reviewed=True)
+    decisions = complete(document, Decisions(str(path), document.sha256, [partial]))
+    saved = engine.save(document, decisions, tmp_path / "copy.txt")
+    assert not saved.clean
+    assert ("Aye", BESIDE) in {(f.token, f.kind) for f in saved.findings}
