@@ -14,6 +14,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.cues import not_name_words
+from redactor.lexicon import lexicon
 from redactor.names import fold
 from redactor.recognizers.base import NameRecognizer
 
@@ -51,6 +52,9 @@ class SpeakerRecognizer(NameRecognizer):
 
 
 def _role_only(label: str) -> bool:
-    """"COUNSEL:", "THE COURT:", "DEFENSE ATTORNEY:": a role speaks, no one is named."""
-    return all(fold(word) in not_name_words() or fold(word) in ("defense", "defence")
-               for word in label.split())
+    """"COUNSEL:", "THE COURT:", "DEFENSE ATTORNEY:": a role speaks, no one is named; but a
+    role word alone that is also a family name is the speaker's surname ("KING:")."""
+    words = label.split()
+    if len(words) == 1 and lexicon().is_family(words[0]):
+        return False
+    return all(fold(word) in not_name_words() or fold(word) in ("defense", "defence") for word in words)
