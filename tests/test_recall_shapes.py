@@ -68,8 +68,8 @@ FOUND = [
      "COUNSEL: Where were you that night?\n\nLE: At the corner, by the shop.\n\n"
      "COUNSEL: And then?\n\nLE: I went home.", ["LE"]),
     ("a surname that is a role word, as a speaker label",
-     "COUNSEL: Where were you?\n\nBISHOP: At the gate.\n\nCOUNSEL: And then?\n\nBISHOP: I left.",
-     ["BISHOP"]),
+     "COUNSEL: Where were you?\n\nKING: At the gate.\n\nCOUNSEL: And then?\n\nKING: I left.",
+     ["KING"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
