@@ -135,4 +135,5 @@ def not_name_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(set(STOP_WORDS) | ROLE_WORDS | MONTHS_AND_DAYS | HONORIFICS
-                     | {"police", "court", "said", "says", "told", "according", "photo", "via"})
+                     | CREDIT_LABELS | {"police", "court", "defense", "defence", "said", "says", "told",
+                                          "according", "photo", "via"})

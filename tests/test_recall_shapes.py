@@ -89,6 +89,8 @@ NOT_FOUND = [
      "Oil workers in Zhanaozen and students in Kendari marched down Moi Avenue.",
      ["Zhanaozen", "Kendari"]),
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
+    ("credit labels", "ROB KEMAL, BYLINE: Crowds gathered.\n\nHKEVICH, DEFENSE ATTORNEY FOR DARIUS "
+     "OKAFOR: So you had no idea?\n\nROB KEMAL, BYLINE: They left.", ["BYLINE", "DEFENSE"]),
     ("roles as speaker labels", "COUNSEL: Where were you?\n\nTHE COURT: Answer, please.\n\n"
      "COUNSEL: Where?\n\nTHE COURT: Go on.", ["COUNSEL", "THE COURT", "COURT"]),
     ("bills and bodies", "MPs passed the Finance Bill on Tuesday despite the protests.",

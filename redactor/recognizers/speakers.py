@@ -57,4 +57,4 @@ def _role_only(label: str) -> bool:
     words = label.split()
     if len(words) == 1 and lexicon().is_family(words[0]):
         return False
-    return all(fold(word) in not_name_words() or fold(word) in ("defense", "defence") for word in words)
+    return all(fold(word) in not_name_words() for word in words)
