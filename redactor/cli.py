@@ -1,7 +1,8 @@
 """The ``redactor`` command: detect, apply and verify, for power users and newsroom tooling.
 
 Exit codes: 0 success; 1 the copy is not clean (verify, or apply's second reading of the copy:
-a withheld name, a name the review does not keep, a name word beside a replacement); 2 bad
+a withheld name, a name the review does not keep, a name word beside a replacement, a withheld
+contact detail); 2 bad
 input or usage; 3 refused (unreviewed persons, or a review for another document).
 """
 
@@ -15,7 +16,7 @@ from redactor import DEFAULT_MODEL, __version__, collection_cli
 from redactor.decisions import Decisions, load_decisions
 from redactor.documents import Document, read_document
 from redactor.errors import DecisionsError, RedactorError
-from redactor.leaks import BESIDE, UNREVIEWED, Finding
+from redactor.leaks import BESIDE, DETAIL, UNREVIEWED, Finding
 
 # redactor.engine imports Presidio and spaCy (seconds): the commands import it when they run,
 # so --help, --version and refusals of bad input answer at once.
@@ -179,7 +180,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _report(path: str, findings: list[Finding]) -> int:
     if not findings:
-        print(f"{path}: clean (no withheld name, no unreviewed name, no name beside a replacement)")
+        print(f"{path}: clean (no withheld name, no unreviewed name, no name beside a replacement, "
+              "no withheld detail)")
         return EXIT_OK
     for finding in findings:
         print(f"{_where(path, finding)}: {_describe(finding)}")
@@ -198,4 +200,7 @@ def _describe(finding: Finding) -> str:
         return f"a name the review does not keep: '{finding.token}'"
     if finding.kind == BESIDE:
         return f"a name word beside a replacement: '{finding.token}' ({finding.reason})"
+    if finding.kind == DETAIL:
+        owner = f", person {finding.person_id}" if finding.person_id else ""
+        return f"withheld detail '{finding.token}' ({finding.reason}{owner})"
     return f"withheld name '{finding.token}' (person {finding.person_id})"
