@@ -130,6 +130,8 @@ def _detail_edits(text: str, decisions: Decisions, cuts: list[Region]) -> list[P
         for index, detail in enumerate(details):
             new_value = detail_printed(detail)
             if new_value != detail.text and not _within(detail, cuts):
+                if _inside_link(text, detail):  # "mailto:[…]" stays a link: "mailto:e-mail-address-withheld"
+                    new_value = _link_safe(new_value)
                 start, end = _span_to_replace(text, detail, new_value)
                 planned.append(Planned(Edit(start, end, new_value), person_id, detail=index))
     return planned
@@ -159,13 +161,27 @@ def _cut_span(region: Region, mention_spans: list[tuple[int, int]]) -> tuple[int
 
 def _in_link(text: str, mention: Mention) -> bool:
     """The mention is part of a web address or an e-mail address ("…/profiles/Kairat-Abenov")."""
-    left, right = mention.start, mention.end
+    token = text[slice(*_token(text, mention))]
+    return "://" in token or "@" in token or token.lower().startswith(("mailto:", "www."))
+
+
+def _inside_link(text: str, detail: Detail) -> bool:
+    """The detail is a part of a longer link ("mailto:b.n@mail.kz", "tel:+77012345678"),
+    not a whole word of prose (an e-mail address in a sentence gets the bracketed note)."""
+    left, right = _token(text, detail)
+    token = text[left:right].lower()
+    return (left, right) != (detail.start, detail.end) and (
+        "://" in token or token.startswith(("mailto:", "tel:", "www.", "sms:", "callto:")))
+
+
+def _token(text: str, span: Mention | Detail) -> tuple[int, int]:
+    """The run of characters around ``span`` up to whitespace or a bracket or quote."""
+    left, right = span.start, span.end
     while left > 0 and not text[left - 1].isspace() and text[left - 1] not in _LINK_ENDS:
         left -= 1
     while right < len(text) and not text[right].isspace() and text[right] not in _LINK_ENDS:
         right += 1
-    token = text[left:right]
-    return "://" in token or "@" in token or token.lower().startswith(("mailto:", "www."))
+    return left, right
 
 
 def _link_safe(value: str) -> str:
