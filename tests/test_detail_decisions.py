@@ -131,3 +131,36 @@ def test_a_detail_inside_a_region_cut_from_the_copy_needs_no_edit(review: Decisi
     review.details[0].action = "remove"
     review.regions = [Region(start, len(STORY) - 1, "cut")]
     assert apply_decisions(STORY, review).endswith("was detained. \n")
+
+
+def test_an_address_inside_a_link_is_withheld_as_one_word_of_it(make_decisions):
+    text = "Write to b.n@mail.kz ([mail](mailto:b.n@mail.kz)) or call tel:+77012345678 today."
+    decisions = make_decisions()
+    decisions.details = [detail(text, "b.n@mail.kz", "email", "remove"),
+                         Detail(text.rindex("b.n@"), text.rindex("b.n@") + 11, "b.n@mail.kz", "email", "remove"),
+                         detail(text, "+77012345678", "phone", "remove")]
+    assert apply_decisions(text, decisions) == (
+        "Write to [e-mail address withheld] ([mail](mailto:e-mail-address-withheld)) or call "
+        "tel:phone-number-withheld today.")
+
+
+def test_a_collection_keeps_each_files_details_with_that_file(make_person, make_decisions):
+    from redactor.collection import Entry, gather, parse_collection
+
+    monday = "Bezshan Nurlanov can be reached at +7 701 234 5678.\n"
+    tuesday = "Tips: 8 800 555 35 35. Bezshan Nurlanov, 31, spoke again.\n"
+    first = make_person(monday, "Bezshan Nurlanov", "first_name")
+    first.details = [detail(monday, "+7 701 234 5678", "phone", "remove")]
+    second = make_person(tuesday, "Bezshan Nurlanov", "first_name")
+    second.details = [detail(tuesday, ", 31", "age", "keep", "", "may identify this person")]
+    day_two = make_decisions(second)
+    day_two.details = [detail(tuesday, "8 800 555 35 35", "phone", "remove")]
+    review = gather([(Entry("monday.txt", "1" * 64), make_decisions(first)),
+                     (Entry("tuesday.txt", "2" * 64), day_two)])
+    loaded = parse_collection(json.loads(review.dumps()))
+    assert len(loaded.persons) == 1
+    assert apply_decisions(monday, loaded.decisions_for("monday.txt")) == (
+        "Bezshan can be reached at [phone number withheld].\n")
+    tuesday_review = loaded.decisions_for("tuesday.txt")
+    assert [d.text for d in tuesday_review.persons[0].details] == [", 31"]
+    assert apply_decisions(tuesday, tuesday_review) == "Tips: [phone number withheld]. Bezshan, 31, spoke again.\n"
