@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from redactor import DEFAULT_MODEL, __version__, collection_cli
 from redactor.decisions import Decisions, Detail, load_decisions
-from redactor.detail_text import detail_printed
+from redactor.detail_rules import detail_printed
 from redactor.documents import Document, read_document
 from redactor.errors import DecisionsError, RedactorError
 from redactor.leaks import BESIDE, DETAIL, UNREVIEWED, Finding

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from redactor.cues import CONTACT_CUES, CONTACT_WORDS, alternation
 from redactor.decisions import Detail, Person
 from redactor.detail_search import Prepared, ValueSearch
-from redactor.detail_text import withheld_note
+from redactor.detail_rules import Owned, whole_mentions, withheld_note
 from redactor.identifying import identifying_details
 from redactor.recognizers.addresses import is_profile_link
 from redactor.recognizers.contacts import DetailHit
@@ -37,7 +37,6 @@ _REASONS = {"private": "how to reach a person at risk: withheld",
             "public": "a public figure's contact detail: withheld unless the editor keeps it "
                       "(a public office's published number may stay)",
             "": "beside no person named: withheld unless the editor keeps it"}
-Owned = tuple[str, Detail]  # the person id ("" for none) and the detail
 
 
 def add_details(text: str, persons: list[Person], hits: Iterable[DetailHit]) -> list[Detail]:
@@ -59,7 +58,7 @@ def add_details(text: str, persons: list[Person], hits: Iterable[DetailHit]) -> 
                                        "remove", withheld_note(hit.kind), _REASONS[role])))
     contacts += _repeats(text, contacts)
     flags = [(flag.person_id, flag.detail(text)) for flag in identifying_details(text, persons, sentences)]
-    owned = _whole_mentions(text, _apart(contacts + flags), mentions)
+    owned = whole_mentions(text, _apart(contacts + flags), mentions)
     by_person = {p.id: p for p in persons}
     lone = []
     for owner, detail in owned:
@@ -150,23 +149,3 @@ def _apart(owned: list[Owned]) -> list[Owned]:
         if not any(detail.start < other.end and other.start < detail.end for _, other in kept):
             kept.append((owner, detail))
     return kept
-
-
-def _whole_mentions(text: str, owned: list[Owned], mentions: list[tuple[int, int, str]]) -> list[Owned]:
-    """A detail never cuts a name in two: it grows to hold every mention it overlaps (a
-    repeat of a handle inside a profile link), and is dropped if it then overlaps another."""
-    grown: list[Owned] = []
-    for owner, detail in sorted(owned, key=lambda item: item[1].start):
-        start, end = detail.start, detail.end
-        for m_start, m_end, _ in mentions[max(0, bisect.bisect_left(mentions, (start, 0, "")) - 1):]:
-            if m_start >= end:
-                break
-            if m_start < end and start < m_end:
-                start, end = min(start, m_start), max(end, m_end)
-        if grown and start < grown[-1][1].end:
-            continue
-        if (start, end) != (detail.start, detail.end):
-            detail = Detail(start, end, text[start:end], detail.kind, detail.action,
-                            detail.replacement, detail.reason)
-        grown.append((owner, detail))
-    return grown

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 
 from redactor.decisions import Decisions, Detail, Mention, Person, Region, check_offsets
-from redactor.detail_text import detail_printed
+from redactor.detail_rules import detail_printed
 from redactor.formats.textmap import Edit, splice
 from redactor.names import match_case
 from redactor.replacements import check_replacements
