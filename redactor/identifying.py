@@ -128,8 +128,9 @@ def _beside(text: str, mention: Mention, person_id: str) -> Iterator[Flag]:
 
 def _described(text: str, match: regex.Match[str], person_id: str) -> Iterator[Flag]:
     """A description is a detail when it holds more than a generic word: an age, a job, a
-    small place or a workplace. It becomes its article and noun ("a baker"), a job alone
-    becomes ``_GENERIC``, and a title-like description with no article is cut."""
+    small place or a workplace. It becomes its article and noun ("a baker", "a crane
+    driver"), a job alone becomes ``_GENERIC``, and a title-like description with no
+    article is cut."""
     noun = match.group("noun") or ""
     kinds = tuple(kind for kind, present in (
         ("age", match.group("age") or not noun), ("job", noun.lower() in JOBS),
@@ -142,8 +143,9 @@ def _described(text: str, match: regex.Match[str], person_id: str) -> Iterator[F
         replacement = ""
     elif kinds == ("job",):
         replacement = _GENERIC
-    else:
-        replacement = f"{_article(noun)} {noun}"
+    else:  # "a 31-year-old crane driver from the Medeu district" -> "a crane driver"
+        head = f"{match.group('adj') or ''}{noun}"
+        replacement = f"{_article(head)} {head}"
     yield Flag(person_id, start, end, kinds, _capital(replacement, text[start]))
 
 
