@@ -164,3 +164,15 @@ def test_a_collection_keeps_each_files_details_with_that_file(make_person, make_
     tuesday_review = loaded.decisions_for("tuesday.txt")
     assert [d.text for d in tuesday_review.persons[0].details] == [", 31"]
     assert apply_decisions(tuesday, tuesday_review) == "Tips: [phone number withheld]. Bezshan, 31, spoke again.\n"
+
+
+def test_the_redaction_log_cites_each_detail_it_changed(review: Decisions):
+    from redactor.redaction_log import log_entries
+
+    review.details[0].action = "remove"
+    entries = log_entries(STORY, review, names=True)
+    details = [e for e in entries if e.decision.endswith("the phone")]
+    assert [(e.person, e.action, e.printed, e.original) for e in details] == [
+        ("p1", "remove", "[phone number withheld]", "+7 701 234 5678"),
+        ("", "remove", "[phone number withheld]", "8 800 555 35 35")]
+    assert [e.person for e in entries if e.decision.startswith("first name")] == ["p1", "p2"]
