@@ -74,6 +74,11 @@ class ValueSearch:
         self._pattern = None if self._digits else _pattern(detail)
 
     @property
+    def key(self) -> tuple[str, str]:
+        """What two writings of the same value share ("+7 701 234 5678", "87012345678")."""
+        return (self.detail.kind, self._digits or (self._pattern.pattern if self._pattern else ""))
+
+    @property
     def searchable(self) -> bool:
         """False for a value too short or too plain to search for (a lone "12")."""
         return len(self._digits) >= MIN_DIGITS or self._pattern is not None

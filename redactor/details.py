@@ -46,8 +46,7 @@ def add_details(text: str, persons: list[Person], hits: Iterable[DetailHit]) -> 
     mentions = sorted((m.start, m.end, p.id) for p in persons for m in p.mentions)
     # A name inside an address ("b.nurlanov" of an e-mail) is no one the address stands beside.
     beside = [m for m in mentions if not any(h.start <= m[0] and m[1] <= h.end for h in hits)]
-    found = [(_owner(text, hit, beside, sentences), hit) for hit in hits]
-    found = [(_adopted(text, owner, hit, found, sentences), hit) for owner, hit in found]
+    found = _adopted(text, [(_owner(text, hit, beside, sentences), hit) for hit in hits], sentences)
     roles = {p.id: p.role for p in persons}
     contacts: list[Owned] = []
     for owner, hit in found:
@@ -91,21 +90,23 @@ def _owner(text: str, hit: DetailHit, mentions: list[tuple[int, int, str]],
     return (outside or in_sentence or [(0, 0, "")])[0][2]
 
 
-def _adopted(text: str, owner: str, hit: DetailHit, found: list[tuple[str, DetailHit]],
-             sentences: Sentences) -> str:
+def _adopted(text: str, found: list[tuple[str, DetailHit]], sentences: Sentences) -> list[tuple[str, DetailHit]]:
     """A detail beside no person belongs to whoever the same value is tied to elsewhere
     ("8 701 234 56 78" in a later line is the number given as Bezshan's), else to the
     owner of another detail in its sentence ("reached at +7 701 ... or on Telegram as ...")."""
-    if owner:
-        return owner
-    search = ValueSearch(Detail(hit.start, hit.end, text[hit.start:hit.end], hit.kind, "remove"))
-    for other, elsewhere in found:
-        written = text[elsewhere.start:elsewhere.end]
-        if other and elsewhere.kind == hit.kind and any(search.find(Prepared(written))):
-            return other
-    sentence = sentences.span(hit.start)
-    return next((other for other, elsewhere in found
-                 if other and sentences.span(elsewhere.start) == sentence), "")
+    by_value: dict[tuple[str, str], str] = {}
+    by_sentence: dict[tuple[int, int], str] = {}
+    keys = [_search(text, hit).key for _, hit in found]
+    for (owner, hit), value in zip(found, keys):
+        if owner:
+            by_value.setdefault(value, owner)
+            by_sentence.setdefault(sentences.span(hit.start), owner)
+    return [(owner or by_value.get(value) or by_sentence.get(sentences.span(hit.start), ""), hit)
+            for (owner, hit), value in zip(found, keys)]
+
+
+def _search(text: str, hit: DetailHit) -> ValueSearch:
+    return ValueSearch(Detail(hit.start, hit.end, text[hit.start:hit.end], hit.kind, "remove"))
 
 
 def _last_before(mentions: list[tuple[int, int, str]], start: int, offset: int) -> str:
@@ -114,24 +115,34 @@ def _last_before(mentions: list[tuple[int, int, str]], start: int, offset: int) 
 
 
 def _repeats(text: str, contacts: list[Owned]) -> list[Owned]:
-    """The same values written again elsewhere in the draft, as details of the same owner."""
+    """The same values written again elsewhere in the draft, as details of the same owner
+    (each value searched once, however often it was found)."""
     prepared = Prepared(text)
-    taken = [(d.start, d.end) for _, d in contacts]
+    taken = sorted((d.start, d.end) for _, d in contacts)
+    searched: set[tuple[str, str]] = set()
     found: list[Owned] = []
     for owner, detail in contacts:
         search = ValueSearch(detail)
+        if search.key in searched:
+            continue
+        searched.add(search.key)
         for match in search.find(prepared):
             start, end = _balanced(text, match.start, match.end)
-            if any(start < b and a < end for a, b in taken):
+            if _overlaps(taken, start, end) or (detail.kind in ("phone", "card", "ip")
+                                                 and not search.same_number(match.written)):
                 continue
-            if detail.kind in ("phone", "card", "ip") and not search.same_number(match.written):
-                continue
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             found.append((owner, Detail(start, end, text[start:end], detail.kind, detail.action,
                                         detail.replacement,
                                         f"the same {detail.kind.replace('_', ' ')} written again; "
                                         f"{detail.reason}")))
     return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """``spans`` (sorted, apart) hold one overlapping ``start``-``end``."""
+    index = bisect.bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, index - 1):index + 1])
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
