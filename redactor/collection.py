@@ -205,7 +205,8 @@ def gather(results: Iterable[tuple[Entry, Decisions]]) -> CollectionReview:
             group.append((entry.path, person))
     review = CollectionReview([entry for entry, _ in ordered],
                               [_joined(f"p{n}", group) for n, group in enumerate(groups, 1)],
-                              {entry.path: decisions.details for entry, decisions in ordered if decisions.details})
+                              {entry.path: decisions.details for entry, decisions in ordered
+                               if decisions.details})
     _number_pseudonyms(review)
     return review
 

@@ -90,7 +90,8 @@ def _owner(text: str, hit: DetailHit, mentions: list[tuple[int, int, str]],
     return (outside or in_sentence or [(0, 0, "")])[0][2]
 
 
-def _adopted(text: str, found: list[tuple[str, DetailHit]], sentences: Sentences) -> list[tuple[str, DetailHit]]:
+def _adopted(text: str, found: list[tuple[str, DetailHit]],
+             sentences: Sentences) -> list[tuple[str, DetailHit]]:
     """A detail beside no person belongs to whoever the same value is tied to elsewhere
     ("8 701 234 56 78" in a later line is the number given as Bezshan's), else to the
     owner of another detail in its sentence ("reached at +7 701 ... or on Telegram as ...")."""

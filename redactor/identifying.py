@@ -60,15 +60,17 @@ _AGE_AFTER = regex.compile(
 # another apposition or clause opens there ("Nurlanov, 31, a baker," -> "Nurlanov, a baker,").
 _CLOSED = regex.compile(r",(?![ \t]+(?:an?|the|of|from|who|whose|which|aged|and)\b)")
 _LIVES = regex.compile(rf"\b(?:lives?|lived|living|resides?|resided|home|house|flat|apartment|from)"
-                       rf"(?:[ \t]+(?:is|was))?[ \t]+(?P<phrase>(?P<prep>in|on|at|from)[ \t]+(?:{_SMALL_PLACE}))")
+                       rf"(?:[ \t]+(?:is|was))?[ \t]+"
+                       rf"(?P<phrase>(?P<prep>in|on|at|from)[ \t]+(?:{_SMALL_PLACE}))")
 _WORKS = regex.compile(rf"\b(?:works?|worked|working|employed|employee)(?:[ \t]+as[ \t]+(?:an?[ \t]+)?"
                        rf"(?:[a-z-]+[ \t]+){{0,2}}?(?:{alternation(JOBS)}))?{_workplace('at|for|with|in')}")
 # "Bo Hui is a photographer": a job said of the person.
-_IS_A = regex.compile(rf"\b(?:is|was|works[ \t]+as|worked[ \t]+as)[ \t]+(?P<phrase>an?[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?"
+_IS_A = regex.compile(rf"\b(?:is|was|works[ \t]+as|worked[ \t]+as)[ \t]+"
+                      rf"(?P<phrase>an?[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?"
                       rf"(?:{alternation(JOBS)}))\b(?![ \t]+(?:of|at|for|from|in)\b)")
-_RELATIVE = regex.compile(rf"(?P<phrase>\b(?P<own>[Hh]is|[Hh]er|[Tt]heir|{_NAME}['’]s)[ \t]+(?:(?:older|younger|"
-                          rf"elder|eldest|youngest|late|(?P<age>\d{{1,3}}-year-old))[ \t]+)?"
-                          rf"(?P<kin>{alternation(RELATIVES)})(?:,[ \t]*|[ \t]+))\Z")
+_RELATIVE = regex.compile(rf"(?P<phrase>\b(?P<own>[Hh]is|[Hh]er|[Tt]heir|{_NAME}['’]s)[ \t]+"
+                          rf"(?:(?:older|younger|elder|eldest|youngest|late|(?P<age>\d{{1,3}}-year-old))"
+                          rf"[ \t]+)?(?P<kin>{alternation(RELATIVES)})(?:,[ \t]*|[ \t]+))\Z")
 _PARTS = {"age": "an age", "job": "a job", "workplace": "a workplace", "place": "a small place",
           "relative": "a relative's name"}
 _GENERIC = "a local resident"  # what a description holding nothing but a job becomes

@@ -130,7 +130,7 @@ def _detail_edits(text: str, decisions: Decisions, cuts: list[Region]) -> list[P
         for index, detail in enumerate(details):
             new_value = detail_printed(detail)
             if new_value != detail.text and not _within(detail, cuts):
-                if _inside_link(text, detail):  # "mailto:[…]" stays a link: "mailto:e-mail-address-withheld"
+                if _inside_link(text, detail):  # "mailto:e-mail-address-withheld" stays a link
                     new_value = _link_safe(new_value)
                 start, end = _span_to_replace(text, detail, new_value)
                 planned.append(Planned(Edit(start, end, new_value), person_id, detail=index))

@@ -179,7 +179,8 @@ def _addresses() -> PatternRecognizer:
     after = alternation(tuple(STREET_WORDS))
     before = alternation(tuple(STREET_BEFORE))
     number = r"\d{1,5}[A-Za-z]?(?:/\d{1,4})?"
-    unit = r"(?:,?[ \t]+(?:apartment|apt\.?|flat|house|building|bldg\.?|office|room|kv\.?|No\.?)[ \t]*\d{1,5}[A-Za-z]?)*"
+    unit = (r"(?:,?[ \t]+(?:apartment|apt\.?|flat|house|building|bldg\.?|office|room|kv\.?|No\.?)"
+            r"[ \t]*\d{1,5}[A-Za-z]?)*")
     return _own("STREET_ADDRESS", "StreetAddressRecognizer", [
         ("number-first", rf"\b{number},?[ \t]+{name}[ \t]+{after}(?!\w){unit}", 0.6),
         ("number-last", rf"\b{name}[ \t]+{after}(?!\w),?[ \t]+(?:No\.?[ \t]*)?{number}\b{unit}", 0.6),

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.model
 
 DRAFT = """Dock workers strike in Port Veyra
 
-PORT VEYRA (AP) — A 31-year-old crane driver, Arlen Varkoni, said police beat him on Monday. Varkoni can be reached at +7 701 234 5678.
+PORT VEYRA (AP) — A 31-year-old crane driver, Arlen Varkoni, said police beat him on Monday.
+Varkoni can be reached at +7 701 234 5678.
 
 The union's hotline is +44 20 7946 0958.
 """
