@@ -169,3 +169,26 @@ def test_the_detect_table_lists_details_with_their_person(draft, engine, capsys)
     out = capsys.readouterr().out
     assert re.search(r"phone\s+\+7 701 234 5678\s+p1 Bezshan Nurlanov\s+remove", out), out
     assert re.search(r"phone\s+\+1 202 555 0188\s+\(no person\)\s+remove", out), out
+
+
+def test_a_folder_keeps_each_drafts_details_and_its_copies_go_without_them(tmp_path, engine, capsys):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "monday.txt").write_text("Bezshan Nurlanov can be reached at +7 701 234 5678, his "
+                                       "brother said.\n", encoding="utf-8")
+    (drafts / "tuesday.txt").write_text("Police questioned Bezshan Nurlanov again. His number, "
+                                        "8 (701) 234-56-78, was busy. The hotline is +1 202 555 0188.\n",
+                                        encoding="utf-8")
+    review = tmp_path / "review.json"
+    assert main(["detect", str(drafts), "-o", str(review)]) == 0
+    data = json.loads(review.read_text(encoding="utf-8"))
+    bezshan = next(p for p in data["persons"] if p["name"] == "Bezshan Nurlanov")
+    assert {path: [d["text"] for d in found] for path, found in bezshan["details"].items()} == {
+        "monday.txt": ["+7 701 234 5678"], "tuesday.txt": ["8 (701) 234-56-78"]}
+    assert [d["text"] for d in data["details"]["tuesday.txt"]] == ["+1 202 555 0188"]
+    capsys.readouterr()
+    assert main(["apply", str(drafts), "--decisions", str(review), "-o", str(tmp_path / "out"),
+                 "--accept-suggestions"]) == 0, capsys.readouterr()
+    copies = {name: (tmp_path / "out" / name).read_text(encoding="utf-8")
+              for name in ("monday.txt", "tuesday.txt")}
+    assert all("[phone number withheld]" in copy and "234" not in copy for copy in copies.values())
