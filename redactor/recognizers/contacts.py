@@ -21,7 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CaSinRecognizer, CreditCardRecognizer, DeIdCardRecognizer, DePassportRecognizer,
     EmailRecognizer, EsNieRecognizer, EsNifRecognizer, FiPersonalIdentityCodeRecognizer,
-    IbanRecognizer, InAadhaarRecognizer, InPanRecognizer, InPassportRecognizer, IpRecognizer,
+    IbanRecognizer, InAadhaarRecognizer, InPassportRecognizer, IpRecognizer,
     ItFiscalCodeRecognizer, KrRrnRecognizer, NgNinRecognizer, PhoneRecognizer,
     PhPassportRecognizer, PlPeselRecognizer, SePersonnummerRecognizer, SgFinRecognizer,
     TrNationalIdRecognizer, UkNinoRecognizer, UkPassportRecognizer, UrlRecognizer,
@@ -36,9 +36,10 @@ KINDS = {"PHONE_NUMBER": "phone", "EMAIL_ADDRESS": "email", "URL": "url", "IP_AD
          "LICENSE_PLATE": "plate", "STREET_ADDRESS": "address", "ID_NUMBER": "id_number"}
 # Presidio's national ID recognizers: most match any number of the right length at a low
 # score and count only with a context word nearby ("passport", "SSN"), which lifts them
-# over ``MIN_SCORE``.
+# over ``MIN_SCORE``. India's PAN recognizer is left out: its weakest pattern matches
+# every ten-letter word with a digit, which cost more than all the others together.
 _ID_RECOGNIZERS = (UsSsnRecognizer, UsPassportRecognizer, UkNinoRecognizer, UkPassportRecognizer,
-                   InAadhaarRecognizer, InPanRecognizer, InPassportRecognizer, EsNifRecognizer,
+                   InAadhaarRecognizer, InPassportRecognizer, EsNifRecognizer,
                    EsNieRecognizer, ItFiscalCodeRecognizer, PlPeselRecognizer, SgFinRecognizer,
                    NgNinRecognizer, KrRrnRecognizer, TrNationalIdRecognizer, ZaIdNumberRecognizer,
                    ZaPassportRecognizer, SePersonnummerRecognizer, FiPersonalIdentityCodeRecognizer,
@@ -153,9 +154,32 @@ def contact_recognizers() -> list[EntityRecognizer]:
     return presidio + [_handles(), _addresses(), _plates(), _id_numbers()]
 
 
+class CuedRecognizer(PatternRecognizer):
+    """A pattern recognizer that reports only the part of a match named ``value``.
+
+    "passport number N12345678" is found by its cue word, which the scan meets first (a
+    look-behind for it would be tried at every character); only the number is the detail.
+    A pattern without a ``value`` group reports its whole match, as Presidio's does."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for pattern in self.patterns:
+            if pattern.compiled_regex is None:
+                pattern.compiled_regex = regex.compile(pattern.regex, flags=_FLAGS)
+            for match in pattern.compiled_regex.finditer(text):
+                group = "value" if "value" in pattern.compiled_regex.groupindex else 0
+                metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+                results.append(RecognizerResult(self.supported_entities[0], match.start(group),
+                                                match.end(group), pattern.score,
+                                                recognition_metadata=metadata))
+        return results
+
+
 def _own(entity: str, name: str, patterns: list[tuple[str, str, float]]) -> PatternRecognizer:
-    return PatternRecognizer(supported_entity=entity, name=name, global_regex_flags=_FLAGS,
-                             patterns=[Pattern(label, pattern, score) for label, pattern, score in patterns])
+    return CuedRecognizer(supported_entity=entity, name=name, global_regex_flags=_FLAGS,
+                          patterns=[Pattern(label, pattern, score) for label, pattern, score in patterns])
 
 
 def _handles() -> PatternRecognizer:
@@ -165,10 +189,10 @@ def _handles() -> PatternRecognizer:
         ("at-handle", r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,30}[A-Za-z0-9_])", 0.6),
         ("messenger-link", r"(?i:\b(?:t\.me|telegram\.me|wa\.me|signal\.me|vk\.me|m\.me)/)"
                            r"[#+/\w.-]{2,60}\w", 0.8),
-        ("named-handle", rf"(?<=\b{messengers}[ \t]+(?:as[ \t]+|:[ \t]*|account[ \t]+|channel[ \t]+)?)"
-                         r"@?(?=[A-Za-z0-9_.]*[0-9_.])[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]", 0.6),
-        ("cued-handle", rf"(?<=\b(?:{messengers}[ \t]+)?(?:user[ \t]?name|handle|nickname)[ \t]*"
-                        r"(?:is[ \t]+|:[ \t]*)?)@?[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]", 0.6)])
+        ("named-handle", rf"\b{messengers}[ \t]+(?:as[ \t]+|:[ \t]*|account[ \t]+|channel[ \t]+)?"
+                         r"(?P<value>@?(?=[A-Za-z0-9_.]*[0-9_.])[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_])", 0.6),
+        ("cued-handle", rf"\b(?:{messengers}[ \t]+)?(?:user[ \t]?name|handle|nickname)[ \t]*"
+                        r"(?:is[ \t]+|:[ \t]*)?(?P<value>@?[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_])", 0.6)])
 
 
 def _addresses() -> PatternRecognizer:
@@ -191,12 +215,12 @@ def _addresses() -> PatternRecognizer:
 def _plates() -> PatternRecognizer:
     """A licence plate after a word that says so: "licence plate 123 ABC 02"."""
     return _own("LICENSE_PLATE", "PlateRecognizer", [
-        ("cued-plate", rf"(?<=(?i:\b(?:{PLATE_CUES}))[ \t]*(?:of|was|is|:|No\.?|number)?[ \t]*)"
-                       r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,3}\b", 0.7)])
+        ("cued-plate", rf"(?i:\b(?:{PLATE_CUES}))[ \t]*(?:of|was|is|:|No\.?|number)?[ \t]*"
+                       r"(?P<value>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,3}\b)", 0.7)])
 
 
 def _id_numbers() -> PatternRecognizer:
     """A passport or ID number after a word that says so: "passport number N12345678"."""
     return _own("ID_NUMBER", "IdNumberRecognizer", [
-        ("cued-id", rf"(?<=\b(?:{ID_CUES}),?[ \t]*(?:was|is|:|No\.?|#)?[ \t]*)"
-                    r"(?=[A-Z0-9 -]*\d{4})(?:[A-Z]{1,3}[ -]?)?\d[\d -]{3,16}\d[A-Z]?\b", 0.7)])
+        ("cued-id", rf"\b(?:{ID_CUES}),?[ \t]*(?:was|is|:|No\.?|#)?[ \t]*"
+                    r"(?P<value>(?=[A-Z0-9 -]*\d{4})(?:[A-Z]{1,3}[ -]?)?\d[\d -]{3,16}\d[A-Z]?\b)", 0.7)])
