@@ -54,3 +54,18 @@ def whole_mentions(text: str, owned: list[Owned], mentions: list[tuple[int, int,
             detail = replace(detail, start=start, end=end, text=text[start:end])
         grown.append((owner, detail))
     return grown
+
+
+class Taken:
+    """Spans already given out, sorted and apart: whether a new one overlaps them is found
+    by bisection (a draft may hold thousands of details)."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self.spans = sorted(spans or [])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.spans, (start, start))
+        return any(a < end and start < b for a, b in self.spans[max(0, index - 1):index + 1])
+
+    def take(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))

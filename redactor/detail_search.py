@@ -29,6 +29,7 @@ _SEPARATOR = r"[ \t\r\n().\-\u2010-\u2015/·]"
 _NUMBER_RUN = re.compile(rf"\+?\d(?:{_SEPARATOR}{{0,3}}\d)*")
 _DIGIT_KINDS = ("phone", "card", "ip")
 _TEXT_KINDS = ("email", "handle", "url", "address")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script ("٨", "８")
 _SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
 
 
@@ -113,7 +114,7 @@ def _ascii_digits(text: str) -> str:
     """Digits of every script as ASCII digits, one character for one (offsets unchanged)."""
     if text.isascii():
         return text
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
+    return _OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit.group())), text)
 
 
 def _pattern(detail: Detail) -> re.Pattern[str] | None:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from redactor.cues import CONTACT_CUES, CONTACT_WORDS, alternation
 from redactor.decisions import Detail, Person
 from redactor.detail_search import Prepared, ValueSearch
-from redactor.detail_rules import Owned, whole_mentions, withheld_note
+from redactor.detail_rules import Owned, Taken, whole_mentions, withheld_note
 from redactor.identifying import identifying_details
 from redactor.recognizers.addresses import is_profile_link
 from redactor.recognizers.contacts import DetailHit
@@ -118,8 +118,10 @@ def _last_before(mentions: list[tuple[int, int, str]], start: int, offset: int) 
 def _repeats(text: str, contacts: list[Owned]) -> list[Owned]:
     """The same values written again elsewhere in the draft, as details of the same owner
     (each value searched once, however often it was found)."""
+    if not contacts:
+        return []
     prepared = Prepared(text)
-    taken = sorted((d.start, d.end) for _, d in contacts)
+    taken = Taken([(d.start, d.end) for _, d in contacts])
     searched: set[tuple[str, str]] = set()
     found: list[Owned] = []
     for owner, detail in contacts:
@@ -129,21 +131,15 @@ def _repeats(text: str, contacts: list[Owned]) -> list[Owned]:
         searched.add(search.key)
         for match in search.find(prepared):
             start, end = _balanced(text, match.start, match.end)
-            if _overlaps(taken, start, end) or (detail.kind in ("phone", "card", "ip")
-                                                 and not search.same_number(match.written)):
+            if taken.overlaps(start, end) or (detail.kind in ("phone", "card", "ip")
+                                              and not search.same_number(match.written)):
                 continue
-            bisect.insort(taken, (start, end))
+            taken.take(start, end)
             found.append((owner, Detail(start, end, text[start:end], detail.kind, detail.action,
                                         detail.replacement,
                                         f"the same {detail.kind.replace('_', ' ')} written again; "
                                         f"{detail.reason}")))
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """``spans`` (sorted, apart) hold one overlapping ``start``-``end``."""
-    index = bisect.bisect_left(spans, (start, start))
-    return any(a < end and start < b for a, b in spans[max(0, index - 1):index + 1])
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
@@ -157,7 +153,9 @@ def _apart(owned: list[Owned]) -> list[Owned]:
     """Details that do not overlap: a contact detail before an identifying one, and of two
     of the same sort the one found first."""
     kept: list[Owned] = []
+    taken = Taken()
     for owner, detail in owned:
-        if not any(detail.start < other.end and other.start < detail.end for _, other in kept):
+        if not taken.overlaps(detail.start, detail.end):
+            taken.take(detail.start, detail.end)
             kept.append((owner, detail))
     return kept

@@ -21,6 +21,7 @@ import regex
 from redactor.cues import (AMBIGUOUS_ROLES, JOBS, PRIVATE_ROLES, PUBLIC_OFFICES, RELATIVES, SMALL_PLACES,
                            WORKPLACES, alternation)
 from redactor.decisions import Detail, Mention, Person
+from redactor.detail_rules import Taken
 from redactor.sentences import Sentences
 
 _NAME = r"\p{Lu}[\p{L}\p{M}'’-]*"
@@ -44,13 +45,15 @@ def _workplace(prepositions: str) -> str:
 _WORKPLACE = _workplace("at|for|with")
 # A private person's description may use an office's word too ("a professor of Chicano
 # studies"): only private persons are read here, so it describes them, not an official.
-_NOUN = alternation(JOBS | PRIVATE_ROLES | AMBIGUOUS_ROLES | PUBLIC_OFFICES)
+_NOUNS = JOBS | PRIVATE_ROLES | AMBIGUOUS_ROLES | PUBLIC_OFFICES
+_NOUN = alternation(_NOUNS)
 _DESCRIPTION = (rf"(?P<art>\b(?:[Aa]n?|[Tt]he)[ \t]+)?(?P<age>{_AGE_WORD}[ \t]+)?"
                 rf"(?(art)(?P<adj>(?:[a-z]+[ \t]+){{0,2}}?))(?P<noun>{_NOUN})\b"
                 rf"(?:[ \t]+of[ \t]+(?:[\p{{L}}\d]+[ \t]+){{0,2}}?[a-z\d]+\b)?"  # "father of three"
                 rf"(?:{_PLACE})?(?:{_WORKPLACE})?")
 _CLAUSE_END = r"(?=[ \t]*(?:[,;.:)!?\u2013\u2014]|\Z)|[ \t]+(?:who|and|was|is|were|said|says|told|has|had)\b)"
 _APPOSITION = regex.compile(rf",[ \t]*(?P<phrase>(?=[Aa]n?\b|[Tt]he\b){_DESCRIPTION}){_CLAUSE_END}")
+_WORDS = regex.compile(r"[\w'’-]+")
 _BEFORE = regex.compile(rf"(?P<phrase>{_DESCRIPTION}|{_AGE_WORD})[ \t]*,?[ \t]+\Z")
 _AGE_AFTER = regex.compile(
     rf"(?P<phrase>(?P<age>,[ \t]*(?:aged[ \t]+)?\d{{1,3}}|[ \t]*\(\d{{1,3}}\)|,?[ \t]+aged[ \t]+\d{{1,3}}"
@@ -123,9 +126,12 @@ def _beside(text: str, mention: Mention, person_id: str) -> Iterator[Flag]:
     apposition = _APPOSITION.match(text, position)
     if apposition:
         yield from _described(text, apposition, person_id)
-    before = _BEFORE.search(text, max(0, mention.start - 160), mention.start)
-    if before:
-        yield from _described(text, before, person_id)
+    window = text[max(0, mention.start - 160):mention.start]
+    if window.rstrip(" \t,") != window and any(  # words first: the pattern is slow to try
+            word.lower() in _NOUNS or word.endswith("-year-old") for word in _WORDS.findall(window)):
+        before = _BEFORE.search(text, max(0, mention.start - 160), mention.start)
+        if before:
+            yield from _described(text, before, person_id)
 
 
 def _described(text: str, match: regex.Match[str], person_id: str) -> Iterator[Flag]:
@@ -215,8 +221,10 @@ def _nearest(mentions: list[tuple[Mention, str]], offset: int) -> str:
 def _apart(flags: list[Flag]) -> list[Flag]:
     """One flag per stretch: of two that overlap, the longer (it holds the other)."""
     kept: list[Flag] = []
+    taken = Taken()
     for flag in sorted(flags, key=lambda f: (f.start - f.end, f.start)):
-        if not any(flag.start < other.end and other.start < flag.end for other in kept):
+        if not taken.overlaps(flag.start, flag.end):
+            taken.take(flag.start, flag.end)
             kept.append(flag)
     return sorted(kept, key=lambda f: f.start)
 
