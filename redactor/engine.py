@@ -26,7 +26,7 @@ from redactor.grouping import Candidate, group
 from redactor.leaks import Finding
 from redactor.markup import add_markup_mentions, compounds, hidden_spans, markup_spans, masked
 from redactor.nlp import DEFAULT_MODEL
-from redactor.recognizers.contacts import DetailHit
+from redactor.recognizers.contacts import DetailHit, markup_details
 from redactor.redaction import plan_edits
 from redactor.spans import TextFacts
 from redactor.suggestions import suggest
@@ -88,7 +88,8 @@ class Engine:
 
         found = detect(self.load(), text, progress, cancelled, fields,
                        on_wave if partial is not None else None)
-        return *_candidates(document, text, visible, found), _restored(found.details, visible)
+        details = _restored(found.details, visible) + markup_details(self.load(), document.text, hidden)
+        return *_candidates(document, text, visible, found), sorted(details, key=lambda hit: hit.start)
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
              options: CleanOptions | None = None) -> SavedCopy:

@@ -192,3 +192,21 @@ def test_a_folder_keeps_each_drafts_details_and_its_copies_go_without_them(tmp_p
     copies = {name: (tmp_path / "out" / name).read_text(encoding="utf-8")
               for name in ("monday.txt", "tuesday.txt")}
     assert all("[phone number withheld]" in copy and "234" not in copy for copy in copies.values())
+
+
+def test_numbers_and_mail_only_in_a_pages_links_are_found_and_withheld(tmp_path, engine):
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><p>Arlen Varkoni, a crane driver, said police beat him. '
+                    '<a href="tel:+77012345678">Call him</a> or <a href="mailto:arlen.v@mail.kz">'
+                    'write</a>.</p><p>See <a href="https://www.example.org/news">the story</a>.</p>'
+                    '</body></html>', encoding="utf-8")
+    review, copy = tmp_path / "review.json", tmp_path / "copy.html"
+    assert main(["detect", str(page), "-o", str(review)]) == 0
+    lone = {d["text"]: d["kind"] for d in json.loads(review.read_text("utf-8"))["details"]}
+    assert lone == {"+77012345678": "phone", "arlen.v@mail.kz": "email"}  # a news link is no detail
+    assert main(["apply", str(page), "--decisions", str(review), "-o", str(copy),
+                 "--accept-suggestions"]) == 0
+    written = copy.read_text(encoding="utf-8")
+    assert 'href="tel:phone-number-withheld"' in written and "mailto:e-mail-address-withheld" in written
+    assert "7012345678" not in written and "arlen.v" not in written
+    assert 'href="https://www.example.org/news"' in written

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import regex
 import tldextract
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import (AnalyzerEngine, EntityRecognizer, Pattern, PatternRecognizer,
+                               RecognizerResult)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CaSinRecognizer, CreditCardRecognizer, DeIdCardRecognizer, DePassportRecognizer,
@@ -65,8 +66,11 @@ _NOT_A_PHONE = regex.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}
 # A link worth listing is one that names its place: with a scheme, "www." or a path. A bare
 # "word.Th" is a sentence run into the next one; "nytimes.com" names an outlet.
 _LINK = regex.compile(r"://|^www\.|/")
-# When two details overlap, the one of the more specific kind is kept.
-_PRIORITY = ("email", "handle", "iban", "card", "id_number", "ip", "plate", "address", "url", "phone")
+# When two details overlap, the one of the more specific entity is kept: a number after
+# "passport" is an ID, but a valid phone number is a phone number even where a national
+# ID's checksum happens to hold for its digits (one 11-digit number in ten passes Nigeria's).
+_PRIORITY = ("EMAIL_ADDRESS", "MESSENGER_HANDLE", "IBAN_CODE", "CREDIT_CARD", "ID_NUMBER",
+             "PHONE_NUMBER", "IP_ADDRESS", "LICENSE_PLATE", "STREET_ADDRESS", "URL")
 # Public Suffix List from tldextract's bundled snapshot only: a draft never causes a fetch.
 _SUFFIXES = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
 
@@ -106,10 +110,26 @@ def detail_hits(text: str, results: Iterable[RecognizerResult], offset: int = 0)
 
 def _apart(hits: list[DetailHit]) -> list[DetailHit]:
     kept: list[DetailHit] = []
-    for hit in sorted(hits, key=lambda h: (_PRIORITY.index(h.kind), h.start - h.end)):
+    rank = {entity: number for number, entity in enumerate(_PRIORITY)}
+    for hit in sorted(hits, key=lambda h: (rank.get(h.entity, rank["PHONE_NUMBER"] + 0.5), h.start - h.end)):
         if not any(hit.start < other.end and other.start < hit.end for other in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+def markup_details(analyzer: AnalyzerEngine, text: str,
+                   spans: Iterable[tuple[int, int]]) -> list[DetailHit]:
+    """Contact details in markup the model never reads as prose (a page's "tel:+7701...",
+    "mailto:..." link targets): the same recognizers, run on each stretch on its own. Links
+    themselves are not details there: a page's addresses are its structure."""
+    recognizers = [r for r in analyzer.registry.recognizers if set(r.supported_entities) & set(DETAIL_ENTITIES)]
+    hits: list[DetailHit] = []
+    for start, end in spans:
+        piece = text[start:end]
+        results = [result for recognizer in recognizers
+                   for result in recognizer.analyze(piece, recognizer.supported_entities, None)]
+        hits += [hit for hit in detail_hits(piece, results, start) if hit.kind != "url"]
+    return hits
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
