@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from redactor import PLACEHOLDER
 from redactor.decisions import Detail, Mention, Person, Region
+from redactor.detail_search import ValueSearch
 from redactor.leaks import withheld_tokens
 from redactor.names import display_name, fold, key, tokens
 from redactor.plan import mention_replacement
@@ -275,6 +276,27 @@ def _joined(owner: Person, added: list[Mention], text: str, others: Sequence[Per
     if set(key(owner.name)) < set(key(longest.text)):
         owner = renamed(owner, display_name(longest.text), others, placeholder)
     return owner
+
+
+# ----- details: a phone number, an age beside a name -----
+
+def set_detail_action(persons: Sequence[Person], lone: Sequence[Detail], person_id: str, index: int,
+                      action: str) -> tuple[list[Person], list[Detail]]:
+    """The detail at ``index`` of ``person_id`` ("" for one beside no person) takes ``action``,
+    and so does every other writing of the same contact value ("+7 701 234 5678" and
+    "87012345678"): a number kept in one place and withheld in another would leave the copy
+    unclean."""
+    target = (next(p for p in persons if p.id == person_id).details if person_id else lone)[index]
+    value = ValueSearch(target).key if target.contact else None
+
+    def decided(details: Sequence[Detail], owner: str) -> list[Detail]:
+        return [replace(d, action=action) if (owner == person_id and i == index) or (
+            value is not None and d.contact and ValueSearch(d).key == value) else d
+            for i, d in enumerate(details)]
+
+    changed = [replace(p, details=decided(p.details, p.id)) if p.details else p for p in persons]
+    kept = [new if new.details != old.details else old for old, new in zip(persons, changed)]
+    return kept, decided(lone, "")
 
 
 # ----- regions: stretches outside the story -----

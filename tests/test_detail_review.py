@@ -73,3 +73,20 @@ def test_a_revised_draft_keeps_the_editors_decision_on_a_detail_and_asks_about_a
     assert [d.text for d in marat.details] == [", 45", "a baker"]
     lone = next(p for p in carried.decisions.persons if p.name == "Sorell")
     assert lone.details == []  # the fresh analysis found no age beside it this time
+
+
+def test_an_action_on_a_number_goes_to_every_writing_of_it(make_person):
+    from redactor.review_ops import set_detail_action
+
+    text = "Danika Sorell, 31, gave +7 701 234 5678. Marat Ospanov, 45, stayed. Call 87012345678."
+    danika = make_person(text, "Danika Sorell", "first_name")
+    marat = make_person(text, "Marat Ospanov", "first_name", id="p2")
+    danika.details = [at(text, ", 31", "age", "keep"), at(text, "+7 701 234 5678", "phone", "remove")]
+    marat.details = [at(text, ", 45", "age", "keep")]
+    lone = [at(text, "87012345678", "phone", "remove")]
+    persons, lone_after = set_detail_action([danika, marat], lone, "p1", 1, "keep")
+    assert [d.action for d in persons[0].details] == ["keep", "keep"] and lone_after[0].action == "keep"
+    assert persons[1] is marat  # untouched persons stay the same objects (the views redraw less)
+    persons, lone_after = set_detail_action(persons, lone_after, "p2", 0, "generalise")
+    assert [d.action for d in persons[1].details] == ["generalise"]
+    assert [d.action for d in persons[0].details] == ["keep", "keep"]  # an age is not shared

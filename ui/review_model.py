@@ -384,17 +384,14 @@ class ReviewModel(QObject):
         self._push(text, persons, regions, details)
 
     def set_detail_action(self, person_id: str, index: int, action: str) -> None:
-        """Keep, remove or generalise one detail of a person ("" for one beside no person)."""
-        details = self.person(person_id).details if person_id else self.details
-        detail = details[index]
-        if detail.action == action:
-            return
-        changed = [replace(d, action=action) if i == index else d for i, d in enumerate(details)]
-        text = _tr("{action} “{detail}”").format(action=action.capitalize(), detail=detail.text)
-        if person_id:
-            self._push(text, self._edited(person_id, details=changed))
-        else:
-            self._push(text, list(self.persons), details=changed)
+        """Keep, remove or generalise a detail of a person ("" for one beside no person), and
+        every other writing of the same number or address (``review_ops.set_detail_action``)."""
+        detail = (self.person(person_id).details if person_id else self.details)[index]
+        if detail.action != action:
+            persons, details = review_ops.set_detail_action(self.persons, self.details, person_id,
+                                                            index, action)
+            self._push(_tr("{action} “{detail}”").format(action=action.capitalize(), detail=detail.text),
+                       persons, details=details)
 
     # ----- applying commands -----
 
