@@ -142,7 +142,8 @@ number numbers phone telephone mobile cell cellphone landline e-mail email mail 
 account username nickname profile page channel
 """) | MESSENGERS
 CONTACT_CUES = (r"reached (?:him |her |them )?(?:at|on|by|via)|contacted (?:at|on|via|by)|can be "
-                r"(?:reached|contacted)|(?:call|text|message|write to|e-?mail)(?:ed)? (?:him|her|them) (?:at|on)")
+                r"(?:reached|contacted)|(?:call|text|message|write to|e-?mail)(?:ed)? "
+                r"(?:him|her|them) (?:at|on)")
 # A word for a street: "12 Abay Street", "ul. Zheltoksan 45", "Rue de la Paix 7".
 STREET_WORDS = ("Street", "St.", "Str.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.",
                 "Lane", "Drive", "Prospekt", "Prospect", "Highway", "Alley", "Terrace", "Square",

@@ -10,6 +10,7 @@ never cuts a name in two (``whole_mentions``).
 from __future__ import annotations
 
 import bisect
+import sys
 from dataclasses import replace
 
 from redactor.decisions import Detail
@@ -66,6 +67,11 @@ class Taken:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect.bisect_left(self.spans, (start, start))
         return any(a < end and start < b for a, b in self.spans[max(0, index - 1):index + 1])
+
+    def holds(self, start: int, end: int) -> bool:
+        """One span holds ``start``-``end`` whole."""
+        index = bisect.bisect_right(self.spans, (start, sys.maxsize)) - 1  # the last from before it
+        return index >= 0 and self.spans[index][0] <= start and end <= self.spans[index][1]
 
     def take(self, start: int, end: int) -> None:
         bisect.insort(self.spans, (start, end))

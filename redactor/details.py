@@ -2,15 +2,15 @@
 the identifying details around persons at risk, each with a default action and a reason.
 
 A contact detail belongs to the person its sentence names (the nearest mention before it,
-else after it); after a cue that points back ("reached at", "his number", "her e-mail") to
-the person last named, up to two sentences back, and so in a sentence that opens with
-"He", "She" or "They". Whoever it belongs to, its default is the
-safe one: ``remove``. A public office's published number stays only when the editor keeps
-it. A detail beside no person (a lone number) is listed on its own, removed by default too;
-a link beside no person is listed only when it is a profile link (a news site's address
-names nobody). The same value written again elsewhere in the draft ("+7 701 234 5678" and
-"87012345678", or in a link's target) is found with the leak check's matcher and gets the
-same decision. Identifying details (``identifying.py``) are flagged and kept by default.
+else after it); after a cue that points back ("reached at", "his number", "her e-mail"), or
+in a sentence that opens with "He", "She" or "They", to the person last named, up to two
+sentences back. Whoever it belongs to, its default is the safe one: ``remove``. A public
+office's published number stays only when the editor keeps it. A detail beside no person
+(a lone number) is listed on its own, removed by default too; a link beside no person is
+listed only when it is a profile link (a news site's address names nobody). The same value
+written again elsewhere in the draft ("+7 701 234 5678" and "87012345678", or in a link's
+target) is found with the leak check's matcher and gets the same decision. Identifying
+details (``identifying.py``) are flagged and kept by default.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def add_details(text: str, persons: list[Person], hits: Iterable[DetailHit]) -> 
     hits = list(hits)
     mentions = sorted((m.start, m.end, p.id) for p in persons for m in p.mentions)
     # A name inside an address ("b.nurlanov" of an e-mail) is no one the address stands beside.
-    beside = [m for m in mentions if not any(h.start <= m[0] and m[1] <= h.end for h in hits)]
+    addresses = Taken([(h.start, h.end) for h in hits])
+    beside = [m for m in mentions if not addresses.holds(m[0], m[1])]
     found = _adopted(text, [(_owner(text, hit, beside, sentences), hit) for hit in hits], sentences)
     roles = {p.id: p.role for p in persons}
     contacts: list[Owned] = []

@@ -28,7 +28,8 @@ def gold() -> dict:
 
 @pytest.fixture(scope="module")
 def analysed(engine) -> dict[str, Decisions]:
-    return {path.name: engine.analyze(read_document(path)) for path in sorted((CORPUS / "docs").glob("*.txt"))}
+    return {path.name: engine.analyze(read_document(path))
+            for path in sorted((CORPUS / "docs").glob("*.txt"))}
 
 
 def persons_named(decisions: Decisions, gold_person: tuple[str, list[str]], name: str) -> list[Person]:

@@ -137,7 +137,8 @@ def test_an_address_inside_a_link_is_withheld_as_one_word_of_it(make_decisions):
     text = "Write to b.n@mail.kz ([mail](mailto:b.n@mail.kz)) or call tel:+77012345678 today."
     decisions = make_decisions()
     decisions.details = [detail(text, "b.n@mail.kz", "email", "remove"),
-                         Detail(text.rindex("b.n@"), text.rindex("b.n@") + 11, "b.n@mail.kz", "email", "remove"),
+                         Detail(text.rindex("b.n@"), text.rindex("b.n@") + 11, "b.n@mail.kz", "email",
+                                "remove"),
                          detail(text, "+77012345678", "phone", "remove")]
     assert apply_decisions(text, decisions) == (
         "Write to [e-mail address withheld] ([mail](mailto:e-mail-address-withheld)) or call "
@@ -163,7 +164,8 @@ def test_a_collection_keeps_each_files_details_with_that_file(make_person, make_
         "Bezshan can be reached at [phone number withheld].\n")
     tuesday_review = loaded.decisions_for("tuesday.txt")
     assert [d.text for d in tuesday_review.persons[0].details] == [", 31"]
-    assert apply_decisions(tuesday, tuesday_review) == "Tips: [phone number withheld]. Bezshan, 31, spoke again.\n"
+    assert apply_decisions(tuesday, tuesday_review) == (
+        "Tips: [phone number withheld]. Bezshan, 31, spoke again.\n")
 
 
 def test_the_redaction_log_cites_each_detail_it_changed(review: Decisions):

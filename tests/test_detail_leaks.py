@@ -66,7 +66,8 @@ def test_findings_name_the_detail_and_its_person(make_person, make_decisions):
     person.details = [Detail(start, start + 15, "+7 701 234 5678", "phone", "remove", "")]
     decisions = make_decisions(person)
     finding, = DetailLeaks(decisions).find("Bezshan (87012345678) said so.")
-    assert (finding.kind, finding.token, finding.person_id, finding.column) == (DETAIL, "87012345678", "p1", 10)
+    assert (finding.kind, finding.token, finding.person_id, finding.column) == (
+        DETAIL, "87012345678", "p1", 10)
     person.details[0].action = "keep"
     assert DetailLeaks(decisions).find("Bezshan (87012345678) said so.") == []
 

@@ -60,9 +60,9 @@ def test_a_revised_draft_keeps_the_editors_decision_on_a_detail_and_asks_about_a
     for person in old.persons:
         person.reviewed = True
     new_text = "UPDATE: " + TEXT.replace("Ospanov, 45,", "Ospanov, 45, a baker,")
-    fresh = Decisions("draft.txt", "1" * 64, [replace(p, mentions=[replace(m, start=m.start + 8, end=m.end + 8)
-                                                                   for m in p.mentions], details=[])
-                                              for p in people(make_person)])
+    moved = [replace(p, mentions=[replace(m, start=m.start + 8, end=m.end + 8) for m in p.mentions],
+                     details=[]) for p in people(make_person)]
+    fresh = Decisions("draft.txt", "1" * 64, moved)
     fresh.persons[1].details = [at(new_text, "+7 701 234 5678", "phone", "remove")]
     fresh.persons[2].details = [at(new_text, ", 45", "age", "keep"), at(new_text, "a baker", "job", "keep")]
     carried = carry_over(old, fresh, new_text, TEXT)

@@ -27,11 +27,13 @@ PHONES = [
      "Irina Volkova", "8 (916) 123-45-67"),
     ("Germany", "Demonstrator Jonas Keller, whose number is +49 151 23456789, was detained.",
      "Jonas Keller", "+49 151 23456789"),
-    ("France", "Student Camille Durand can be reached on 06 12 34 56 78.", "Camille Durand", "06 12 34 56 78"),
+    ("France", "Student Camille Durand can be reached on 06 12 34 56 78.", "Camille Durand",
+     "06 12 34 56 78"),
     ("India", "Farmer Ravi Kumar, reached at +91 98765 43210, said police beat him.", "Ravi Kumar",
      "+91 98765 43210"),
     ("Nigeria", "Protester Chidi Okafor gave his number as 0803 123 4567.", "Chidi Okafor", "0803 123 4567"),
-    ("Brazil", "Demonstrator Ana Souza can be reached at +55 11 91234-5678.", "Ana Souza", "+55 11 91234-5678"),
+    ("Brazil", "Demonstrator Ana Souza can be reached at +55 11 91234-5678.", "Ana Souza",
+     "+55 11 91234-5678"),
     ("Hong Kong", "Student Wong Ka-ho, whose phone is 9123 4567, was arrested.", "Wong Ka-ho", "9123 4567"),
     ("Kenya", "Protester Achieng Otieno can be reached on 0712 345 678.", "Achieng Otieno", "0712 345 678"),
     ("South Africa", "Miner Sipho Dlamini, reached at +27 82 123 4567, said he was beaten.", "Sipho Dlamini",
@@ -108,7 +110,8 @@ def test_identifying_details_are_flagged_and_generalised_without_breaking_the_se
     flagged = {d.text: d for d in bezshan.details}
     assert set(flagged) >= {"A 31-year-old baker from the Medeu district", "in the village of Kyzylsai",
                             "his sister Saule Nurlanova"}
-    assert all(d.action == "keep" and d.reason.startswith("may identify this person") for d in flagged.values())
+    assert all(d.action == "keep" and d.reason.startswith("may identify this person")
+               for d in flagged.values())
     assert flagged["A 31-year-old baker from the Medeu district"].kind == "age+job+place"
     for person in decisions.persons:
         person.reviewed = True

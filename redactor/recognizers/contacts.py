@@ -122,7 +122,8 @@ def markup_details(analyzer: AnalyzerEngine, text: str,
     """Contact details in markup the model never reads as prose (a page's "tel:+7701...",
     "mailto:..." link targets): the same recognizers, run on each stretch on its own. Links
     themselves are not details there: a page's addresses are its structure."""
-    recognizers = [r for r in analyzer.registry.recognizers if set(r.supported_entities) & set(DETAIL_ENTITIES)]
+    recognizers = [r for r in analyzer.registry.recognizers
+                   if set(r.supported_entities) & set(DETAIL_ENTITIES)]
     hits: list[DetailHit] = []
     for start, end in spans:
         piece = text[start:end]
@@ -210,7 +211,8 @@ def _handles() -> PatternRecognizer:
         ("messenger-link", r"(?i:\b(?:t\.me|telegram\.me|wa\.me|signal\.me|vk\.me|m\.me)/)"
                            r"[#+/\w.-]{2,60}\w", 0.8),
         ("named-handle", rf"\b{messengers}[ \t]+(?:as[ \t]+|:[ \t]*|account[ \t]+|channel[ \t]+)?"
-                         r"(?P<value>@?(?=[A-Za-z0-9_.]*[0-9_.])[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_])", 0.6),
+                         r"(?P<value>@?(?=[A-Za-z0-9_.]*[0-9_.])"
+                         r"[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_])", 0.6),
         ("cued-handle", rf"\b(?:{messengers}[ \t]+)?(?:user[ \t]?name|handle|nickname)[ \t]*"
                         r"(?:is[ \t]+|:[ \t]*)?(?P<value>@?[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_])", 0.6)])
 
