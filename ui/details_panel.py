@@ -4,8 +4,9 @@ could find them, and the details beside no one.
 A phone number, an e-mail address or an ID is removed by default; an age, a job, a workplace,
 a small place or a relative named beside a person at risk is flagged and kept until the
 editor generalises it. Each row shows the kind, the detail as written, the action (a list:
-keep, remove, generalise; Space or Alt+Down opens it) and what the copy prints there; its
-tooltip gives the reason. Selecting a row shows the detail in the draft. A thin layer: the
+keep, remove, generalise) and what the copy prints there; its tooltip gives the reason. In
+the list one key decides: K keep, X remove, G generalise (as K and X do for a person).
+Selecting a row shows the detail in the draft. A thin layer: the
 change is the review model's (one undoable step).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -49,6 +51,12 @@ class DetailsPanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.currentCellChanged.connect(lambda row, *_: self._jump(row))
+        for key, action in (("K", "keep"), ("X", "remove"), ("G", "generalise")):
+            shortcut = QAction(self.table)
+            shortcut.setShortcut(QKeySequence(key))
+            shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.triggered.connect(lambda _=False, action=action: self._choose(action))
+            self.table.addAction(shortcut)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
@@ -116,6 +124,12 @@ class DetailsPanel(QWidget):
         choice.activated.connect(lambda position, owner=owner, index=index:
                                  self.actionChosen.emit(owner, index, DETAIL_ACTIONS[position]))
         self.table.setCellWidget(row, ACTION, choice)
+
+    def _choose(self, action: str) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            owner, index, _ = self.rows[row]
+            self.actionChosen.emit(owner, index, action)
 
     def _jump(self, row: int) -> None:
         if 0 <= row < len(self.rows):

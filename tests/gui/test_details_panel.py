@@ -72,9 +72,19 @@ def test_a_persons_details_and_the_lone_ones_are_listed_and_their_action_changed
     assert "+44 20 7946 0958" in written
 
 
-def test_selecting_a_detail_shows_it_in_the_draft(qtbot, strike):
+def test_selecting_a_detail_shows_it_in_the_draft_and_one_key_decides_it(qtbot, strike):
     varkoni = person_named(strike, "Arlen Varkoni")
     strike.panel.select_person(varkoni.id)
-    strike.details.table.setCurrentCell(1, TEXT)
-    cursor = strike.view.textCursor()
-    assert cursor.selectedText() == "+7 701 234 5678"
+    table = strike.details.table
+    table.setCurrentCell(1, TEXT)
+    assert strike.view.textCursor().selectedText() == "+7 701 234 5678"
+    focus(qtbot, table)
+    table.setCurrentCell(0, TEXT)
+    qtbot.keyClick(table, Qt.Key.Key_G)
+    assert strike.review.person(varkoni.id).details[0].action == "generalise"
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert strike.review.person(varkoni.id).details[0].action == "keep"
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_K)  # an office line after all: kept
+    assert strike.review.person(varkoni.id).details[1].action == "keep"
+    assert table.currentRow() == 1  # the list redrew under the editor without losing the place
