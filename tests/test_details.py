@@ -213,3 +213,25 @@ def test_numbers_and_mail_only_in_a_pages_links_are_found_and_withheld(tmp_path,
     assert 'href="tel:phone-number-withheld"' in written and "mailto:e-mail-address-withheld" in written
     assert "7012345678" not in written and "arlen.v" not in written
     assert 'href="https://www.example.org/news"' in written
+
+
+def test_an_opendocument_drafts_copy_goes_without_the_number(tmp_path, engine):
+    """A LibreOffice draft (the wire fixture) with a mobile number added to its first paragraph."""
+    import zipfile
+
+    source = Path(__file__).parent / "fixtures" / "office" / "lo_wire.odt"
+    draft = tmp_path / "draft.odt"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(draft, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "content.xml":
+                data = data.replace(b"witnesses said</text:a>.", b"witnesses said</text:a>. Nurlanov "
+                                    b"can be reached at +7 701 234 5678.", 1)
+                assert b"+7 701" in data
+            new.writestr(item, data)
+    review, copy = tmp_path / "review.json", tmp_path / "copy.odt"
+    assert main(["detect", str(draft), "-o", str(review)]) == 0
+    assert main(["apply", str(draft), "--decisions", str(review), "-o", str(copy),
+                 "--accept-suggestions"]) == 0
+    printed = read_document(copy).text
+    assert "reached at [phone number withheld]." in printed and "234 5678" not in printed
