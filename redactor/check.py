@@ -8,7 +8,9 @@ copy itself and reports
 - every name the model reads in the copy that the review neither keeps nor prints as a
   replacement ("Omarbekov" where only "Kairat" was found);
 - every name word standing right beside a replacement ("Kairat [name withheld]",
-  "Kairat Kairat"): a name found in part, whose other part survived.
+  "Kairat Kairat"): a name found in part, whose other part survived;
+- every contact detail the review withholds (a phone number, an e-mail address, an ID)
+  still in the copy in any formatting (``detail_search``).
 
 A copy with any finding is not clean. Detection itself is passed in (``Reader``), so this
 module holds the rules of the check and no model.
@@ -22,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from redactor.decisions import Decisions, Mention, Person
+from redactor.detail_search import DetailLeaks
 from redactor.documents import Document, read_document
 from redactor.errors import RedactorError
 from redactor.formats import format_for_kind
@@ -67,7 +70,8 @@ def read_copy(copy: Document, raw: bytes, decisions: Decisions, reader: Reader,
 
 def leak_findings(copy: Document, raw: bytes, decisions: Decisions, original: str | None = None,
                   facts: TextFacts | None = None) -> list[Finding]:
-    """Every withheld token in the copy's text, and in every string a structured file stores.
+    """Every withheld token and withheld contact detail in the copy's text, and in every
+    string a structured file stores.
 
     Two kinds of occurrence in the copy's text are no leak: one inside a name the review
     keeps ("MARY LOUISE KELLY, HOST:" where another Kelly is withheld), and an ordinary word
@@ -75,13 +79,16 @@ def leak_findings(copy: Document, raw: bytes, decisions: Decisions, original: st
     editor may still have to correct): a name leaks written as a name.
     """
     search = LeakSearch(decisions, original if original is not None else _original_text(decisions))
+    details = DetailLeaks(decisions)
     kept = _kept_spans(copy.text, decisions)
     found = [replace(leak, place=copy.place(leak.offset)) for leak in search.find(copy.text)
              if not _inside(kept, leak.offset) and not _ordinary_here(copy.text, leak, facts)]
+    found += [replace(leak, place=copy.place(leak.offset)) for leak in details.find(copy.text)]
     if copy.kind != "text":
         seen: set[tuple[str, str]] = set()
         for where, value in format_for_kind(copy.kind).strings(raw):
-            for leak in search.find(value, where, binary=where.endswith(BINARY)):
+            leaks = search.find(value, where, binary=where.endswith(BINARY))
+            for leak in leaks + details.find(value, where):
                 if (leak.token, where) not in seen:
                     seen.add((leak.token, where))
                     found.append(leak)

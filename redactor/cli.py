@@ -1,7 +1,8 @@
 """The ``redactor`` command: detect, apply and verify, for power users and newsroom tooling.
 
 Exit codes: 0 success; 1 the copy is not clean (verify, or apply's second reading of the copy:
-a withheld name, a name the review does not keep, a name word beside a replacement); 2 bad
+a withheld name, a name the review does not keep, a name word beside a replacement, a withheld
+contact detail); 2 bad
 input or usage; 3 refused (unreviewed persons, or a review for another document).
 """
 
@@ -12,10 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from redactor import DEFAULT_MODEL, __version__, collection_cli
-from redactor.decisions import Decisions, load_decisions
+from redactor.decisions import Decisions, Detail, load_decisions
+from redactor.detail_rules import detail_printed
 from redactor.documents import Document, read_document
 from redactor.errors import DecisionsError, RedactorError
-from redactor.leaks import BESIDE, UNREVIEWED, Finding
+from redactor.leaks import BESIDE, DETAIL, UNREVIEWED, Finding
 
 # redactor.engine imports Presidio and spaCy (seconds): the commands import it when they run,
 # so --help, --version and refusals of bad input answer at once.
@@ -115,7 +117,8 @@ def _detect(args: argparse.Namespace) -> int:
 
 def format_table(decisions: Decisions, document: Document | None = None) -> str:
     """A readable summary: one row per person, in order of first appearance; for a Word,
-    OpenDocument or HTML draft, also where in the file each person is mentioned."""
+    OpenDocument or HTML draft, also where in the file each person is mentioned. Then one row
+    per detail (a phone number, an age beside a name) with its person and what it prints."""
     places = document is not None and bool(document.sections)
     rows = [("id", "name", "role", "action", "replacement", "mentions") + (("places",) if places else ())]
     for p in decisions.persons:
@@ -124,12 +127,37 @@ def format_table(decisions: Decisions, document: Document | None = None) -> str:
         if places:
             row += (", ".join(dict.fromkeys(document.place(m.start) for m in p.mentions)),)
         rows.append(row)
+    lines = _columns(rows)
+    if not decisions.persons:
+        lines.append("(no persons found)")
+    details = decisions.all_details()
+    if details:
+        names = {p.id: f"{p.id} {p.name}" for p in decisions.persons}
+        rows = [("kind", "detail", "person", "action", "printed")]
+        rows += [(d.kind, _short(d.text), names.get(owner, "(no person)"), d.action, _printed(d))
+                 for owner, d in details]
+        lines += ["", f"details ({len(details)}):"] + _columns(rows)
+    return "\n".join(lines)
+
+
+def _printed(detail: Detail) -> str:
+    """What the copy prints for a detail, or for one kept the generalisation on offer."""
+    if detail.action != "keep":
+        return _short(detail_printed(detail)) or "(nothing)"
+    return f"(generalise: {_short(detail.replacement, 30) or 'cut it'})"
+
+
+def _columns(rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    if not decisions.persons:
-        lines.append("(no persons found)")
-    return "\n".join(lines)
+    return lines
+
+
+def _short(text: str, limit: int = 44) -> str:
+    """One line of at most ``limit`` characters, for a table cell."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _apply(args: argparse.Namespace) -> int:
@@ -179,7 +207,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _report(path: str, findings: list[Finding]) -> int:
     if not findings:
-        print(f"{path}: clean (no withheld name, no unreviewed name, no name beside a replacement)")
+        print(f"{path}: clean (no withheld name, no unreviewed name, no name beside a replacement, "
+              "no withheld detail)")
         return EXIT_OK
     for finding in findings:
         print(f"{_where(path, finding)}: {_describe(finding)}")
@@ -198,4 +227,7 @@ def _describe(finding: Finding) -> str:
         return f"a name the review does not keep: '{finding.token}'"
     if finding.kind == BESIDE:
         return f"a name word beside a replacement: '{finding.token}' ({finding.reason})"
+    if finding.kind == DETAIL:
+        owner = f", person {finding.person_id}" if finding.person_id else ""
+        return f"withheld detail '{finding.token}' ({finding.reason}{owner})"
     return f"withheld name '{finding.token}' (person {finding.person_id})"

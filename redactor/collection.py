@@ -4,7 +4,8 @@ A series of drafts names the same protesters again and again; an editor should d
 each of them once. The collection review lists the files (relative paths and the hash of
 each file's bytes) and the persons, each with the mentions in every file that names them.
 A person is the single-file ``Person`` carried whole (role, action, replacement, reason and
-whatever else a review records); only its mentions are kept per file. ``decisions_for``
+whatever else a review records); only its mentions and details (a phone number, an age) are
+kept per file, as are the details beside no person. ``decisions_for``
 turns the review back into the single-file ``Decisions`` of one file, so applying,
 checking and showing a file work exactly as they do for one draft.
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from redactor.decisions import FORMAT, Decisions, Mention, Person, parse_decisions
+from redactor.decisions import FORMAT, Decisions, Detail, Mention, Person, parse_decisions
 from redactor.errors import DecisionsError
 from redactor.leaks import withheld_tokens
 from redactor.names import key
@@ -47,11 +48,12 @@ class Entry:
 
 @dataclass
 class SharedPerson:
-    """A person of the collection: the decision (a ``Person`` whose own mentions are unused)
-    and, for each file that names them, the mentions there."""
+    """A person of the collection: the decision (a ``Person`` whose own mentions and details
+    are unused) and, for each file that names them, the mentions there and the details."""
 
     person: Person
     files: dict[str, list[Mention]] = field(default_factory=dict)
+    details: dict[str, list[Detail]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -67,6 +69,7 @@ class CollectionReview:
 
     documents: list[Entry]
     persons: list[SharedPerson] = field(default_factory=list)
+    details: dict[str, list[Detail]] = field(default_factory=dict)  # beside no person, by file
 
     def entry(self, path: str) -> Entry:
         for entry in self.documents:
@@ -90,9 +93,9 @@ class CollectionReview:
         mentions are the collection's own objects.
         """
         entry = self.entry(path)
-        persons = [replace(s.person, mentions=list(s.files[path]))
+        persons = [replace(s.person, mentions=list(s.files[path]), details=list(s.details.get(path, [])))
                    for s in self.persons if s.files.get(path)]
-        return Decisions(entry.path, entry.sha256, persons)
+        return Decisions(entry.path, entry.sha256, persons, details=list(self.details.get(path, [])))
 
     def guarded_decisions_for(self, path: str) -> Decisions:
         """``decisions_for`` plus ``guards()``: what a copy of the file is checked against."""
@@ -127,7 +130,8 @@ class CollectionReview:
         if not moving or len(moving) == len(shared.files):
             raise DecisionsError(f"person {person_id}: name some but not all of its files to split")
         new = SharedPerson(replace(shared.person, id=self._free_id(), reviewed=False, mentions=[]),
-                           {p: shared.files.pop(p) for p in moving})
+                           {p: shared.files.pop(p) for p in moving},
+                           {p: shared.details.pop(p) for p in moving if p in shared.details})
         self.persons.insert(self.persons.index(shared) + 1, new)
         return new
 
@@ -143,6 +147,8 @@ class CollectionReview:
         kept.person.reviewed = False
         for path, mentions in other.files.items():
             kept.files[path] = sorted(kept.files.get(path, []) + mentions, key=lambda m: m.start)
+        for path, details in other.details.items():
+            kept.details[path] = sorted(kept.details.get(path, []) + details, key=lambda d: d.start)
         self.persons.remove(other)
         return kept
 
@@ -154,9 +160,12 @@ class CollectionReview:
         return f"p{number}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": COLLECTION_FORMAT,
+        data = {"format": COLLECTION_FORMAT,
                 "documents": [{"path": e.path, "sha256": e.sha256} for e in self.documents],
                 "persons": [_person_json(s) for s in self.persons]}
+        if any(self.details.values()):
+            data["details"] = _details_json(self.details)
+        return data
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
@@ -166,7 +175,13 @@ def _person_json(shared: SharedPerson) -> dict[str, Any]:
     data = shared.person.to_json()
     data["mentions"] = {path: [m.to_json() for m in mentions]
                         for path, mentions in shared.files.items()}
+    if any(shared.details.values()):
+        data["details"] = _details_json(shared.details)
     return data
+
+
+def _details_json(details: dict[str, list[Detail]]) -> dict[str, list[dict[str, Any]]]:
+    return {path: [d.to_json() for d in found] for path, found in details.items() if found}
 
 
 def gather(results: Iterable[tuple[Entry, Decisions]]) -> CollectionReview:
@@ -189,7 +204,9 @@ def gather(results: Iterable[tuple[Entry, Decisions]]) -> CollectionReview:
                     by_name[name] = group
             group.append((entry.path, person))
     review = CollectionReview([entry for entry, _ in ordered],
-                              [_joined(f"p{n}", group) for n, group in enumerate(groups, 1)])
+                              [_joined(f"p{n}", group) for n, group in enumerate(groups, 1)],
+                              {entry.path: decisions.details for entry, decisions in ordered
+                               if decisions.details})
     _number_pseudonyms(review)
     return review
 
@@ -202,15 +219,18 @@ def _joined(person_id: str, group: list[tuple[str, Person]]) -> SharedPerson:
     """
     chosen = max((person for _, person in group), key=_protection)  # max keeps the first
     files: dict[str, list[Mention]] = {}
+    details: dict[str, list[Detail]] = {}
     for path, person in group:
         files[path] = sorted(files.get(path, []) + person.mentions, key=lambda m: m.start)
+        if person.details:
+            details[path] = sorted(details.get(path, []) + person.details, key=lambda d: d.start)
     actions = dict.fromkeys(person.action for _, person in group)
     reason = chosen.reason
     if len(actions) > 1:
         note = (f"suggested {' or '.join(actions)} in different files; the one that withholds "
                 "most is shown")
         reason = f"{reason}; {note}" if reason else note
-    return SharedPerson(replace(chosen, id=person_id, reason=reason, mentions=[]), files)
+    return SharedPerson(replace(chosen, id=person_id, reason=reason, mentions=[], details=[]), files, details)
 
 
 def _protection(person: Person) -> int:
@@ -256,26 +276,40 @@ def parse_collection(data: Any, source: str = "review") -> CollectionReview:
     raw_persons = data.get("persons")
     if not isinstance(raw_persons, list) or not all(isinstance(p, dict) for p in raw_persons):
         raise DecisionsError(f"{source}: 'persons' is missing or not a list of objects")
+    paths = {e.path for e in documents}
     for number, person in enumerate(raw_persons, 1):
-        mentions = person.get("mentions")
-        if not isinstance(mentions, dict) or not set(mentions) <= {e.path for e in documents}:
+        mentions, details = person.get("mentions"), person.get("details", {})
+        if not isinstance(mentions, dict) or not set(mentions) <= paths:
             raise DecisionsError(f"{source}: person {number}: 'mentions' must map files of the "
                                  "review to lists of mentions")
-    bare = [dict(p, mentions=[]) for p in raw_persons]
+        if not isinstance(details, dict) or not set(details) <= set(mentions):
+            raise DecisionsError(f"{source}: person {number}: 'details' must map files that name "
+                                 "the person to lists of details")
+    lone = data.get("details", {})
+    if not isinstance(lone, dict) or not set(lone) <= paths:
+        raise DecisionsError(f"{source}: 'details' must map files of the review to lists of details")
+    bare = [dict(p, mentions=[], details=[]) for p in raw_persons]
     persons = [SharedPerson(p) for p in _single(bare, Entry("", ""), source).persons]
+    review = CollectionReview(documents, persons)
     for entry in documents:
         named = [(shared, raw) for shared, raw in zip(persons, raw_persons)
                  if entry.path in raw["mentions"]]
-        parsed = _single([dict(raw, mentions=raw["mentions"][entry.path]) for _, raw in named],
-                         entry, f"{source}: {entry.path}")
+        parsed = _single([dict(raw, mentions=raw["mentions"][entry.path],
+                               details=raw.get("details", {}).get(entry.path, [])) for _, raw in named],
+                         entry, f"{source}: {entry.path}", lone.get(entry.path, []))
         for (shared, _), person in zip(named, parsed.persons):
             shared.files[entry.path] = person.mentions
-    return CollectionReview(documents, persons)
+            if person.details:
+                shared.details[entry.path] = person.details
+        if parsed.details:
+            review.details[entry.path] = parsed.details
+    return review
 
 
-def _single(persons: list[dict[str, Any]], entry: Entry, source: str) -> Decisions:
+def _single(persons: list[dict[str, Any]], entry: Entry, source: str,
+            details: list[Any] | None = None) -> Decisions:
     return parse_decisions({"format": FORMAT, "document": {"path": entry.path, "sha256": entry.sha256},
-                            "persons": persons}, source)
+                            "persons": persons, "details": details or None}, source)
 
 
 def _documents(data: Any, source: str) -> list[Entry]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -90,7 +91,22 @@ def format_collection_table(review: CollectionReview) -> str:
     if not review.persons:
         lines.append("(no persons found)")
     lines.append(f"({len(review.persons)} persons in {len(review.documents)} drafts)")
+    lines += _details_summary(review)
     return "\n".join(lines)
+
+
+def _details_summary(review: CollectionReview) -> list[str]:
+    """Per draft, how many details of each kind it holds (each is listed in the review file)."""
+    lines = []
+    for entry in review.documents:
+        details = review.details.get(entry.path, []) + [
+            d for shared in review.persons for d in shared.details.get(entry.path, [])]
+        kinds = Counter(d.kind for d in details)
+        if kinds:
+            lines.append(f"  {entry.path}: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+    if not lines:
+        return []
+    return ["details (contact details removed by default, identifying ones flagged):", *lines]
 
 
 def apply(args: argparse.Namespace, refused: type[RedactorError]) -> int:

@@ -137,3 +137,61 @@ def not_name_words() -> frozenset[str]:
     return frozenset(set(STOP_WORDS) | ROLE_WORDS | MONTHS_AND_DAYS | HONORIFICS
                      | CREDIT_LABELS | {"police", "court", "defense", "defence", "said", "says", "told",
                                           "according", "photo", "via"})
+
+
+# Contact details and what stands around them (``recognizers/contacts.py``, ``details.py``).
+# Messengers and networks whose usernames reach a person: "on Telegram as bezshan_88".
+MESSENGERS = _words("""
+telegram signal whatsapp viber instagram twitter tiktok facebook vk threads bluesky snapchat
+wechat skype discord mastodon
+""")
+# Words that name a way to reach someone: "his number", "her e-mail", "reached at".
+CONTACT_WORDS = _words("""
+number numbers phone telephone mobile cell cellphone landline e-mail email mail address handle
+account username nickname profile page channel
+""") | MESSENGERS
+CONTACT_CUES = (r"reached (?:him |her |them )?(?:at|on|by|via)|contacted (?:at|on|via|by)|can be "
+                r"(?:reached|contacted)|(?:call|text|message|write to|e-?mail)(?:ed)? "
+                r"(?:him|her|them) (?:at|on)")
+# A word for a street: "12 Abay Street", "ul. Zheltoksan 45", "Rue de la Paix 7".
+STREET_WORDS = ("Street", "St.", "Str.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.",
+                "Lane", "Drive", "Prospekt", "Prospect", "Highway", "Alley", "Terrace", "Square",
+                "Embankment", "Microdistrict", "Ulitsa", "Strasse", "Straße", "Crescent", "Close")
+STREET_BEFORE = ("ul.", "ulitsa", "pr.", "prospekt", "rue", "calle", "avenida", "av.", "rua", "via",
+                 "mkr.", "microdistrict", "boulevard", "avenue")
+# Words that put an identity number after them: "passport number N1234567", "ID card 0451...".
+ID_CUES = (r"passport(?: number| no\.?| #)?|(?:national )?ID(?: card)?(?: number| no\.?| #)?|identity "
+           r"(?:card|number|document)(?: number| no\.?)?|identification number|social security number|"
+           r"driver'?s licen[cs]e(?: number| no\.?)?|driving licen[cs]e(?: number| no\.?)?|"
+           r"residence permit(?: number| no\.?)?|personal (?:code|number)|IIN|BIN")
+PLATE_CUES = (r"(?:licen[cs]e|number|registration) plates?(?: number| reading| read)?|plate number|"
+              r"plates? (?:reading|read|numbered)|registration number")
+
+# What can identify a person at risk besides the name (``identifying.py``).
+# Occupations: in a small town a job can be enough to find someone. Generic descriptions
+# ("student", "worker", "protester") are not here: they find nobody.
+JOBS = _words("""
+baker butcher cook chef waiter waitress cashier barber hairdresser tailor seamstress cleaner
+janitor guard watchman plumber electrician welder mechanic carpenter builder bricklayer
+labourer laborer porter courier driver trucker pilot sailor fisherman herder shepherd miner
+oilworker steelworker nurse midwife doctor surgeon dentist pharmacist paramedic teacher
+lecturer tutor librarian accountant engineer programmer developer designer architect clerk
+secretary salesman saleswoman shopkeeper vendor trader merchant seller priest pastor nun monk
+policeman policewoman firefighter translator interpreter photographer blogger cameraman
+""")
+# The relatives whose names tie back to a person: "her son Reynaldo", "his sister Saule".
+RELATIVES = _words("""
+mother father son daughter sister brother wife husband widow widower uncle aunt cousin
+grandmother grandfather grandson granddaughter nephew niece fiancee fiance stepson stepdaughter
+""")
+# Words for a place small enough to find a person in: "the Medeu district", "the village of X".
+SMALL_PLACES = _words("""
+district village neighbourhood neighborhood quarter settlement microdistrict suburb township
+hamlet town estate compound mahalla aul kishlak camp street avenue road lane
+""")
+# Words for a workplace after "at": "a nurse at the Central Hospital", "works at the Tengiz field".
+WORKPLACES = _words("""
+plant factory mill mine hospital clinic school university college academy institute company
+firm bank market bazaar bakery shop store cafe restaurant hotel farm office warehouse depot
+station port refinery field oilfield newspaper agency embassy mosque church prison kindergarten
+""")

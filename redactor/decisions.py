@@ -1,12 +1,16 @@
 """The decisions file: one JSON format for the CLI, the GUI's saved reviews and the tests.
 
 A review lists persons, each with a role, an action and a replacement, and the mentions
-(character offsets into the document's text) that the action applies to. Loading checks
-everything a hand-edited or stale file could get wrong, so applying never guesses.
+(character offsets into the document's text) that the action applies to. A person may also
+carry ``details``: a phone number, an address, an age beside the name, each with an action
+of its own; details that stand beside no person are listed in the review's own ``details``.
+Loading checks everything a hand-edited or stale file could get wrong, so applying never
+guesses.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +28,14 @@ ACTIONS = ("keep", "first_name", "initials", "placeholder", "pseudonym", "remove
 TREATMENTS = ("cut", "keep")
 # Actions whose replacement hides the whole name; first_name hides all but the first name.
 WITHHOLD_ALL = ("initials", "placeholder", "pseudonym", "remove")
+# Details: how to reach a person (withheld by default) and what could identify them (flagged).
+CONTACT_KINDS = ("phone", "email", "handle", "url", "ip", "iban", "card", "id_number", "plate",
+                 "address")
+IDENTIFYING_KINDS = ("age", "job", "workplace", "place", "relative")
+# keep: printed as written; remove: replaced by a note naming what was withheld ("[phone
+# number withheld]"; nothing for an identifying detail); generalise: replaced by its
+# ``replacement`` ("a 31-year-old baker from the Medeu district" -> "a baker").
+DETAIL_ACTIONS = ("keep", "remove", "generalise")
 
 
 @dataclass
@@ -46,6 +58,34 @@ class Mention:
 
 
 @dataclass
+class Detail:
+    """Something beside a name that can find the person: ``text`` is exactly
+    ``document.text[start:end]``. ``kind`` is one of ``CONTACT_KINDS``, or one or more of
+    ``IDENTIFYING_KINDS`` joined by "+" ("age+place") for one phrase that holds several."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    action: str
+    replacement: str = ""
+    reason: str = ""
+
+    @property
+    def contact(self) -> bool:
+        """A way to reach the person (a number, an address): its value is leak-checked."""
+        return self.kind in CONTACT_KINDS
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text,
+                                "kind": self.kind, "action": self.action,
+                                "replacement": self.replacement}
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass
 class Person:
     """A person named in the draft and what the editor decided for them."""
 
@@ -59,6 +99,7 @@ class Person:
     reason: str = ""  # why the suggestion was made, shown to the editor
     tier: str = ""  # "possible": a name only weak sources propose, listed apart for the editor
     evidence: list[str] = field(default_factory=list)  # what the suggestion rests on
+    details: list[Detail] = field(default_factory=list)  # contact and identifying details
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "name": self.name, "role": self.role,
@@ -71,6 +112,8 @@ class Person:
         if self.evidence:
             data["evidence"] = list(self.evidence)
         data["mentions"] = [m.to_json() for m in self.mentions]
+        if self.details:
+            data["details"] = [d.to_json() for d in self.details]
         return data
 
 
@@ -98,14 +141,22 @@ class Decisions:
     document_sha256: str
     persons: list[Person] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
+    details: list[Detail] = field(default_factory=list)  # details beside no person
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "format": FORMAT, "document": {"path": self.document_path, "sha256": self.document_sha256},
             "persons": [p.to_json() for p in self.persons]}
+        if self.details:
+            data["details"] = [d.to_json() for d in self.details]
         if self.regions:
             data["regions"] = [r.to_json() for r in self.regions]
         return data
+
+    def all_details(self) -> list[tuple[str, Detail]]:
+        """Every detail with the id of its person ("" for one beside no person), in text order."""
+        found = [(p.id, d) for p in self.persons for d in p.details] + [("", d) for d in self.details]
+        return sorted(found, key=lambda item: item[1].start)
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
@@ -144,9 +195,10 @@ def parse_decisions(data: Any, source: str = "decisions") -> Decisions:
         raise DecisionsError(f"{source}: person ids are not unique")
     regions = [_region(r, f"{source}: region {i + 1}")
                for i, r in enumerate(_optional(data, "regions", list, source) or [])]
+    details = _details(data, source)
     decisions = Decisions(_field(document, "path", str, source),
                           _field(document, "sha256", str, source), persons,
-                          sorted(regions, key=lambda r: r.start))
+                          sorted(regions, key=lambda r: r.start), details)
     _check_overlaps(decisions, source)
     return decisions
 
@@ -172,7 +224,8 @@ def _person(data: Any, where: str) -> Person:
                   replacement=_optional(data, "replacement", str, where) or "",
                   mentions=mentions,
                   reviewed=bool(_optional(data, "reviewed", bool, where)),
-                  reason=_optional(data, "reason", str, where) or "", tier=tier, evidence=evidence)
+                  reason=_optional(data, "reason", str, where) or "", tier=tier, evidence=evidence,
+                  details=_details(data, where))
 
 
 def _mention(data: Any, where: str) -> Mention:
@@ -184,6 +237,37 @@ def _mention(data: Any, where: str) -> Mention:
         raise DecisionsError(f"{where}: offsets do not match the length of its text")
     return Mention(start, end, text, _optional(data, "replacement", str, where),
                    bool(_optional(data, "variant", bool, where)))
+
+
+def _details(data: dict[str, Any], where: str) -> list[Detail]:
+    """The optional ``details`` list of a person or of the review (files without it load)."""
+    return [_detail(d, f"{where}, detail {k + 1}")
+            for k, d in enumerate(_optional(data, "details", list, where) or [])]
+
+
+def _detail(data: Any, where: str) -> Detail:
+    if not isinstance(data, dict):
+        raise DecisionsError(f"{where}: is not an object")
+    start, end = _field(data, "start", int, where), _field(data, "end", int, where)
+    text, kind = _field(data, "text", str, where), _field(data, "kind", str, where)
+    action = _field(data, "action", str, where)
+    if not 0 <= start < end or end - start != len(text):
+        raise DecisionsError(f"{where}: offsets do not match the length of its text")
+    if not valid_kind(kind):
+        raise DecisionsError(f"{where}: kind must be one of {', '.join(CONTACT_KINDS)}, or of "
+                             f"{', '.join(IDENTIFYING_KINDS)} joined by '+'")
+    if action not in DETAIL_ACTIONS:
+        raise DecisionsError(f"{where}: action must be one of {', '.join(DETAIL_ACTIONS)}")
+    return Detail(start, end, text, kind, action, _optional(data, "replacement", str, where) or "",
+                  _optional(data, "reason", str, where) or "")
+
+
+def valid_kind(kind: str) -> bool:
+    """A contact kind, or identifying kinds joined by "+", each once."""
+    parts = kind.split("+")
+    if len(parts) == 1 and kind in CONTACT_KINDS:
+        return True
+    return len(set(parts)) == len(parts) and all(part in IDENTIFYING_KINDS for part in parts)
 
 
 def _region(data: Any, where: str) -> Region:
@@ -217,6 +301,16 @@ def _check_overlaps(decisions: Decisions, source: str) -> None:
     for before, after in zip(decisions.regions, decisions.regions[1:]):
         if after.start < before.end:
             raise DecisionsError(f"{source}: two regions overlap at character {after.start}")
+    details = [d for _, d in decisions.all_details()]
+    for before, after in zip(details, details[1:]):
+        if after.start < before.end:
+            raise DecisionsError(f"{source}: two details overlap at character {after.start}")
+    for detail in details:  # a withheld detail takes the mentions inside it along: never half of one
+        first = max(0, bisect.bisect_left(spans, (detail.start, detail.start)) - 1)
+        for start, end in spans[first:bisect.bisect_left(spans, (detail.end, detail.end))]:
+            if start < detail.end and detail.start < end and not detail.start <= start < end <= detail.end:
+                raise DecisionsError(f"{source}: a detail at {detail.start}-{detail.end} cuts a "
+                                     f"mention at {start}-{end} in two")
 
 
 def save_decisions(decisions: Decisions, path: str | Path, force: bool = False,
@@ -247,6 +341,12 @@ def check_offsets(text: str, decisions: Decisions) -> None:
                 raise DecisionsError(
                     f"person {person.id}: a mention at {mention.start}-{mention.end} does not match "
                     "the document's text (was the review made for another version?)")
+    for person_id, detail in decisions.all_details():
+        if detail.end > len(text) or text[detail.start:detail.end] != detail.text:
+            raise DecisionsError(
+                f"{'person ' + person_id if person_id else 'the review'}: a detail at "
+                f"{detail.start}-{detail.end} does not match the document's text (was the review "
+                "made for another version?)")
     for region in decisions.regions:
         if region.end > len(text):
             raise DecisionsError(f"a region at {region.start}-{region.end} lies beyond the end of "

@@ -1,5 +1,9 @@
 """Running Presidio's analyzer over a whole draft, in chunks, with progress and cancel.
 
+One ``analyze`` call per chunk asks for persons and for contact details (phone numbers,
+e-mail addresses, IDs: ``recognizers.contacts``) at once, so the extra recognizers run on
+the pipeline's one reading of the text.
+
 spaCy refuses texts longer than its ``max_length`` and its memory grows with the text, so
 a draft is cut into chunks on paragraph boundaries, the chunks go through the pipeline in
 one batch, and every result is shifted back to offsets into the whole text.
@@ -18,6 +22,7 @@ from spacy.tokens import Doc
 from redactor.errors import Cancelled
 from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
 from redactor.recognizers import custom_recognizers
+from redactor.recognizers.contacts import DETAIL_ENTITIES, DetailHit, contact_recognizers, detail_hits
 from redactor.recognizers.fields import FieldRecognizer
 from redactor.recognizers.runs import GUESS_LABELS, NUMERIC_LABELS
 from redactor.spans import TextFacts
@@ -32,6 +37,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PROPER_TAGS = {"NNP", "NNPS"}
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n|\r\r")
 _SOFT_BREAK = re.compile(r"\r?\n|(?<=[.!?])\s+|\s+")
+ENTITIES = ["PERSON", *DETAIL_ENTITIES]
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,13 @@ class Hit:
 
 
 def build_analyzer(model: str = DEFAULT_MODEL) -> AnalyzerEngine:
-    """Presidio's analyzer on an offline spaCy pipeline, with only the person recognizers."""
+    """Presidio's analyzer on an offline spaCy pipeline, with the person recognizers and
+    those of contact details."""
     nlp_engine = OfflineSpacyNlpEngine(model)
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON"]))
-    for recognizer in custom_recognizers(nlp_engine.get_nlp("en")):
+    for recognizer in custom_recognizers(nlp_engine.get_nlp("en")) + contact_recognizers():
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
@@ -95,13 +102,14 @@ class Found:
     hits: list[Hit]
     places: list[tuple[int, int]]
     facts: TextFacts = TextFacts()
+    details: tuple[DetailHit, ...] = ()
 
 
 def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None,
            cancelled: IsCancelled | None = None,
            fields: Sequence[tuple[int, int]] = (), on_wave: Callable[[Found], None] | None = None,
            ) -> Found:
-    """Every PERSON result in ``text``, as offsets into the whole text.
+    """Every PERSON result and contact detail in ``text``, as offsets into the whole text.
 
     ``fields`` are the stretches a structured document keeps beside its body (headers,
     notes, alt text, properties): each is also read on its own, with ``FieldRecognizer``.
@@ -112,6 +120,7 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
     pieces = list(chunks(text))
     nlp_engine = analyzer.nlp_engine
     hits: list[Hit] = []
+    details: list[DetailHit] = []
     places: list[tuple[int, int]] = []
     proper: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
@@ -122,24 +131,25 @@ def detect(analyzer: AnalyzerEngine, text: str, progress: Progress | None = None
     for (offset, piece), (_, artifacts) in zip(pieces, batch):
         if cancelled is not None and cancelled():
             raise Cancelled("analysis cancelled")
-        results = analyzer.analyze(text=piece, language="en", entities=["PERSON"],
+        results = analyzer.analyze(text=piece, language="en", entities=ENTITIES,
                                    nlp_artifacts=artifacts)
-        hits.extend(_hit(r, offset) for r in results)
+        hits.extend(_hit(r, offset) for r in results if r.entity_type == "PERSON")
+        details.extend(detail_hits(piece, results, offset))
         _read_facts(artifacts.tokens, offset, places, other, proper, common)
         done += len(piece)
         if progress is not None:
             progress(done / len(text))
         if on_wave is not None and done < len(text) and done >= reported + wave:
-            on_wave(_found(text, hits, places, proper, other, common))
+            on_wave(_found(text, hits, places, proper, other, common, details))
             reported, wave = done, WAVE_CHARS
     hits.extend(_field_hits(analyzer, text, fields))
-    return _found(text, hits, places, proper, other, common)
+    return _found(text, hits, places, proper, other, common, details)
 
 
 def _found(text: str, hits: list[Hit], places: list[tuple[int, int]], proper: list[tuple[int, int]],
-           other: list[tuple[int, int]], common: set[str]) -> Found:
+           other: list[tuple[int, int]], common: set[str], details: list[DetailHit]) -> Found:
     return Found(sorted(hits, key=lambda h: (h.start, -h.end)), list(places),
-                 TextFacts.of(text, proper, other, places, common))
+                 TextFacts.of(text, proper, other, places, common), tuple(details))
 
 
 def _read_facts(doc: Doc, offset: int, places: list[tuple[int, int]], other: list[tuple[int, int]],

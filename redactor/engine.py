@@ -9,7 +9,7 @@ cancellation are plain callables, so the engine never knows about Qt.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
@@ -17,6 +17,7 @@ from presidio_analyzer import AnalyzerEngine
 from redactor.check import Reading, read_copy, unfinished_path
 from redactor.decisions import Decisions, check_document, save_decisions
 from redactor.decisions import Person
+from redactor.details import add_details
 from redactor.detection import Found, IsCancelled, Progress, build_analyzer, detect
 from redactor.documents import Document, parse_document, read_bytes, read_document, redacted_bytes
 from redactor.errors import OutputExists, RedactorError, UnreadableDocument
@@ -25,6 +26,7 @@ from redactor.grouping import Candidate, group
 from redactor.leaks import Finding
 from redactor.markup import add_markup_mentions, compounds, hidden_spans, markup_spans, masked
 from redactor.nlp import DEFAULT_MODEL
+from redactor.recognizers.contacts import DetailHit, markup_details
 from redactor.redaction import plan_edits
 from redactor.spans import TextFacts
 from redactor.suggestions import suggest
@@ -58,19 +60,21 @@ class Engine:
         the draft has been read (not after the last): the app shows them while the rest is
         read. The result is the same as without it.
         """
-        candidates, _ = self._find(document, progress, cancelled, partial)
+        candidates, _, details = self._find(document, progress, cancelled, partial)
         persons = suggest(document.text, candidates, self.keep, self.redact)
-        return Decisions(str(document.path), document.sha256, persons)
+        lone = add_details(document.text, persons, details)
+        return Decisions(str(document.path), document.sha256, persons, details=lone)
 
     def read(self, document: Document) -> Reading:
         """Every name detection reads in ``document`` (a copy), in both tiers, and what else
         the model read there."""
-        candidates, facts = self._find(document)
+        candidates, facts, _ = self._find(document)
         return Reading([m for c in candidates for m in c.mentions], facts)
 
     def _find(self, document: Document, progress: Progress | None = None,
               cancelled: IsCancelled | None = None, partial: Partial | None = None,
-              ) -> tuple[list[Candidate], TextFacts]:
+              ) -> tuple[list[Candidate], TextFacts, list[DetailHit]]:
+        """Persons, the facts read around them and the contact details, at the draft's offsets."""
         hidden = hidden_spans(document.sections)  # markup: never read as sentences
         fields = [(s.start, s.end) for s in document.sections if s.label != "Body" and not s.kind]
         text = masked(document.text, hidden)
@@ -84,7 +88,8 @@ class Engine:
 
         found = detect(self.load(), text, progress, cancelled, fields,
                        on_wave if partial is not None else None)
-        return _candidates(document, text, visible, found)
+        details = _restored(found.details, visible) + markup_details(self.load(), document.text, hidden)
+        return *_candidates(document, text, visible, found), sorted(details, key=lambda hit: hit.start)
 
     def save(self, document: Document, decisions: Decisions, out: str | Path, force: bool = False,
              options: CleanOptions | None = None) -> SavedCopy:
@@ -141,6 +146,14 @@ def _candidates(document: Document, text: str, visible: VisibleText | None,
     add_markup_mentions(document.text, markup_spans(document.sections), candidates)
     add_markup_mentions(document.text, compounds(document.text), candidates, whole_words=True)
     return candidates, facts
+
+
+def _restored(hits: Iterable[DetailHit], visible: VisibleText | None) -> list[DetailHit]:
+    """Contact details at the draft's own offsets (hidden characters inside them included)."""
+    if visible is None:
+        return list(hits)
+    return [replace(hit, start=span[0], end=span[1])
+            for hit in hits for span in [visible.span(hit.start, hit.end)]]
 
 
 @dataclass(frozen=True)

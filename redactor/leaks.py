@@ -31,6 +31,7 @@ from redactor.normalize import joined_hyphenation, normalize
 WITHHELD = "withheld"  # a name token the review withholds, still in the copy
 UNREVIEWED = "unreviewed"  # the second reading calls it a name, and the review does not keep it
 BESIDE = "beside"  # a name word standing right next to a replacement ("Kairat [name withheld]")
+DETAIL = "detail"  # a withheld contact detail (a number, an address), in any formatting
 
 MIN_INSIDE = 5  # letters a token needs to be searched for inside longer words
 MIN_BINARY = 4  # letters a token needs to be searched for in text found in binary data

@@ -3,7 +3,8 @@
 A desk keeps it beside the copy to answer "what did we take out, and on whose word?". It
 names no one unless asked: each line gives the place (line, column, part of the file), what
 the copy prints there, the decision (person id, role, action; a mention's own replacement;
-a region cut from the copy) and the reason behind it, with name words in that reason blanked.
+a detail removed or generalised; a region cut from the copy) and the reason behind it, with
+name words in that reason blanked.
 ``names=True`` adds the original text of each change, for the desk's private records only.
 """
 
@@ -52,7 +53,14 @@ def log_entries(text: str, decisions: Decisions, place: Place = lambda offset: "
         line = text.count("\n", 0, edit.start) + 1
         column = edit.start - (text.rfind("\n", 0, edit.start) + 1) + 1
         original = text[edit.start:edit.end] if names else ""
-        if item.person_id:
+        if item.detail >= 0:
+            owner = persons.get(item.person_id)
+            detail = (owner.details if owner else decisions.details)[item.detail]
+            entries.append(LogEntry(number, line, column, place(edit.start), edit.new,
+                                    f"{detail.action} the {detail.kind.replace('_', ' ')}",
+                                    item.person_id, owner.role if owner else "", detail.action,
+                                    blank(detail.reason), original))
+        elif item.person_id:
             person = persons[item.person_id]
             mention = person.mentions[item.mention]
             own = mention.replacement is not None

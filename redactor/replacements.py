@@ -83,10 +83,18 @@ def printed_withheld(decisions: Decisions) -> list[tuple[Person, str]]:
 
 
 def check_replacements(decisions: Decisions) -> None:
-    """Refuse a review whose replacements print a withheld name (see ``printed_withheld``)."""
+    """Refuse a review whose replacements print a withheld name (see ``printed_withheld``),
+    a generalised detail's replacement included ("his sister Saule" -> "his sister Saule N.")."""
     for person, word in printed_withheld(decisions):
         raise DecisionsError(f"person {person.id}: a replacement prints '{word}', a name the review "
                              "withholds; change that replacement")
+    withheld = {token for person in decisions.persons for token in withheld_tokens(person)}
+    for _, detail in decisions.all_details():
+        words = {fold(t.rstrip(".")) for t in tokens(detail.replacement)}
+        if detail.action == "generalise" and words & withheld:
+            raise DecisionsError(f"the detail '{detail.text}' is generalised to '{detail.replacement}', "
+                                 f"which prints '{sorted(words & withheld)[0]}', a name the review "
+                                 "withholds; change that replacement")
 
 
 def _letters(number: int) -> str:

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import replace
 
 from redactor import PLACEHOLDER
-from redactor.decisions import Mention, Person, Region
+from redactor.decisions import Detail, Mention, Person, Region
+from redactor.detail_search import ValueSearch
 from redactor.leaks import withheld_tokens
 from redactor.names import display_name, fold, key, tokens
 from redactor.plan import mention_replacement
@@ -98,8 +99,9 @@ def merge(persons: Sequence[Person], ids: Iterable[str], into: str,
         if set(key(name)) < set(key(person.name)):
             name = person.name
     mentions = sorted((m for p in merged for m in p.mentions), key=lambda m: m.start)
+    details = sorted((d for p in merged for d in p.details), key=lambda d: d.start)
     rest = [p for p in persons if p not in merged]
-    joined = replace(renamed(target, name, rest, placeholder), mentions=mentions,
+    joined = replace(renamed(target, name, rest, placeholder), mentions=mentions, details=details,
                      reviewed=all(p.reviewed for p in merged))
     return by_first_mention([*rest, joined])
 
@@ -109,7 +111,8 @@ def split(persons: Sequence[Person], person_id: str, indices: Iterable[int], nam
     """Move the mentions at ``indices`` to a new person, not reviewed yet; returns its id.
 
     The new person takes the same role and action (a replacement made for its own name),
-    and is named after the fullest of its mentions unless ``name`` is given.
+    and is named after the fullest of its mentions unless ``name`` is given. The details
+    (a phone number) stay with the person they were found beside.
     """
     source = next(p for p in persons if p.id == person_id)
     chosen = set(indices)
@@ -121,7 +124,7 @@ def split(persons: Sequence[Person], person_id: str, indices: Iterable[int], nam
     identity = new_id(persons)
     others = [p for p in persons if p.id != person_id]
     fresh = replace(renamed(source, name, others, placeholder), id=identity, mentions=moved,
-                    reviewed=False)
+                    details=[], reviewed=False)
     if fresh.action == "pseudonym":
         fresh = replace(fresh, replacement=replacement_for(name, "pseudonym",
                                                            pseudonym_number(persons), placeholder))
@@ -130,10 +133,12 @@ def split(persons: Sequence[Person], person_id: str, indices: Iterable[int], nam
 
 def move_mentions(persons: Sequence[Person], person_id: str, indices: Iterable[int],
                   to: str) -> list[Person]:
-    """Give the mentions at ``indices`` to person ``to``; a person left with none is dropped."""
+    """Give the mentions at ``indices`` to person ``to``; a person left with none is dropped,
+    and its details (a phone number found beside it) go to ``to`` too."""
     source = next(p for p in persons if p.id == person_id)
     chosen = set(indices)
     moved = [m for i, m in enumerate(source.mentions) if i in chosen]
+    emptied = len(moved) == len(source.mentions)
     out = []
     for person in persons:
         if person.id == person_id:
@@ -141,11 +146,19 @@ def move_mentions(persons: Sequence[Person], person_id: str, indices: Iterable[i
             if left:
                 out.append(replace(person, mentions=left))
         elif person.id == to:
-            out.append(replace(person, mentions=sorted([*person.mentions, *moved],
-                                                       key=lambda m: m.start)))
+            out.append(_with_details(replace(person, mentions=sorted([*person.mentions, *moved],
+                                                                     key=lambda m: m.start)),
+                                     source.details if emptied else []))
         else:
             out.append(person)
     return by_first_mention(out)
+
+
+def _with_details(person: Person, details: Sequence[Detail]) -> Person:
+    """``person`` holding ``details`` too (those of a person dropped into it)."""
+    if not details:
+        return person
+    return replace(person, details=sorted([*person.details, *details], key=lambda d: d.start))
 
 
 def find_occurrences(text: str, name: str) -> list[tuple[int, int]]:
@@ -209,19 +222,22 @@ def add_mentions(persons: Sequence[Person], text: str, spans: Iterable[tuple[int
     when the joined mention holds the whole name.
     """
     spans = _disjoint(spans)
+    before = persons
     persons = _without_overlaps(persons, spans)
+    left = {p.id for p in persons}
+    orphaned = [d for p in before if p.id not in left for d in p.details]  # dropped: details move
     added = [Mention(start, end, text[start:end]) for start, end in spans]
     if person_id is not None and any(p.id == person_id for p in persons):
         others = [p for p in persons if p.id != person_id]
         owner = next(p for p in persons if p.id == person_id)
-        owner = _joined(owner, added, text, others, placeholder)
+        owner = _with_details(_joined(owner, added, text, others, placeholder), orphaned)
         return by_first_mention([*others, owner]), person_id
     label = display_name(" ".join(name.split()) or " ".join(text[spans[0][0]:spans[0][1]].split()))
     identity = new_id(persons)
     fresh = Person(id=identity, name=label, role="private", action=action,
                    replacement=replacement_for(label, action, pseudonym_number(persons), placeholder),
                    mentions=added, reviewed=True, reason=reason)
-    return by_first_mention([*persons, fresh]), identity
+    return by_first_mention([*persons, _with_details(fresh, orphaned)]), identity
 
 
 def _disjoint(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -260,6 +276,27 @@ def _joined(owner: Person, added: list[Mention], text: str, others: Sequence[Per
     if set(key(owner.name)) < set(key(longest.text)):
         owner = renamed(owner, display_name(longest.text), others, placeholder)
     return owner
+
+
+# ----- details: a phone number, an age beside a name -----
+
+def set_detail_action(persons: Sequence[Person], lone: Sequence[Detail], person_id: str, index: int,
+                      action: str) -> tuple[list[Person], list[Detail]]:
+    """The detail at ``index`` of ``person_id`` ("" for one beside no person) takes ``action``,
+    and so does every other writing of the same contact value ("+7 701 234 5678" and
+    "87012345678"): a number kept in one place and withheld in another would leave the copy
+    unclean."""
+    target = (next(p for p in persons if p.id == person_id).details if person_id else lone)[index]
+    value = ValueSearch(target).key if target.contact else None
+
+    def decided(details: Sequence[Detail], owner: str) -> list[Detail]:
+        return [replace(d, action=action) if (owner == person_id and i == index) or (
+            value is not None and d.contact and ValueSearch(d).key == value) else d
+            for i, d in enumerate(details)]
+
+    changed = [replace(p, details=decided(p.details, p.id)) if p.details else p for p in persons]
+    kept = [new if new.details != old.details else old for old, new in zip(persons, changed)]
+    return kept, decided(lone, "")
 
 
 # ----- regions: stretches outside the story -----

@@ -6,8 +6,11 @@ place nearest to where it stood (shifted by how far the text before it moved). F
 mentions keep their person and that person's decision, so the editor's merges, splits,
 added names and single-mention overrides survive. A fresh analysis of the new text then
 adds what is new: a mention nobody had joins the person its fresh group or its text points
-to, and that person is reviewed again; a person no old mention leads to is new. Fail safe:
-whatever the old review cannot vouch for waits for the editor.
+to, and that person is reviewed again; a person no old mention leads to is new. Details (a
+phone number, an age) are the fresh analysis's, on the person their fresh person's mentions
+went to; one the old review held for that person, written the same, keeps the editor's
+decision, and a new one makes its person wait for review. Fail safe: whatever the old
+review cannot vouch for waits for the editor.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from redactor.decisions import Decisions, Mention, Person, Region
+from redactor.decisions import Decisions, Detail, Mention, Person, Region
+from redactor.detail_rules import Owned, whole_mentions
 from redactor.names import key
 from redactor.review_ops import by_first_mention, new_id
 
@@ -53,12 +57,13 @@ def carry_over(old: Decisions, fresh: Decisions, new_text: str, old_text: str | 
         found = finder.place(mention)
         if found is not None:
             carried.setdefault(person_id, []).append(found)
-    persons = {p.id: replace(p, mentions=carried[p.id]) for p in old.persons if p.id in carried}
+    persons = {p.id: replace(p, mentions=carried[p.id], details=[]) for p in old.persons if p.id in carried}
     result = Carried(Decisions(fresh.document_path, fresh.document_sha256),
                      gone=[p.name for p in old.persons if p.id not in carried])
     fresh_mentions = _Fresh(persons, finder, old, result)
     fresh_mentions.add(fresh.persons)
     fresh_mentions.add_repeats()
+    result.decisions.details = fresh_mentions.add_details(old, fresh, new_text)
     result.decisions.persons = by_first_mention(persons.values())
     result.decisions.regions, result.regions_lost = _regions(old, old_text, new_text)
     return result
@@ -181,6 +186,35 @@ class _Fresh:
                     self.finder.take(mention.start, mention.end)
                 self._give(owner, [*self.persons[owner].mentions, *extra])
 
+    def add_details(self, old: Decisions, fresh: Decisions, text: str) -> list[Detail]:
+        """Give each carried person the fresh details beside them; returns those beside no one."""
+        decided = {(pid, d.text, d.kind): d for pid, d in old.all_details()}
+        by_fresh = {p.id: p for p in fresh.persons}
+        owned: list[Owned] = []
+        for fresh_id, detail in fresh.all_details():
+            owner = self._owner_of(by_fresh[fresh_id]) if fresh_id else ""
+            before = decided.get((owner, detail.text, detail.kind))
+            if before is not None:
+                detail = replace(detail, action=before.action, replacement=before.replacement,
+                                 reason=before.reason)
+            elif owner:
+                self._give(owner, self.persons[owner].mentions)  # a new detail: review again
+            owned.append((owner, detail))
+        mentions = sorted((m.start, m.end, p.id) for p in self.persons.values() for m in p.mentions)
+        lone = []
+        for owner, detail in whole_mentions(text, owned, mentions):
+            if owner in self.persons:
+                self.persons[owner].details.append(detail)
+            else:
+                lone.append(detail)
+        return lone
+
+    def _owner_of(self, person: Person) -> str:
+        """The carried person most of a fresh person's mentions went to ("" if none)."""
+        owners = Counter(self.owner[span] for m in person.mentions
+                         for span in self.finder.overlapping(m.start, m.end) if span in self.owner)
+        return owners.most_common(1)[0][0] if owners else ""
+
     def _grow(self, mention: Mention, spans: list[tuple[int, int]]) -> None:
         """A fresh mention longer than the old ones it covers replaces them, for their owner."""
         owner = self.owner[spans[0]] if spans[0] in self.owner else None
@@ -208,7 +242,7 @@ class _Fresh:
             return
         taken = [*self.persons.values(), *self.old.persons]
         identity = person.id if all(p.id != person.id for p in taken) else new_id(taken)
-        self.persons[identity] = replace(person, id=identity, mentions=new, reviewed=False)
+        self.persons[identity] = replace(person, id=identity, mentions=new, reviewed=False, details=[])
         for mention in new:
             self.owner[(mention.start, mention.end)] = identity
         self.result.new.append(identity)

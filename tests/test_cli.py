@@ -224,7 +224,7 @@ def test_detect_table_lists_every_person(flow):
     assert lines[0].split() == ["id", "name", "role", "action", "replacement", "mentions"]
     assert set(lines[1]) == {"-", " "}
     decisions = parse_decisions(json.loads(flow.runs["detect"].out))
-    rows = lines[2:]
+    rows = lines[2:lines.index("")] if "" in lines else lines[2:]  # details follow a blank line
     assert len(rows) == len(decisions.persons)
     for row, person in zip(rows, decisions.persons):
         assert row.startswith(person.id + " ")
@@ -280,9 +280,9 @@ def test_apply_never_modifies_the_original(flow):
 def test_round_trip_detect_review_apply_verify(flow):
     apply, verify = flow.runs["apply"], flow.runs["verify"]
     assert apply.code == 0, apply
-    assert apply.out.splitlines() == ["wrote redacted.txt", "redacted.txt: clean (no withheld name, no unreviewed name, no name beside a replacement)"]
+    assert apply.out.splitlines() == ["wrote redacted.txt", "redacted.txt: clean (no withheld name, no unreviewed name, no name beside a replacement, no withheld detail)"]
     assert verify.code == 0, verify
-    assert verify.out == "redacted.txt: clean (no withheld name, no unreviewed name, no name beside a replacement)\n" and verify.err == ""
+    assert verify.out == "redacted.txt: clean (no withheld name, no unreviewed name, no name beside a replacement, no withheld detail)\n" and verify.err == ""
 
     redacted = (flow.work / "redacted.txt").read_bytes()
     document = read_document(flow.work / "vigil.txt")
@@ -357,7 +357,7 @@ def test_apply_checks_a_copy_saved_under_any_name(engine, tmp_path, monkeypatch,
     if complete:
         assert code == 0
         assert "A dock worker, Bezshan, 31," in Path("vigil.redacted").read_text(encoding="utf-8")
-        assert out.splitlines()[-1] == "vigil.redacted: clean (no withheld name, no unreviewed name, no name beside a replacement)"
+        assert out.splitlines()[-1] == "vigil.redacted: clean (no withheld name, no unreviewed name, no name beside a replacement, no withheld detail)"
     else:  # the check finds them in the copy, which goes beside the name, marked unfinished
         assert code == 1 and not Path("vigil.redacted").exists()
         assert "A dock worker, Bezshan, 31," in Path("vigil.UNFINISHED.redacted").read_text("utf-8")

@@ -181,9 +181,12 @@ def test_cli_detect_apply_verify_in_subprocesses_without_network(tmp_path: Path)
                                            encoding="utf-8")
     work = tmp_path / "work"
     work.mkdir()
-    (work / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    # an e-mail address is checked against a suffix list: the bundled one, never fetched
+    contact = "Bekov can be reached at marat.bekov@example.co.uk or +7 701 234 5678.\n"
+    (work / "draft.txt").write_text(DRAFT + contact, encoding="utf-8")
     log = tmp_path / "network.log"
     env = dict(os.environ, PYTHONIOENCODING="utf-8", REDACTOR_NET_LOG=str(log),
+               HOME=str(tmp_path / "home"), XDG_CACHE_HOME=str(tmp_path / "cache"),  # no warm cache
                PYTHONPATH=os.pathsep.join(filter(None, [str(site), str(REPO),
                                                         os.environ.get("PYTHONPATH")])))
 
@@ -198,6 +201,7 @@ def test_cli_detect_apply_verify_in_subprocesses_without_network(tmp_path: Path)
     assert persons["Marat Bekov"]["action"] != "keep"
     run("apply", "draft.txt", "--decisions", "review.json", "--accept-suggestions", "-o", "out.txt")
     assert "Bekov" not in (work / "out.txt").read_text(encoding="utf-8")
+    assert "[e-mail address withheld]" in (work / "out.txt").read_text(encoding="utf-8")
     verified = run("verify", "out.txt", "--decisions", "review.json")
     assert "clean (no withheld name" in verified.stdout
 
@@ -210,8 +214,9 @@ def test_bundle_runtime_hook_keeps_tldextract_on_its_snapshot(tmp_path: Path) ->
     """packaging/rthooks/rth_offline.py, run first in the frozen app, stops the live fetch.
 
     Presidio imports tldextract, whose first ``extract`` downloads the Public Suffix List
-    (and silently falls back to its snapshot when that fails). Redactor never calls it, but
-    the bundle makes sure: with the hook's settings, extracting needs no network at all.
+    (and silently falls back to its snapshot when that fails). Redactor's e-mail recognizer
+    asks it for the snapshot only, and the bundle makes sure for any other caller: with the
+    hook's settings, extracting needs no network at all.
     """
     site = tmp_path / "site"
     site.mkdir()

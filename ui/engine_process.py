@@ -133,7 +133,7 @@ class EngineProcess:
             elif kind == "loaded":
                 return None
             elif kind == "result":
-                return Decisions(message[1], message[2], persons)
+                return Decisions(message[1], message[2], persons, details=message[3])
             elif kind == "saved":
                 return message[1]
             elif kind == "error":
@@ -204,7 +204,8 @@ def serve(connection: Any, cancel: Any, model: str) -> None:
                                            _partial_sender(connection) if wants_partial else None)
                 for start in range(0, len(decisions.persons), _BATCH):
                     connection.send(("persons", decisions.persons[start:start + _BATCH]))
-                connection.send(("result", decisions.document_path, decisions.document_sha256))
+                connection.send(("result", decisions.document_path, decisions.document_sha256,
+                                 decisions.details))
             elif request[0] == "save":
                 connection.send(("saved", save_copy(engine, *request[1:])))
             elif request[0] == "check":

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 
 from redactor.formats.textmap import Edit
-from redactor.leaks import BESIDE, UNREVIEWED, WITHHELD, Finding
+from redactor.leaks import BESIDE, DETAIL, UNREVIEWED, WITHHELD, Finding
 from redactor.names import fold
 from redactor.plan import original_offset
 
 LOWER_CASE = "lower_case"  # a withheld word found in lower case: probably an ordinary word
-CATEGORIES = (WITHHELD, UNREVIEWED, BESIDE, LOWER_CASE)
+CATEGORIES = (WITHHELD, DETAIL, UNREVIEWED, BESIDE, LOWER_CASE)
 NEARBY = 400
 LINKING = "_./@-:#\\"  # characters that join a word into a file name, link or handle
 
@@ -100,6 +100,7 @@ def _reason(finding: Finding) -> str:
 
 def category_label(category: str) -> str:
     return {WITHHELD: "Withheld names still in the copy",
+            DETAIL: "Withheld details still in the copy (numbers, addresses, accounts)",
             UNREVIEWED: "Names the review does not keep",
             BESIDE: "Name words beside a replacement",
             LOWER_CASE: "Withheld words in lower case (probably ordinary words: check)"}[category]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSizePolicy, QSp
 
 from redactor.documents import Document
 from ui import autosave, dialogs, drops, file_types, lazy_engine
+from ui import details_panel
 from ui.actions import Actions
 from ui.analysis import AnalysisController
 from ui.collection_text import is_collection
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.view.keepMentionRequested.connect(r.keep_mention)
         self.view.replaceMentionRequested.connect(r.replace_mention)
         self.view.followPersonRequested.connect(r.follow_person)
+        self.details = details_panel.install(self)  # a person's phone numbers, ages: ui/details_panel
 
     # ----- showing a review -----
 

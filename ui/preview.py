@@ -34,7 +34,7 @@ def preview_text(text: str, decisions: Decisions) -> tuple[str, list[Mark]]:
     for item in planned:
         edit = item.edit
         start = edit.start + shift
-        if item.person_id and edit.new:
+        if item.person_id and item.mention >= 0 and edit.new:  # a name's replacement
             marks.append((start, start + len(edit.new), item.person_id, item.mention))
         shift += len(edit.new) - (edit.end - edit.start)
     return splice(text, [item.edit for item in planned]), marks

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from redactor import PLACEHOLDER, review_ops
-from redactor.decisions import Decisions, Mention, Person, Region
+from redactor.decisions import Decisions, Detail, Mention, Person, Region
 from redactor.documents import Document
 from redactor.leaks import withheld_tokens
 from redactor.replacements import replacement_for
@@ -97,14 +97,16 @@ def with_preferences(persons: list[Person], private_action: str, placeholder: st
 
 
 class EditReview(QUndoCommand):
-    """Swap the persons and regions for edited ones; undo swaps the old ones back."""
+    """Swap the persons, regions and details beside no one for edited ones; undo swaps the
+    old ones back."""
 
     def __init__(self, model: ReviewModel, text: str, persons: list[Person],
-                 regions: list[Region] | None = None) -> None:
+                 regions: list[Region] | None = None, details: list[Detail] | None = None) -> None:
         super().__init__(text)
         self.model = model
-        self.before = (list(model.persons), list(model.regions))
-        self.after = (persons, list(model.regions) if regions is None else regions)
+        self.before = (list(model.persons), list(model.regions), list(model.details))
+        self.after = (persons, list(model.regions) if regions is None else regions,
+                      list(model.details) if details is None else details)
 
     def redo(self) -> None:
         self.model._set(*self.after)
@@ -130,6 +132,7 @@ class ReviewModel(QObject):
         self.new_person_action = new_person_action
         self.persons: list[Person] = list(decisions.persons)
         self.regions: list[Region] = list(decisions.regions)
+        self.details: list[Detail] = list(decisions.details)  # beside no person
         self.undo_stack = QUndoStack(self)
         self._spans: list[Span] | None = None
         self._starts: list[int] = []
@@ -143,7 +146,8 @@ class ReviewModel(QObject):
 
     def snapshot(self) -> Decisions:
         """The decisions as they stand; later edits do not change the returned object."""
-        return Decisions(self.document_path, self.sha256, list(self.persons), list(self.regions))
+        return Decisions(self.document_path, self.sha256, list(self.persons), list(self.regions),
+                         list(self.details))
 
     def person(self, person_id: str) -> Person:
         for person in self.persons:
@@ -249,8 +253,9 @@ class ReviewModel(QObject):
 
     # ----- editing (each call is one undoable step) -----
 
-    def _push(self, text: str, persons: list[Person], regions: list[Region] | None = None) -> None:
-        self.undo_stack.push(EditReview(self, text, persons, regions))
+    def _push(self, text: str, persons: list[Person], regions: list[Region] | None = None,
+              details: list[Detail] | None = None) -> None:
+        self.undo_stack.push(EditReview(self, text, persons, regions, details))
 
     def _edited(self, person_id: str, **changes: Any) -> list[Person]:
         return [replace(p, **changes) if p.id == person_id else p for p in self.persons]
@@ -387,16 +392,28 @@ class ReviewModel(QObject):
         persons, regions = review_ops.unmark_region(self.persons, self.regions, region)
         self._push(_tr("Make a stretch part of the story again"), persons, regions)
 
-    def replace_all(self, text: str, persons: list[Person], regions: list[Region]) -> None:
+    def replace_all(self, text: str, persons: list[Person], regions: list[Region],
+                    details: list[Detail] | None = None) -> None:
         """One undoable step to a whole new list (decisions carried over from elsewhere)."""
-        self._push(text, persons, regions)
+        self._push(text, persons, regions, details)
+
+    def set_detail_action(self, person_id: str, index: int, action: str) -> None:
+        """Keep, remove or generalise a detail of a person ("" for one beside no person), and
+        every other writing of the same number or address (``review_ops.set_detail_action``)."""
+        detail = (self.person(person_id).details if person_id else self.details)[index]
+        if detail.action != action:
+            persons, details = review_ops.set_detail_action(self.persons, self.details, person_id,
+                                                            index, action)
+            self._push(_tr("{action} “{detail}”").format(action=action.capitalize(), detail=detail.text),
+                       persons, details=details)
 
     # ----- applying commands -----
 
-    def _set(self, persons: list[Person], regions: list[Region]) -> None:
+    def _set(self, persons: list[Person], regions: list[Region], details: list[Detail]) -> None:
         before, regions_before = self.persons, self.regions
         self.persons = list(persons)
         self.regions = list(regions)
+        self.details = list(details)
         self._spans = None
         self._withheld_stale = True
         if [p.id for p in before] != [p.id for p in self.persons] or regions_before != self.regions:

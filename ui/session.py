@@ -132,7 +132,7 @@ class Session(QObject):
         if purpose not in PURPOSES:
             return  # a folder's detection: ``ui.collection_view`` takes it
         fresh = Decisions(decisions.document_path, decisions.document_sha256,
-                          self.with_preferences(decisions.persons))
+                          self.with_preferences(decisions.persons), details=decisions.details)
         if purpose == DRAFT:
             if self.document is None:
                 return
@@ -161,7 +161,8 @@ class Session(QObject):
         touched = [p for p in self.review.persons if id(p) not in base]
         if not touched and not self.review.regions and not self.restored_unsaved:
             return fresh, False
-        old = Decisions(fresh.document_path, fresh.document_sha256, touched, self.review.regions)
+        old = Decisions(fresh.document_path, fresh.document_sha256, touched, self.review.regions,
+                        self.review.details)
         return carry_over(old, fresh, self.document.text, self.document.text).decisions, True
 
     def _carry_over(self, fresh: Decisions, purpose: str) -> None:

@@ -2,7 +2,8 @@
 
 Runs before the app's own code in both executables (and in the analysis child process).
 
-tldextract (imported by presidio_analyzer's e-mail recognizer, which Redactor does not use)
+tldextract (imported by presidio_analyzer's e-mail recognizer; Redactor's own subclass,
+``recognizers.contacts.OfflineEmailRecognizer``, asks it for the bundled snapshot only)
 fetches the Public Suffix List from the internet on first use and caches it under the home
 folder. Here its suffix-list URLs are set to none and its disk cache is switched off, so it
 can only read the snapshot bundled in its package data (``tldextract/.tld_set_snapshot``).

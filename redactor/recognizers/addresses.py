@@ -18,7 +18,7 @@ _EMAIL = regex.compile(r"(?<![\w.+-])(?P<name>[\p{L}\p{N}][\p{L}\p{N}._+-]*[\p{L
 _PROFILE = regex.compile(
     r"(?i:\b(?:facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|t\.me|telegram\.me|vk\.com|"
     r"threads\.net|tiktok\.com|youtube\.com|linkedin\.com/in|bsky\.app/profile|ok\.ru|github\.com))"
-    r"/@?(?P<name>[\p{L}\p{N}][\p{L}\p{N}._-]{1,60})")
+    r"/@?(?P<name>[\p{L}\p{N}][\p{L}\p{N}._-]{0,59}[\p{L}\p{N}_])")
 # Any other link: a path segment of capitalised words joined by "-", "_" or "." is a name
 # ("example.org/profiles/Kairat-Abenov"); lower-case slugs are headlines far more often.
 _URL = regex.compile(r"\bhttps?://[^\s<>\"')\]]+")
@@ -31,6 +31,11 @@ _NOT_PERSONAL = frozenset({
     "sharer", "sharer.php", "intent", "pages", "groups", "events", "watch", "hashtag", "home",
     "search", "login", "profile.php", "photo.php", "story.php", "permalink.php", "people",
     "channel", "c", "user", "company", "school", "p", "reel", "reels", "status", "i", "explore"})
+
+
+def is_profile_link(link: str) -> bool:
+    """A link to a person's profile on a network ("facebook.com/bezshan.nurlanov")."""
+    return _PROFILE.search(link) is not None
 
 
 class AddressRecognizer(EntityRecognizer):
