@@ -70,6 +70,12 @@ FOUND = [
     ("a surname that is a role word, as a speaker label",
      "COUNSEL: Where were you?\n\nKING: At the gate.\n\nCOUNSEL: And then?\n\nKING: I left.",
      ["KING"]),
+    ("a name set off after a role, read as a place by the model",
+     "The uprising toppled its longtime autocratic leader, Aizada Abdurakhmanova, in April.",
+     ["Aizada Abdurakhmanova"]),  # a name of the shared names list: the model reads it as a place
+    ("a web by-line with a bar and no 'By'",
+     "Protesters return to the square\nMithila Sarker| The Daily Star\nCrowds gathered again.",
+     ["Mithila Sarker"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),

@@ -35,6 +35,8 @@ CREDITS = [
                   rf"(?:{_AND}{_MORE})*[ \t]+(?i:contributed)"),
     # A byline in the dateline, no "By": "Novy Lumanaw & Telly Nathalia, Jakarta – Two students..."
     regex.compile(rf"\A[ \t]*{NAME}(?:{_AND}{_MORE})*,[ \t]*\p{{Lu}}[\p{{L}} .-]{{1,30}}?[ \t]*[–—][ \t]"),
+    # A web page's by-line without "By": "Nusrat Hossain | The Daily Star" alone on its line.
+    regex.compile(rf"(?m:^[ \t]*){NAME}[ \t]*\|[ \t]*{_OUTLET}[ \t]*(?=\r?\n|$)"),
     # A transcript's credit label: "NOEL KING, HOST:", "EYDER PERALTA, BYLINE:".
     regex.compile(rf"(?m:^[ \t]*){NAME},[ \t]*(?i:{alternation(CREDIT_LABELS)})[ \t]*:"),
 ]

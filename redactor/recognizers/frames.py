@@ -15,7 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
 from redactor.spans import FRAME_RECOGNIZER
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PRIVATE_ROLES,
-                           alternation)
+                           ROLE_WORDS, alternation)
 
 ANY: frozenset[str] = frozenset()
 
@@ -25,6 +25,7 @@ _AND = r"(?:[ \t]*(?:,|and|&)[ \t]*)"
 _MORE = NAME.replace("<name>", "<more>")
 # A name in a list of people is a name even where the model guesses it is a place.
 _LIST_VETO = frozenset({"DATE", "TIME"})
+_ROLES = alternation(ROLE_WORDS)
 _HARMED = alternation(HARM_NOUNS | {"slaying", "assassination"})
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 # (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
@@ -45,6 +46,8 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
     (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", PLACES),
     (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
+    # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
+    (regex.compile(rf"(?i:\b{_ROLES}),[ \t]+{NAME},"), "", _LIST_VETO | {"ORG"}),
     # "Rezaeian's brother said": whose relatives speak is a person.
     (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
