@@ -15,7 +15,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.tokens import Doc
 
@@ -60,7 +62,23 @@ def build_analyzer(model: str = DEFAULT_MODEL) -> AnalyzerEngine:
     registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON"]))
     for recognizer in custom_recognizers(nlp_engine.get_nlp("en")) + contact_recognizers():
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
+                          context_aware_enhancer=_NoContext())
+
+
+class _NoContext(ContextAwareEnhancer):
+    """Presidio's default enhancer raises scores by context words found among the lemmas;
+    the pipeline leaves its lemmatizer out, so there are none to find, and the default would
+    only deep-copy every result of every chunk. Our recognizers weigh context themselves."""
+
+    def __init__(self) -> None:
+        super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
+                         context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
+                              nlp_artifacts: NlpArtifacts, recognizers: list[EntityRecognizer],
+                              context: list[str] | None = None) -> list[RecognizerResult]:
+        return raw_results
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
