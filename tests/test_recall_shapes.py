@@ -76,6 +76,12 @@ FOUND = [
     ("a web by-line with a bar and no 'By'",
      "Protesters return to the square\nMithila Sarker| The Daily Star\nCrowds gathered again.",
      ["Mithila Sarker"]),
+    ("a one-word list item the model reads as a place",
+     "In central Khartoum we often see two boys, María José and Dilnoza, waving a small flag.",
+     ["Dilnoza"]),  # names of the shared names list: the model reads "Dilnoza" as a place
+    ("a name as a speaker's whole answer",
+     "HOST: Her father was a doctor and an activist called...\n\nKAMAU: Mohamed Mona el-Shazly.\n\n"
+     "HOST: In 1976 he was taken away.\n\nKAMAU: Yes.", ["Mohamed Mona el-Shazly"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),

@@ -97,9 +97,11 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     found = []
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
     for index, (run, tier) in enumerate(zip(runs, tiers)):
-        # In a list of names, an item of proper nouns the model only guesses at is one too.
+        # In a list of names, an item of proper nouns the model only guesses at is one too,
+        # even one it reads as a place, unless the lexicon knows the place ("Kenya").
         listable = tier == POSSIBLE or not tier and all(w.proper for w in run) and (
-            {w.label for w in run} - {""} <= GUESS_LABELS)
+            {w.label for w in run} - {""} <= GUESS_LABELS | {"GPE", "LOC"}) and not any(
+            lexicon().is_place(w.text) for w in run)
         if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
         if tier:

@@ -21,6 +21,9 @@ from redactor.recognizers.base import NameRecognizer
 _LABEL = regex.compile(
     r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})"
     r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+\S")
+# A speaker's whole answer a name of two to four words: "STREET: Tsz-kin Siu-fung Ng."
+_ANSWER = regex.compile(r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+(?P<answer>\p{Lu}[\p{L}\p{M}'’-]*"
+                        r"(?:[ \t]+(?:\p{Ll}{1,3}[ -])?\p{Lu}[\p{L}\p{M}'’-]*){1,3})[.!]?[ \t]*(?=\r?\n|\Z)")
 # A label that opens two lines is a speaker; the model reads lone capitals as places or
 # organisations ("KASPERAVA": GPE), so only its dates and times overrule the structure.
 _VETO = frozenset({"DATE", "TIME"})
@@ -44,10 +47,14 @@ class SpeakerRecognizer(NameRecognizer):
         results = []
         for match in labels:
             if counts[fold(match.group("name"))] >= 2:
-                found = self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
-                                    veto=_VETO)
-                if found is not None:
-                    results.append(found)
+                found = [self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
+                                     veto=_VETO)]
+                answer = _ANSWER.match(text, match.end("name"))
+                if answer is not None and _name_answer(answer.group("answer")):
+                    # "a leftist activist called..." / "STREET: Tsz-kin Siu-fung Ng."
+                    found.append(self.result(text, answer.start("answer"), answer.end("answer"),
+                                             nlp_artifacts, veto=_VETO))
+                results += [result for result in found if result is not None]
         return results
 
 
@@ -58,3 +65,11 @@ def _role_only(label: str) -> bool:
     if len(words) == 1 and lexicon().is_family(words[0]):
         return False
     return all(fold(word) in not_name_words() for word in words)
+
+
+def _name_answer(words: str) -> bool:
+    """An answer that is a name, not "Thank You" or "Good Morning": no sentence word in it,
+    and a first word the lexicon knows as a given name, or hyphenated ("Tsz-kin")."""
+    parts = [w for w in words.split() if not w.islower()]
+    return not any(fold(w) in not_name_words() for w in parts) and (
+        "-" in parts[0] or lexicon().is_given(parts[0]))
