@@ -74,11 +74,16 @@ class Suggestion:
 
 def gather(text: str, mentions: Iterable[Mention], hints: set[str] = frozenset()) -> list[Evidence]:
     """Every piece of evidence the text gives around ``mentions``."""
+    mentions = list(mentions)
     found = []
     for mention in mentions:
         found += _around(text, mention.start, mention.end)
+    first = min((m.start for m in mentions), default=0)
+    if "private" in hints:
+        # "One of the striking workers, Justice Street": the frame is private evidence, and
+        # beats a title-like word before the name.
+        found.append(Evidence(PRIVATE, "named in a reporting frame used for private people", first))
     if "byline" in hints:
-        first = min((m.start for m in mentions), default=0)
         found.append(Evidence(CREDIT, "credited as author or photographer", first))
     return found
 
@@ -101,8 +106,6 @@ def weigh(text: str, mentions: list[Mention], hints: set[str], listed: str = "")
     if by_kind[AMBIGUOUS]:
         return Suggestion("private", f"{by_kind[AMBIGUOUS][0].reason}: a public figure or a person "
                           "at risk? Redaction suggested; please confirm", evidence)
-    if "private" in hints:
-        return Suggestion("private", "named in a reporting frame used for private people", evidence)
     return Suggestion("private", "no title or office found: redaction suggested when in doubt", evidence)
 
 

@@ -194,3 +194,16 @@ def test_a_given_name_left_before_a_printed_first_name_is_found_even_if_it_is_al
     saved = engine.save(document, decisions, tmp_path / "copy.txt")
     assert not saved.clean
     assert ("Aye", BESIDE) in {(f.token, f.kind) for f in saved.findings}
+
+
+def test_a_private_frame_beats_a_title_like_first_name(engine, tmp_path: Path):
+    """"One of the striking workers, Justice Street": "Justice" reads as a judge's title, but
+    the frame says a worker speaks; the surname must not be kept."""
+    text = ("Oil workers went on strike in the western region.\n\nOne of the striking workers, "
+            "Justice Okoro, told reporters on Friday that the wells had stopped.\n\n"
+            '"I hope more workers will join," Okoro said.\n')
+    path = tmp_path / "strike.txt"
+    path.write_text(text, encoding="utf-8")
+    decisions = engine.analyze(read_document(path))
+    okoro = [p for p in decisions.persons if any(m.text.endswith("Okoro") for m in p.mentions)]
+    assert okoro and all(p.role == "private" and p.action != "keep" for p in okoro)
