@@ -364,11 +364,13 @@ def _row(label: str, chars: int, m: Measurement) -> str:
 
 
 def _ratio_line(ours: Measurement, bare: Measurement) -> str:
+    assert ours.detect_s is not None
     if bare.error is not None:
-        return f"  presidio refused the text ({bare.error}); no ratio"
-    assert ours.detect_s is not None and bare.detect_s is not None
-    line = (f"  ratio detect redactor/presidio: {ours.detect_s / bare.detect_s:.2f}   "
-            f"peak: {ours.peak_mib / bare.peak_mib:.2f}")
+        line = f"  presidio refused the text ({bare.error}); no ratio"
+    else:
+        assert bare.detect_s is not None
+        line = (f"  ratio detect redactor/presidio: {ours.detect_s / bare.detect_s:.2f}   "
+                f"peak: {ours.peak_mib / bare.peak_mib:.2f}")
     if ours.check_s is not None:
         line += (f"\n  second reading of the copies (every suggestion accepted): {ours.check_s:.2f} s, "
                  f"{ours.check_s / ours.detect_s:.2f} x detect, {ours.findings} finding(s), "
