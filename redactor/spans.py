@@ -153,7 +153,8 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
     model = hit.recognizer == MODEL_RECOGNIZER and not hit.hint
     places = facts.place_words if not model else frozenset()
     lone = hit.recognizer == FRAME_RECOGNIZER and not regex.search(r"\s", text[hit.start:hit.end])
-    pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places)
+    pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places,
+                                                             private=hit.hint == "private")
     for start, end in pieces:  # "a protester named Justice": the frame has judged the word
         if model and (unlikely_person(text, start, end) or fold(text[start:end]) in facts.place_words):
             continue  # "teams to Kendari": a word the model reads as a place elsewhere here
@@ -162,7 +163,7 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
 
 
 def _name_parts(text: str, start: int, end: int, facts: TextFacts,
-                places: frozenset[str]) -> Iterable[tuple[int, int]]:
+                places: frozenset[str], private: bool = False) -> Iterable[tuple[int, int]]:
     """The name pieces of a hit: cut at sentence ends and line breaks, without titles, role
     words or places at either end ("Mr.", "Protester", "Georgia" of "In Georgia Levan
     Kapanadze", "Almaty" of a keywords field's "Nurlanov Almaty")."""
@@ -171,7 +172,8 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
         while found and (not_name_edge(found[0].group(), len(found) > 1, places if len(found) > 1 else frozenset(),
                                        alone=len(found) == 1)
                          and not (len(found) > 1 and calendar_name(text, found[0].start(), found[0].group()))
-                         or (len(found) > 1 and _place_word(text, found[0].start(), found[0].end(), facts))):
+                         or (len(found) > 1 and _place_word(text, found[0].start(), found[0].end(), facts))) \
+                and not (private and len(found) > 1 and given_title(found[0].group())):
             found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
         while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset(),
                                        alone=len(found) == 1)
@@ -184,6 +186,12 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
         if text[last_end - 1] == "." and not is_initial(last.group()):
             last_end -= 1  # a sentence's full stop, not an initial's
         yield first.start(), last_end
+
+
+def given_title(word: str) -> bool:
+    """A title or role word that is also a given name ("Justice", "Marshal")."""
+    bare = fold(word.strip(".,"))
+    return bare in ROLE_WORDS and lexicon().is_given(bare)
 
 
 def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset(),

@@ -82,6 +82,9 @@ FOUND = [
     ("a name as a speaker's whole answer",
      "HOST: Her father was a doctor and an activist called...\n\nKAMAU: Mohamed Mona el-Shazly.\n\n"
      "HOST: In 1976 he was taken away.\n\nKAMAU: Yes.", ["Mohamed Mona el-Shazly"]),
+    ("a given name that is also a title, in a frame for private people",
+     "Kanat Aibekov, 33, and Justice Amara Okafor, 29, also received five years in prison.",
+     ["Justice Amara Okafor"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),

@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import PARTICLES
-from redactor.spans import not_name_edge
+from redactor.spans import given_title, not_name_edge
 
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
@@ -40,7 +40,7 @@ class NameRecognizer(EntityRecognizer):
 
         ``veto`` lists the model's labels that overrule the rule when they cover the span.
         """
-        span = (start, end) if untrimmed else trim(text, start, end)
+        span = (start, end) if untrimmed else trim(text, start, end, private=hint == "private")
         if span is None or (artifacts is not None and _other_entity(span, artifacts, veto)):
             return None
         metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
@@ -50,12 +50,15 @@ class NameRecognizer(EntityRecognizer):
         return RecognizerResult("PERSON", span[0], span[1], self.SCORE, recognition_metadata=metadata)
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, int] | None:
     """Drop sentence openers, titles, roles and months at either end ("Then", "President",
     "Witness", "May"): a capitalised role opening a caption is no part of the name. The
-    rule is ``spans.not_name_edge``, shared with the spans the model proposes."""
+    rule is ``spans.not_name_edge``, shared with the spans the model proposes. In a frame
+    for private people (``private``) a title that is also a given name opens the name
+    ("Justice Precious Long, 29": no judge is listed with an age among the convicted)."""
     words = list(regex.finditer(r"\S+", text[start:end]))
-    while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1):
+    while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1) and not (
+            private and len(words) > 1 and given_title(words[0].group())):
         words.pop(0)
     while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1):
         words.pop()
