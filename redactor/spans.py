@@ -32,6 +32,7 @@ MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's ow
 FRAME_RECOGNIZER = "ReportingFrameRecognizer"  # its one-word names are trimmed already
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
+_CREDITED_BY = re.compile(r"\w+ed[ \t]+by[ \t]+$")
 _ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
@@ -221,7 +222,9 @@ def calendar_name(text: str, start: int, word: str) -> bool:
         return False
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
     after = text[start + len(word):start + len(word) + 4]
-    return not (before and fold(before.group(1)) in TEMPORAL) and not re.match(r"[ \t.,]*\d", after)
+    temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
+        text, max(0, start - 30), start)  # "produced by Sunday Brown" credits a person
+    return not temporal and not re.match(r"[ \t.,]*\d", after)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

@@ -85,6 +85,8 @@ FOUND = [
     ("a given name that is also a title, in a frame for private people",
      "Kanat Aibekov, 33, and Justice Amara Okafor, 29, also received five years in prison.",
      ["Justice Amara Okafor"]),
+    ("a given name that is a day, in a credit",
+     "This episode was produced by Sunday Adeleke and Marta Quiroga.", ["Sunday Adeleke"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
