@@ -275,11 +275,14 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     if before is None:
         return None
     word = before.group(1)
-    if fold(word) in PARTICLES and (word.islower() or caps and word.isupper()):  # "bin Salem", "EL SHEIKH"
+    particle = fold(word) in PARTICLES and (word.islower() or caps and word.isupper())  # "bin Salem"
+    small = (not particle and word.islower() and word.isalpha() and not caps
+             and _unfamiliar(word, facts))
+    if particle or small:  # "EL SHEIKH"; "Parit jatupat Boonchuay": a name word written small
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
         if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps, name):
             return outer.start(1)
-        return before.start(1)
+        return before.start(1) if particle else None
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
     if (facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word)
@@ -289,6 +292,11 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         # ordinary word opening a sentence, or capitalised by a headline.
         return None
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
+
+
+def _unfamiliar(word: str, facts: TextFacts) -> bool:
+    """A word in lower case the model's vocabulary does not know: a name written small."""
+    return facts.common_words is not None and not facts.is_common(word)
 
 
 def _bare_initial(word: str) -> bool:
@@ -307,7 +315,9 @@ def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) 
     if after is None:
         return None
     word = after.group(1)
-    if fold(word) in PARTICLES and word.islower():  # "Zoltán de Vries", "Maria de la Cruz"
+    if word.islower() and (fold(word) in PARTICLES or not caps and _unfamiliar(word, facts)):
+        # "Zoltán de Vries", "Maria de la Cruz"; a name word written small between two
+        # others ("Parit jatupat Boonchuay") joins only with the name after it.
         rest = _PARTICLES_THEN_WORD.match(text, after.end(1))
         if rest and rest.group(1)[0].isupper() and _name_word(text, rest.start(1), rest.group(1), facts,
                                                               caps, name, right=True):
