@@ -155,7 +155,7 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
     places = facts.place_words if not model else frozenset()
     lone = hit.recognizer == FRAME_RECOGNIZER and not regex.search(r"\s", text[hit.start:hit.end])
     pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places,
-                                                             private=hit.hint == "private")
+                                                             private=hit.hint in ("private", "byline"))
     for start, end in pieces:  # "a protester named Justice": the frame has judged the word
         if model and (unlikely_person(text, start, end) or fold(text[start:end]) in facts.place_words):
             continue  # "teams to Kendari": a word the model reads as a place elsewhere here
@@ -190,9 +190,9 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
 
 
 def given_title(word: str) -> bool:
-    """A title or role word that is also a given name ("Justice", "Marshal")."""
+    """A title, a role or a function word that is also a given name ("Justice", "Will")."""
     bare = fold(word.strip(".,"))
-    return bare in ROLE_WORDS and lexicon().is_given(bare)
+    return bare in ROLE_WORDS and lexicon().is_given(bare) or lexicon().is_word_name(bare)
 
 
 def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset(),

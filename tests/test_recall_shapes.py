@@ -90,6 +90,11 @@ FOUND = [
     ("a middle name written small",
      "Women recite poetry on top of cars. Tomiris zhanel Abenova, a DJ, looks around in wonder.",
      ["Tomiris zhanel Abenova"]),
+    ("a name after a role and 'is'",
+     "The director of the network's audio desk is Parit Khemthong. Our senior engineer is "
+     "Arnon Sirisuk, with additional mixing by Anke Voss.", ["Parit Khemthong", "Arnon Sirisuk"]),
+    ("a given name that is a function word, in a credit label",
+     "WILL HADLEY, HOST:\nProtesters gathered.\n\nWILL HADLEY, HOST: The crowd left.", ["WILL HADLEY"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),

@@ -40,7 +40,7 @@ class NameRecognizer(EntityRecognizer):
 
         ``veto`` lists the model's labels that overrule the rule when they cover the span.
         """
-        span = (start, end) if untrimmed else trim(text, start, end, private=hint == "private")
+        span = (start, end) if untrimmed else trim(text, start, end, private=hint in ("private", "byline"))
         if span is None or (artifacts is not None and _other_entity(span, artifacts, veto)):
             return None
         metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
@@ -54,8 +54,9 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
     """Drop sentence openers, titles, roles and months at either end ("Then", "President",
     "Witness", "May"): a capitalised role opening a caption is no part of the name. The
     rule is ``spans.not_name_edge``, shared with the spans the model proposes. In a frame
-    for private people (``private``) a title that is also a given name opens the name
-    ("Justice Precious Long, 29": no judge is listed with an age among the convicted)."""
+    for private people or a credit (``private``) a title or a word that is also a given
+    name opens the name ("Justice Precious Long, 29": no judge is listed with an age among
+    the convicted; "WILL YOUNG, HOST:")."""
     words = list(regex.finditer(r"\S+", text[start:end]))
     while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1) and not (
             private and len(words) > 1 and given_title(words[0].group())):

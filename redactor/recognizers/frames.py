@@ -48,6 +48,9 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     (regex.compile(rf"(?i:\b{_ROLES}),[ \t]+{NAME},"), "", _LIST_VETO | {"ORG"}),
+    # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
+    (regex.compile(rf"(?i:\b{_ROLES})\b[^.\n]{{0,60}}?[ \t]+is[ \t]+{NAME}(?=[ \t]*[.,;]|[ \t]+(?:and|with)\b)"),
+     "", _LIST_VETO | {"ORG", "NORP", "GPE"}),
     # "Rezaeian's brother said": whose relatives speak is a person.
     (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
