@@ -95,6 +95,8 @@ FOUND = [
      "Arnon Sirisuk, with additional mixing by Anke Voss.", ["Parit Khemthong", "Arnon Sirisuk"]),
     ("a given name that is a function word, in a credit label",
      "WILL HADLEY, HOST:\nProtesters gathered.\n\nWILL HADLEY, HOST: The crowd left.", ["WILL HADLEY"]),
+    ("a first name after 'meet'",
+     "The stairwell climbs 13 floors. Halfway up, I meet Sanjay from the south of Iraq.", ["Sanjay"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
@@ -116,6 +118,8 @@ NOT_FOUND = [
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
     ("credit labels", "ROB KEMAL, BYLINE: Crowds gathered.\n\nHKEVICH, DEFENSE ATTORNEY FOR DARIUS "
      "OKAFOR: So you had no idea?\n\nROB KEMAL, BYLINE: They left.", ["BYLINE", "DEFENSE"]),
+    ("a nationality or an acronym after 'met'", "He met Kazakh officials and then met NATO.",
+     ["Kazakh", "NATO"]),
     ("roles as speaker labels", "COUNSEL: Where were you?\n\nTHE COURT: Answer, please.\n\n"
      "COUNSEL: Where?\n\nTHE COURT: Go on.", ["COUNSEL", "THE COURT", "COURT"]),
     ("bills and bodies", "MPs passed the Finance Bill on Tuesday despite the protests.",

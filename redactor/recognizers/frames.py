@@ -51,6 +51,10 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
     (regex.compile(rf"(?i:\b{_ROLES})\b[^.\n]{{0,60}}?[ \t]+is[ \t]+{NAME}(?=[ \t]*[.,;]|[ \t]+(?:and|with)\b)"),
      "", _LIST_VETO | {"ORG", "NORP", "GPE"}),
+    # "Halfway up, I meet Sanjay from the south": whom one meets, interviews or asks is a person.
+    (regex.compile(rf"(?i:\b(?:meet|meets|met|meeting|interviewed|interviewing|thanked|hugged|greeted))"
+                   rf"[ \t]+(?!\p{{Lu}}{{2,5}}\b){NAME}(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?i:from|at|in|on|and|"
+                   rf"who|when|outside|near|last|this|during|after|before|for)\b)"), "", _LIST_VETO | {"ORG", "NORP"}),
     # "Rezaeian's brother said": whose relatives speak is a person.
     (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
