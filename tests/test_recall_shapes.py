@@ -97,6 +97,9 @@ FOUND = [
      "WILL HADLEY, HOST:\nProtesters gathered.\n\nWILL HADLEY, HOST: The crowd left.", ["WILL HADLEY"]),
     ("a first name after 'meet'",
      "The stairwell climbs 13 floors. Halfway up, I meet Sanjay from the south of Iraq.", ["Sanjay"]),
+    ("an age in brackets or before the name",
+     "His friend called him, but Justice Amadi (50) answered. Relatives of 19-year-old Parit Minh "
+     "Sithijirawattanakul bid him farewell.", ["Justice Amadi", "Parit Minh Sithijirawattanakul"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
@@ -118,6 +121,8 @@ NOT_FOUND = [
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
     ("credit labels", "ROB KEMAL, BYLINE: Crowds gathered.\n\nHKEVICH, DEFENSE ATTORNEY FOR DARIUS "
      "OKAFOR: So you had no idea?\n\nROB KEMAL, BYLINE: They left.", ["BYLINE", "DEFENSE"]),
+    ("a group described after an age", "The 25-year-old Student Union leader and a 30-year-old Iraqi "
+     "student spoke.", ["Union", "Iraqi", "Student Union"]),
     ("a nationality or an acronym after 'met'", "He met Kazakh officials and then met NATO.",
      ["Kazakh", "NATO"]),
     ("roles as speaker labels", "COUNSEL: Where were you?\n\nTHE COURT: Answer, please.\n\n"
