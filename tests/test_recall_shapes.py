@@ -121,6 +121,8 @@ NOT_FOUND = [
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
     ("credit labels", "ROB KEMAL, BYLINE: Crowds gathered.\n\nHKEVICH, DEFENSE ATTORNEY FOR DARIUS "
      "OKAFOR: So you had no idea?\n\nROB KEMAL, BYLINE: They left.", ["BYLINE", "DEFENSE"]),
+    ("a count in brackets heading a list", "Readers wrote in.\n\nComments (2)\nAino Kettunen: stay "
+     "strong\nSven Torkildsen: shameful", ["Comments"]),
     ("a group described after an age", "The 25-year-old Student Union leader and a 30-year-old Iraqi "
      "student spoke.", ["Union", "Iraqi", "Student Union"]),
     ("a nationality or an acronym after 'met'", "He met Kazakh officials and then met NATO.",

@@ -37,7 +37,8 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"{NAME}[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)"),
      "private", frozenset({"DATE", "TIME"})),
     # "Justice Little (50) answered", "of 19-year-old Parit Minh Sithijirawattanakul".
-    (regex.compile(rf"{NAME}[ \t]*\((?:age[ \t]+)?\d{{1,3}}\)"), "private", frozenset({"DATE", "TIME"})),
+    (regex.compile(rf"{NAME}[ \t]*\((?:age[ \t]+)?\d{{1,3}}\)(?=[ \t]*[,;.]|[ \t]+[a-z])"), "private",
+     frozenset({"DATE", "TIME"})),  # not a count: "Comments (2)" heads a list
     (regex.compile(rf"\b\d{{1,3}}-year-old[ \t]+{NAME}(?![\w'’-]|[ \t]+(?i:{_ROLES})\b)"), "private",
      frozenset({"DATE", "TIME", "NORP"})),
     (regex.compile(rf"(?i:\b(?:another|one|a|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE},?)[ \t]+{NAME}"),
