@@ -112,6 +112,9 @@ IDENTIFIED_CUES = r"identified (?:only )?as|known (?:only )?as|called"
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "la",
                        "le", "del", "der", "den", "dos", "das", "do", "ter", "ten", "y", "los", "las",
                        "della", "zu"})
+# Words that open an Arabic name unit ("Abd El-Fattah", "Abu Bakr"): alone they are no given
+# name, and the whole unit may be the family name.
+NAME_UNIT_PREFIXES = frozenset({"abd", "abdel", "abdul", "abu", "umm", "ibn", "bint"})
 # Prepositions after which a lone capitalised word is a place ("in Zhanaozen"), and the
 # wider set after which a word known as a place is one ("from Georgia", "to Kenya").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout", "inside"})

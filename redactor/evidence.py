@@ -166,12 +166,15 @@ def _role_before(text: str, start: int) -> str:
     window = _COORDINATED.sub("", window) if _COORDINATED.search(window) else window
     clauses = re.split(r"[,;:.!?\"“”()\n]", window)
     clause = clauses[-1]
-    if not clause.strip() and len(clauses) > 1 and text[start - 2:start - 1] == ",":
+    apposition = not clause.strip() and len(clauses) > 1 and text[start - 2:start - 1] == ","
+    if apposition:
         clause = clauses[-2]
     for word in reversed(tokens(clause)[-4:]):
         folded = fold(word)
         if folded in PRIVATE_ROLES or folded in PUBLIC_OFFICES or folded in AMBIGUOUS_ROLES:
-            return folded
+            # Before a comma a role is written small ("A young activist, X"); a capital
+            # there is another person's name ("made by Frank Bishop, al-Qahtani's roommate").
+            return "" if apposition and word[0].isupper() else folded
         if not (word[0].isupper() or "-" in word):
             return ""
     return ""

@@ -8,7 +8,7 @@ has loaded.
 from __future__ import annotations
 
 from redactor import PLACEHOLDER
-from redactor.cues import FAMILY_FIRST, PARTICLES
+from redactor.cues import FAMILY_FIRST, NAME_UNIT_PREFIXES, PARTICLES
 from redactor.decisions import Decisions, DecisionsError, Person
 from redactor.leaks import withheld_tokens
 from redactor.lexicon import lexicon
@@ -41,6 +41,8 @@ def given_name(name: str) -> str:
         return ""  # "bin Hamdan", "de la Vega": a family name alone
     if is_initial(every[0]):
         return ""  # "T. Mukwena": the given name is an initial, the one word left a surname
+    if fold(every[0]) in NAME_UNIT_PREFIXES:
+        return ""  # "Abd El-Fattah": a name unit, perhaps the family name, not a given name
     words = [t for t in every if not is_initial(t) and fold(t) not in PARTICLES]
     if len(words) > 1 and (_family_first([t for t in every if not is_initial(t)])
                            or fold(words[0]) in {fold(w) for w in words[1:]}):

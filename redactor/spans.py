@@ -39,7 +39,8 @@ _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"�
 _NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
 _PARTICLES_THEN_WORD = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
 # A sentence ends at . ! or ? (closing quotes and brackets after it) before a capital.
-_SENTENCE_END = regex.compile(r"(?<=\p{L}\p{L}|\p{Ll})[.!?][\"”’)\]]*[ \t]+(?=[\"“‘(]?\p{Lu})")
+# A sentence end, or a label's colon ("HO: Repeat that question"): no name runs across either.
+_SENTENCE_END = regex.compile(r"(?<=\p{L}\p{L}|\p{Ll})[.!?][\"”’)\]]*[ \t]+(?=[\"“‘(]?\p{Lu})|(?<=\p{L}):[ \t]+")
 
 
 @dataclass

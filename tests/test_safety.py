@@ -207,3 +207,37 @@ def test_a_private_frame_beats_a_title_like_first_name(engine, tmp_path: Path):
     decisions = engine.analyze(read_document(path))
     okoro = [p for p in decisions.persons if any(m.text.endswith("Okoro") for m in p.mentions)]
     assert okoro and all(p.role == "private" and p.action != "keep" for p in okoro)
+
+
+def _analyzed(engine, tmp_path: Path, text: str) -> Decisions:
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    return engine.analyze(read_document(path))
+
+
+def test_another_persons_surname_before_a_comma_is_no_title(engine, tmp_path: Path):
+    """"statements made by Frank Bishop, al-Harbi's former roommate": "Bishop" is a name,
+    not an office that would make al-Harbi a public figure."""
+    decisions = _analyzed(engine, tmp_path, (
+        "1:24 p.m.: Court is back in session. al-Harbi remains on the stand.\n\n"
+        "The prosecutor asks about statements made by Frank Bishop, al-Harbi's former roommate.\n"))
+    harbi = [p for p in decisions.persons if any("al-Harbi" in m.text for m in p.mentions)]
+    assert harbi and all(p.action != "keep" for p in harbi), [(p.name, p.reason) for p in harbi]
+
+
+def test_an_arabic_name_unit_is_no_first_name(engine, tmp_path: Path):
+    """"identified as Abd ul-Rahim (21)": "Abd" is no given name; the whole unit is withheld."""
+    decisions = _analyzed(engine, tmp_path, (
+        "Police said one of the victims, identified as Abd ul-Rahim (21), a student, had a "
+        "gunshot wound.\n"))
+    person = next(p for p in decisions.persons if "Rahim" in p.name)
+    assert person.action != "first_name" and "Abd" not in person.replacement
+
+
+def test_a_name_never_runs_across_a_labels_colon(engine, tmp_path: Path):
+    decisions = _analyzed(engine, tmp_path, (
+        "NWOSU: Still answer that question?\n\nHO: Repeat that question.\n\nNWOSU: Sure.\n\n"
+        "HO: Not at all.\n"))
+    assert not any(":" in m.text for p in decisions.persons for m in p.mentions)
+    ho = [p for p in decisions.persons if p.name.upper() == "HO"]
+    assert ho and ho[0].replacement.upper() != "HO"
