@@ -177,7 +177,7 @@ JOBS = _words("""
 baker butcher cook chef waiter waitress cashier barber hairdresser tailor seamstress cleaner
 janitor guard watchman plumber electrician welder mechanic carpenter builder bricklayer
 labourer laborer porter courier driver trucker pilot sailor fisherman herder shepherd miner
-oilworker steelworker nurse midwife doctor surgeon dentist pharmacist paramedic teacher
+oilworker steelworker nurse midwife doctor physician surgeon dentist pharmacist paramedic teacher
 lecturer tutor librarian accountant engineer programmer developer designer architect clerk
 secretary salesman saleswoman shopkeeper vendor trader merchant seller priest pastor nun monk
 policeman policewoman firefighter translator interpreter photographer blogger cameraman

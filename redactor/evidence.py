@@ -20,6 +20,7 @@ from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_CUES, HARM_NOUNS, HARM_VE
                            IDENTIFIED_CUES, KIN, PRIVATE_ROLES, PUBLIC_OFFICES, ROLE_WORDS, alternation)
 from redactor.decisions import Mention
 from redactor.names import fold, tokens
+from redactor.spans import given_title
 
 PRIVATE, PUBLIC, AMBIGUOUS, CREDIT = "private", "public", "ambiguous", "credit"
 WINDOW = 60
@@ -135,9 +136,13 @@ def _around(text: str, start: int, end: int) -> list[Evidence]:
         found.append(Evidence(PRIVATE, "detained, harmed or tried: a person at risk", start))
     if _OWN_HARM.match(after):
         found.append(Evidence(PRIVATE, "their arrest, trial or death is the story", start))
-    for role_word in (_role_before(text, start), _role_in_apposition(text, end)):
-        if role_word:
-            found.append(_role_evidence(role_word, start))
+    before = _role_before(text, start)
+    if before:
+        # "Justice King": before one word, a title that is also a given name may be that name
+        found.append(_role_evidence(before, start, may_be_given=len(tokens(text[start:end])) == 1))
+    apposed = _role_in_apposition(text, end)
+    if apposed:
+        found.append(_role_evidence(apposed, start))
     if _GOVERNS.match(after[:30]):
         found.append(Evidence(PUBLIC, "heads an administration or government", start))
     elif _SPEAKS_FOR.match(after[:20]):
@@ -145,9 +150,12 @@ def _around(text: str, start: int, end: int) -> list[Evidence]:
     return found
 
 
-def _role_evidence(word: str, offset: int) -> Evidence:
+def _role_evidence(word: str, offset: int, may_be_given: bool = False) -> Evidence:
     if word in PRIVATE_ROLES:
         return Evidence(PRIVATE, f"described as {_article(word)}: a private person", offset)
+    if word in PUBLIC_OFFICES and may_be_given and given_title(word):
+        # "Justice", "Bishop", "King": a title, or the given name of a private person
+        return Evidence(AMBIGUOUS, f"'{word.title()}' before the name: a title, or a given name", offset)
     if word in PUBLIC_OFFICES:
         return Evidence(PUBLIC, f"holds an office ({word})", offset)
     return Evidence(AMBIGUOUS, f"described as {_article(word)}", offset)
@@ -169,15 +177,22 @@ def _role_before(text: str, start: int) -> str:
     apposition = not clause.strip() and len(clauses) > 1 and text[start - 2:start - 1] == ","
     if apposition:
         clause = clauses[-2]
+    title = ""
     for word in reversed(tokens(clause)[-4:]):
         folded = fold(word)
         if folded in PRIVATE_ROLES or folded in PUBLIC_OFFICES or folded in AMBIGUOUS_ROLES:
             # Before a comma a role is written small ("A young activist, X"); a capital
             # there is another person's name ("made by Frank Bishop, al-Qahtani's roommate").
-            return "" if apposition and word[0].isupper() else folded
-        if not (word[0].isupper() or "-" in word):
-            return ""
-    return ""
+            if apposition and word[0].isupper():
+                return ""
+            if title or not (folded in PUBLIC_OFFICES and given_title(word)):
+                return folded
+            # "Student activist Justice King": a title that is also a given name yields
+            # to a role before it.
+            title = folded
+        elif not (word[0].isupper() or "-" in word):
+            return title
+    return title
 
 
 def _role_in_apposition(text: str, end: int) -> str:

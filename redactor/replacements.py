@@ -61,6 +61,8 @@ def _family_first(words: list[str]) -> bool:
                                         or len(words) == 2 and "-" in last):
         return True
     kinds = lexicon()
+    if kinds.is_family(first) and not kinds.is_given(first) and all(kinds.is_family(w) for w in words[1:]):
+        return True  # "GARCÍA MÁRQUEZ": family names only, no given name shown
     return (kinds.is_family(first) and not kinds.is_given(first)
             and kinds.is_given(last) and not kinds.is_family(last))
 

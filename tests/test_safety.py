@@ -241,3 +241,30 @@ def test_a_name_never_runs_across_a_labels_colon(engine, tmp_path: Path):
     assert not any(":" in m.text for p in decisions.persons for m in p.mentions)
     ho = [p for p in decisions.persons if p.name.upper() == "HO"]
     assert ho and ho[0].replacement.upper() != "HO"
+
+
+def test_an_activist_whose_given_name_reads_as_a_title_is_not_kept(engine, tmp_path: Path):
+    """"Student activist Justice Okafor says": "Justice" may be her given name; the role
+    before it says she is an activist, so her surname is withheld, not kept."""
+    decisions = _analyzed(engine, tmp_path, (
+        "Thousands marched again. Student activist Justice Okafor says they are part of an "
+        "opposition camp.\n\nJUSTICE OKAFOR: (Speaking Spanish).\n"))
+    okafor = [p for p in decisions.persons if any("OKAFOR" in m.text.upper() for m in p.mentions)]
+    assert okafor and all(p.action != "keep" for p in okafor), [(p.name, p.reason) for p in okafor]
+
+
+def test_a_two_surname_label_is_withheld_whole(engine, tmp_path: Path):
+    """"GARCÍA MÁRQUEZ:" names two family names; printing the first as a given name would
+    print a surname."""
+    decisions = _analyzed(engine, tmp_path, (
+        "NWOSU: Where were you?\n\nGARCÍA MÁRQUEZ: At the corner.\n\nNWOSU: And then?\n\n"
+        "GARCÍA MÁRQUEZ: I went home.\n"))
+    person = next(p for p in decisions.persons if "rquez" in p.name.lower())
+    assert "GARC" not in person.replacement.upper()
+
+
+def test_a_name_after_a_job_is_proposed_even_when_read_as_an_organisation(engine, tmp_path: Path):
+    decisions = _analyzed(engine, tmp_path, (
+        "The trial of journalist Bakyt Tashkentova and physician Dmitry Tsikhanouskaya, which had "
+        "been declared open, was closed.\n"))
+    assert any(m.text == "Dmitry Tsikhanouskaya" for p in decisions.persons for m in p.mentions)

@@ -19,7 +19,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
-from redactor.cues import AGENCIES, MONTHS_AND_DAYS, PARTICLES, not_name_words
+from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
@@ -104,6 +104,8 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
             lexicon().is_place(w.text) for w in run)
         if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
+        elif listable and not tier and _after_a_role(text, run[0].start):
+            tier = POSSIBLE  # "physician Dmitry Tsikhanouskaya", read as an organisation
         if tier:
             found.append((run[0].start, run[-1].end, tier))
     return found
@@ -193,7 +195,8 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
             for w in words)
         # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
         # Precious Bishop" the model reads as an organisation), not "York Times".
-        given = kinds.is_given(first.text) and (not first.common or all(kinds.is_name(w.text) for w in words))
+        given = kinds.is_given(first.text) and (not first.common or all(
+            kinds.is_name(w.text) or w.proper and not w.common for w in words[1:]))
         return POSSIBLE if given or guessed else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
@@ -250,6 +253,12 @@ def _family_first(words: list[Word]) -> bool:
     """"KWOK Ka-ki", "TAM Hoi-yan": a family name in capitals before a given name."""
     return (is_caps(words[0].text) and lexicon().is_family(words[0].text)
             and not any(is_caps(w.text) for w in words[1:]))
+
+
+def _after_a_role(text: str, start: int) -> bool:
+    """A role or a job written small stands right before the run."""
+    before = regex.search(r"(\p{Ll}+)[ \t]+$", text[max(0, start - 30):start])
+    return before is not None and (before.group(1) in ROLE_WORDS or before.group(1) in JOBS)
 
 
 def _listed_with_a_name(text: str, runs: list[list[Word]], named: list[bool], index: int) -> bool:

@@ -12,6 +12,7 @@ from collections import Counter
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.vocab import Vocab
 
 from redactor.cues import not_name_words
 from redactor.lexicon import lexicon
@@ -50,7 +51,8 @@ class SpeakerRecognizer(NameRecognizer):
                 found = [self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
                                      veto=_VETO)]
                 answer = _ANSWER.match(text, match.end("name"))
-                if answer is not None and _name_answer(answer.group("answer")):
+                vocab = nlp_artifacts.tokens.vocab if nlp_artifacts is not None else None
+                if answer is not None and _name_answer(answer.group("answer"), vocab):
                     # "a leftist activist called..." / "STREET: Tsz-kin Siu-fung Ng."
                     found.append(self.result(text, answer.start("answer"), answer.end("answer"),
                                              nlp_artifacts, veto=_VETO))
@@ -67,9 +69,11 @@ def _role_only(label: str) -> bool:
     return all(fold(word) in not_name_words() for word in words)
 
 
-def _name_answer(words: str) -> bool:
+def _name_answer(words: str, vocab: Vocab | None) -> bool:
     """An answer that is a name, not "Thank You" or "Good Morning": no sentence word in it,
-    and a first word the lexicon knows as a given name, or hyphenated ("Tsz-kin")."""
+    and a first word the lexicon knows as a given name, or hyphenated ("Tsz-kin"), or words
+    the model's vocabulary does not know at all ("Aruzhan Zhanar Iskakova")."""
     parts = [w for w in words.split() if not w.islower()]
+    unknown = vocab is not None and len(parts) > 1 and not any(vocab[w.lower()].has_vector for w in parts)
     return not any(fold(w) in not_name_words() for w in parts) and (
-        "-" in parts[0] or lexicon().is_given(parts[0]))
+        "-" in parts[0] or lexicon().is_given(parts[0]) or unknown)
