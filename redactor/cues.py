@@ -50,11 +50,14 @@ coordinators journalist journalists reporter reporters correspondent blogger blo
 campaigner campaigners advocate advocates volunteer volunteers candidate nominee writer
 filmmaker artist musician singer rapper poet photographer photojournalist unionist
 """)
-# Family and friends: "her sister Saule", "his lawyer" is not here (see AMBIGUOUS_ROLES).
-KIN = _words("""
+# The relatives whose names tie back to a person: "her son Reynaldo", "his sister Saule".
+RELATIVES = _words("""
 mother father son daughter sister brother wife husband widow widower uncle aunt cousin
-grandmother grandfather grandson granddaughter nephew niece girlfriend boyfriend fiancee
-fiance friend neighbor neighbour colleague classmate partner
+grandmother grandfather grandson granddaughter nephew niece fiancee fiance stepson stepdaughter
+""")
+# Family and friends: "her sister Saule"; "his lawyer" is not here (see AMBIGUOUS_ROLES).
+KIN = RELATIVES | _words("""
+girlfriend boyfriend friend neighbor neighbour colleague classmate partner
 """)
 # Words that mark a private person: a relative, a bystander, a participant in a protest.
 PRIVATE_ROLES = KIN | _words("""
@@ -181,11 +184,6 @@ oilworker steelworker nurse midwife doctor physician surgeon dentist pharmacist 
 lecturer tutor librarian accountant engineer programmer developer designer architect clerk
 secretary salesman saleswoman shopkeeper vendor trader merchant seller priest pastor nun monk
 policeman policewoman firefighter translator interpreter photographer blogger cameraman
-""")
-# The relatives whose names tie back to a person: "her son Reynaldo", "his sister Saule".
-RELATIVES = _words("""
-mother father son daughter sister brother wife husband widow widower uncle aunt cousin
-grandmother grandfather grandson granddaughter nephew niece fiancee fiance stepson stepdaughter
 """)
 # Words for a place small enough to find a person in: "the Medeu district", "the village of X".
 SMALL_PLACES = _words("""
