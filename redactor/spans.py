@@ -278,7 +278,7 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     word = before.group(1)
     particle = fold(word) in PARTICLES and (word.islower() or caps and word.isupper())  # "bin Salem"
     small = (not particle and word.islower() and word.isalpha() and not caps
-             and _unfamiliar(word, facts))
+             and _small_name(word, before.start(1), facts))
     if particle or small:  # "EL SHEIKH"; "Parit jatupat Boonchuay": a name word written small
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
         if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps, name):
@@ -295,9 +295,11 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 
 
-def _unfamiliar(word: str, facts: TextFacts) -> bool:
-    """A word in lower case the model's vocabulary does not know: a name written small."""
-    return facts.common_words is not None and not facts.is_common(word)
+def _small_name(word: str, start: int, facts: TextFacts) -> bool:
+    """A name written small: a word in lower case the model's vocabulary does not know, or
+    one its tagger reads as a proper noun ("Thanh quang Boonchuay")."""
+    return (facts.common_words is not None and not facts.is_common(word)
+            or bool(facts.tagged_proper(start, start + len(word))))
 
 
 def _bare_initial(word: str) -> bool:
@@ -316,7 +318,7 @@ def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) 
     if after is None:
         return None
     word = after.group(1)
-    if word.islower() and (fold(word) in PARTICLES or not caps and _unfamiliar(word, facts)):
+    if word.islower() and (fold(word) in PARTICLES or not caps and _small_name(word, after.start(1), facts)):
         # "Zoltán de Vries", "Maria de la Cruz"; a name word written small between two
         # others ("Parit jatupat Boonchuay") joins only with the name after it.
         rest = _PARTICLES_THEN_WORD.match(text, after.end(1))

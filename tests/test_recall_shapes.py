@@ -100,6 +100,9 @@ FOUND = [
     ("an age in brackets or before the name",
      "His friend called him, but Justice Amadi (50) answered. Relatives of 19-year-old Parit Minh "
      "Sithijirawattanakul bid him farewell.", ["Justice Amadi", "Parit Minh Sithijirawattanakul"]),
+    ("a middle name written small that is also a word",
+     "Women recite poetry on top of cars. Thanh quang Nguyenova, a DJ, looks around in wonder.",
+     ["Thanh quang Nguyenova"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
