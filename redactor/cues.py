@@ -140,9 +140,13 @@ def not_name_words() -> frozenset[str]:
     """Words that are never part of a person's name, wherever they stand next to one."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(set(STOP_WORDS) | ROLE_WORDS | MONTHS_AND_DAYS | HONORIFICS
-                     | CREDIT_LABELS | {"police", "court", "defense", "defence", "said", "says", "told",
-                                          "according", "photo", "via"})
+    return frozenset(set(STOP_WORDS) | ROLE_WORDS | MONTHS_AND_DAYS | HONORIFICS | NEVER_IN_NAMES
+                     | {"court", "said", "says", "told"})
+
+
+# Words that are no part of a name even right after one ("Estmark Police", "Reuters Photo"),
+# unlike a capitalised sentence word that may end a name ("Edward Said", "Margaret Court").
+NEVER_IN_NAMES = CREDIT_LABELS | frozenset({"police", "defense", "defence", "according", "photo", "via"})
 
 
 # Contact details and what stands around them (``recognizers/contacts.py``, ``details.py``).

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import (HONORIFICS, LOCATIVES, MONTHS_AND_DAYS, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS,
-                           TEMPORAL, not_name_words)
+from redactor.cues import (HONORIFICS, LOCATIVES, MONTHS_AND_DAYS, NEVER_IN_NAMES, PARTICLES, PLACE_PREPOSITIONS,
+                           ROLE_WORDS, TEMPORAL, not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
@@ -208,6 +208,8 @@ def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()
         return True
     if bare not in not_name_words():
         return False
+    if bare in NEVER_IN_NAMES:
+        return True
     if bare in ROLE_WORDS:  # a title before a name; after one, or alone, a family name too
         return leading or not lexicon().is_family(bare)
     # After a name, a capitalised sentence word is its last part ("Viktor Ten"); alone or
