@@ -103,6 +103,12 @@ FOUND = [
     ("a middle name written small that is also a word",
      "Women recite poetry on top of cars. Thanh quang Nguyenova, a DJ, looks around in wonder.",
      ["Thanh quang Nguyenova"]),
+    ("a name after 'the case of'",
+     "The sentence is similar to what the policeman in the case of Phyo Thwe in Almaty received.",
+     ["Phyo Thwe"]),
+    ("a name after a kin word with an age",
+     "Rezaei, 38, cries while hugging a photo of her 18-year-old son Faith Frank Justice Bush.",
+     ["Faith Frank Justice Bush"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
@@ -126,6 +132,7 @@ NOT_FOUND = [
      "OKAFOR: So you had no idea?\n\nROB KEMAL, BYLINE: They left.", ["BYLINE", "DEFENSE"]),
     ("a count in brackets heading a list", "Readers wrote in.\n\nComments (2)\nAino Kettunen: stay "
      "strong\nSven Torkildsen: shameful", ["Comments"]),
+    ("workers after 'the trial of'", "The trial of Zhanaozen oil workers began on Monday.", ["Zhanaozen"]),
     ("a group described after an age", "The 25-year-old Student Union leader and a 30-year-old Iraqi "
      "student spoke.", ["Union", "Iraqi", "Student Union"]),
     ("a nationality or an acronym after 'met'", "He met Kazakh officials and then met NATO.",

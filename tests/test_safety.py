@@ -268,3 +268,11 @@ def test_a_name_after_a_job_is_proposed_even_when_read_as_an_organisation(engine
         "The trial of journalist Bakyt Tashkentova and physician Dmitry Tsikhanouskaya, which had "
         "been declared open, was closed.\n"))
     assert any(m.text == "Dmitry Tsikhanouskaya" for p in decisions.persons for m in p.mentions)
+
+
+def test_a_surname_with_a_particle_in_capitals_is_no_first_name():
+    """"DA SILVA:" as a speaker label: with the particle left out, "SILVA" is the surname."""
+    from redactor.replacements import given_name
+
+    assert given_name("DA SILVA") == "" and given_name("da Silva") == ""
+    assert given_name("Maria da Silva") == "Maria"

@@ -45,12 +45,15 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
      "private", ANY),
     (regex.compile(rf"{NAME},[ \t]+(?i:(?:another|one of the|a|an|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE})\b"),
      "private", ANY),
-    (regex.compile(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:\w+[ \t]+)?{_KIN},?)[ \t]+{NAME}"), "private", ANY),
+    (regex.compile(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?{_KIN},?)[ \t]+{NAME}"), "private", ANY),
     (regex.compile(rf"{NAME}[ \t]+told[ \t]+{_NEWS}"), "", NOT_NAMES),
     (regex.compile(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b"), "", NOT_NAMES),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
     (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", PLACES),
     (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
+    # "in the case of Phyo Thwe", "the killing of X": whose case or death the story follows.
+    (regex.compile(rf"(?i:\b(?:{_HARMED}|case|trial|funeral|release)[ \t]+of)[ \t]+{NAME}"
+                   rf"(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)"), "private", PLACES | {"ORG", "NORP"}),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     (regex.compile(rf"(?i:\b{_ROLES}),[ \t]+{NAME},"), "", _LIST_VETO | {"ORG"}),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
