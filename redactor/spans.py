@@ -279,11 +279,14 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         return None
     word = before.group(1)
     particle = fold(word) in PARTICLES and (word.islower() or caps and word.isupper())  # "bin Salem"
-    small = (not particle and word.islower() and word.isalpha() and not caps
-             and _small_name(word, before.start(1), facts))
-    if particle or small:  # "EL SHEIKH"; "Parit jatupat Boonchuay": a name word written small
+    lower = not particle and word.islower() and word.isalpha() and not caps
+    small = lower and _small_name(word, before.start(1), facts)
+    # "Precious grant Bishop": a given name written small, after another given name
+    given_small = lower and not small and lexicon().is_given(word)
+    if particle or small or given_small:  # "EL SHEIKH"; "Parit jatupat Boonchuay"
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
-        if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps, name):
+        if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps, name) and (
+                not given_small or lexicon().is_given(outer.group(1))):
             return outer.start(1)
         return before.start(1) if particle else None
     if word.endswith(".") and not is_initial(word):

@@ -109,6 +109,9 @@ FOUND = [
     ("a name after a kin word with an age",
      "Rezaei, 38, cries while hugging a photo of her 18-year-old son Faith Frank Justice Bush.",
      ["Faith Frank Justice Bush"]),
+    ("a given name written small that is also a word, after another given name",
+     "Women recite poetry on top of cars. Precious grant Okorie, a DJ, looks around in wonder. "
+     "Officials grant Okorie a visa.", ["Precious grant Okorie"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
