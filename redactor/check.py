@@ -33,7 +33,8 @@ from redactor.leaks import BESIDE, UNREVIEWED, Finding, LeakSearch, withheld_tok
 from redactor.lexicon import lexicon
 from redactor.markup import hidden_spans
 from redactor.names import fold, is_caps, key, match_case, tokens
-from redactor.spans import TextFacts, not_name_edge, title_case_line
+from redactor.name_words import not_name_edge, title_case_line
+from redactor.spans import TextFacts
 
 
 @dataclass(frozen=True)

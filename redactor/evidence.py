@@ -20,7 +20,7 @@ from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_CUES, HARM_NOUNS, HARM_VE
                            IDENTIFIED_CUES, KIN, PRIVATE_ROLES, PUBLIC_OFFICES, ROLE_WORDS, alternation)
 from redactor.decisions import Mention
 from redactor.names import fold, tokens
-from redactor.spans import given_title
+from redactor.name_words import given_title
 
 PRIVATE, PUBLIC, AMBIGUOUS, CREDIT = "private", "public", "ambiguous", "credit"
 WINDOW = 60

@@ -18,7 +18,8 @@ from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.lexicon import lexicon
 from redactor.names import WORD, display_name, fold, initials, is_caps, key, strip_possessive, tokens
-from redactor.spans import Span, TextFacts, clean_spans, extend, sentence_start
+from redactor.name_words import sentence_start
+from redactor.spans import Span, TextFacts, clean_spans, extend
 from redactor.variants import VariantIndex
 
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import (HONORIFICS, LOCATIVES, MONTHS_AND_DAYS, NEVER_IN_NAMES, PARTICLES, PLACE_PREPOSITIONS,
-                           ROLE_WORDS, TEMPORAL, not_name_words)
+from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, not_name_words
 from redactor.lexicon import lexicon
+from redactor.name_words import calendar_name, given_title, not_name_edge, sentence_start, title_case_line
 from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
@@ -32,7 +32,6 @@ MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's ow
 FRAME_RECOGNIZER = "ReportingFrameRecognizer"  # its one-word names are trimmed already
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
-_CREDITED_BY = re.compile(r"\w+ed[ \t]+by[ \t]+$")
 _ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
@@ -133,7 +132,6 @@ def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple
 
 
 _FAR = 1 << 62
-TITLE_CASE_SHARE = 0.6
 
 
 def clean_spans(text: str, hits: Iterable, facts: TextFacts = TextFacts()) -> list[Span]:
@@ -190,46 +188,6 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
         yield first.start(), last_end
 
 
-def given_title(word: str) -> bool:
-    """A title, a role or a function word that is also a given name ("Justice", "Will")."""
-    bare = fold(word.strip(".,"))
-    return bare in ROLE_WORDS and lexicon().is_given(bare) or lexicon().is_word_name(bare)
-
-
-def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset(),
-                  alone: bool = False) -> bool:
-    """A word no name starts (``leading``) or ends with: no capital ("https" of a link), an
-    honorific, a month, a sentence word, a place the model reads elsewhere, or a role word.
-    Titles come before a name, so after one a role word that is also a family name stays
-    ("Noel King", "Hope Bishop"), and so does a capitalised sentence word ("Edward Said",
-    "Viktor Ten"): written small, it would be one."""
-    bare = fold(strip_possessive(word).strip(".,:;"))
-    if not _has_capital(word) or bare in places:
-        return True
-    if bare not in not_name_words():
-        return False
-    if bare in NEVER_IN_NAMES:
-        return True
-    if bare in ROLE_WORDS:  # a title before a name; after one, or alone, a family name too
-        return leading or not lexicon().is_family(bare)
-    # After a name, a capitalised sentence word is its last part ("Viktor Ten"); alone or
-    # before one, it is the sentence's ("The", "On").
-    return leading or alone or bare in MONTHS_AND_DAYS or bare in HONORIFICS
-
-
-def calendar_name(text: str, start: int, word: str) -> bool:
-    """A month or a day that is a given name here ("Jan Kubis", "June Almeida"): the lexicon
-    knows it as one, no "in", "on", "since" stands before it, and no date follows it."""
-    bare = fold(word.rstrip("."))
-    if bare not in MONTHS_AND_DAYS or not lexicon().is_given(bare) or word.endswith("."):
-        return False
-    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
-    after = text[start + len(word):start + len(word) + 4]
-    temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
-        text, max(0, start - 30), start)  # "produced by Sunday Brown" credits a person
-    return not temporal and not re.match(r"[ \t.,]*\d", after)
-
-
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """``text[start:end]`` cut at line breaks and sentence ends."""
     for line in re.finditer(r"[^\r\n]+", text[start:end]):
@@ -247,12 +205,6 @@ def _abbreviation(text: str, start: int, dot: int) -> bool:
     word = re.search(r"[^\W\d_]+$", text[max(start, dot - 12):dot])
     return word is not None and (len(word.group()) == 1 or fold(word.group()) in HONORIFICS
                                  or _ABBREVIATED_NAME.search(text, max(start, dot - 12), dot) is not None)
-
-
-def _has_capital(word: str) -> bool:
-    """A name word has a capital somewhere: "Nurlanov", "al-Masri", "McKay"; "https" has none.
-    A script without case ("陳美玲") has no small letters to tell a name from."""
-    return any(char.isupper() or char.isalpha() and char.lower() == char.upper() for char in word)
 
 
 def extend(text: str, start: int, end: int, facts: TextFacts = TextFacts()) -> tuple[int, int]:
@@ -375,22 +327,6 @@ def _place_word(text: str, start: int, end: int, facts: TextFacts) -> bool:
     if previous is None or fold(previous.group(1)) not in LOCATIVES:
         return False
     return facts.is_place(start, end) or lexicon().is_place(text[start:end])
-
-
-def sentence_start(text: str, start: int) -> bool:
-    """The word at ``start`` opens a sentence, a line or the text (quotes and brackets aside)."""
-    before = text[max(0, start - 40):start].rstrip(" \t\"“‘([")
-    return not before or before[-1] in ".!?\n\r:"
-
-
-def title_case_line(text: str, offset: int) -> bool:
-    """The line at ``offset`` is a headline in title case ("Families Hold Vigil for Dock
-    Workers"): its capitals say nothing about names."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    words = regex.findall(r"\p{L}[\p{L}'’-]*", text[start:end if end >= 0 else len(text)])
-    capitalised = [w for w in words if w[0].isupper()]
-    return len(words) >= 4 and len(capitalised) >= TITLE_CASE_SHARE * len(words)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

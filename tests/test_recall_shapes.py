@@ -180,7 +180,7 @@ def test_words_that_name_no_one_are_no_person(engine, draft, shape, sentence, wo
 def test_some_words_never_end_a_name_though_sentence_words_may():
     """"Estmark Police Detain Dozens": "Police" never ends a name (the copy would withhold the
     word "police"); "Edward Said" and "Margaret Court" keep their last word."""
-    from redactor.spans import not_name_edge
+    from redactor.name_words import not_name_edge
 
     assert not_name_edge("Police", leading=False) and not_name_edge("Photo", leading=False)
     assert not not_name_edge("Said", leading=False) and not not_name_edge("Court", leading=False)

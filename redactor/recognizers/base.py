@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import PARTICLES
-from redactor.spans import given_title, not_name_edge
+from redactor.name_words import given_title, not_name_edge
 
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"

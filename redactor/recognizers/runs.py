@@ -24,7 +24,7 @@ from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
 from redactor.recognizers.base import NameRecognizer
-from redactor.spans import calendar_name, not_name_edge, title_case_line
+from redactor.name_words import calendar_name, not_name_edge, title_case_line
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")

@@ -1,0 +1,81 @@
+"""Whether a word can be part of a name, judged from the word and the few words around it.
+
+Titles, role words, sentence openers, months and days, and headlines in title case: the rules
+every name span obeys, whichever source proposed it (``spans``, the recognizers, the
+second reading in ``check``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from redactor.cues import HONORIFICS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL, not_name_words
+from redactor.lexicon import lexicon
+from redactor.names import fold, strip_possessive
+
+TITLE_CASE_SHARE = 0.6
+_CREDITED_BY = re.compile(r"\w+ed[ \t]+by[ \t]+$")
+
+
+def given_title(word: str) -> bool:
+    """A title, a role or a function word that is also a given name ("Justice", "Will")."""
+    bare = fold(word.strip(".,"))
+    return bare in ROLE_WORDS and lexicon().is_given(bare) or lexicon().is_word_name(bare)
+
+
+def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset(),
+                  alone: bool = False) -> bool:
+    """A word no name starts (``leading``) or ends with: no capital ("https" of a link), an
+    honorific, a month, a sentence word, a place the model reads elsewhere, or a role word.
+    Titles come before a name, so after one a role word that is also a family name stays
+    ("Noel King", "Hope Bishop"), and so does a capitalised sentence word ("Edward Said",
+    "Viktor Ten"): written small, it would be one."""
+    bare = fold(strip_possessive(word).strip(".,:;"))
+    if not has_capital(word) or bare in places:
+        return True
+    if bare not in not_name_words():
+        return False
+    if bare in NEVER_IN_NAMES:
+        return True
+    if bare in ROLE_WORDS:  # a title before a name; after one, or alone, a family name too
+        return leading or not lexicon().is_family(bare)
+    # After a name, a capitalised sentence word is its last part ("Viktor Ten"); alone or
+    # before one, it is the sentence's ("The", "On").
+    return leading or alone or bare in MONTHS_AND_DAYS or bare in HONORIFICS
+
+
+def calendar_name(text: str, start: int, word: str) -> bool:
+    """A month or a day that is a given name here ("Jan Kubis", "June Almeida"): the lexicon
+    knows it as one, no "in", "on", "since" stands before it, and no date follows it."""
+    bare = fold(word.rstrip("."))
+    if bare not in MONTHS_AND_DAYS or not lexicon().is_given(bare) or word.endswith("."):
+        return False
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
+    after = text[start + len(word):start + len(word) + 4]
+    temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
+        text, max(0, start - 30), start)  # "produced by Sunday Brown" credits a person
+    return not temporal and not re.match(r"[ \t.,]*\d", after)
+
+
+def has_capital(word: str) -> bool:
+    """A name word has a capital somewhere: "Nurlanov", "al-Masri", "McKay"; "https" has none.
+    A script without case ("陳美玲") has no small letters to tell a name from."""
+    return any(char.isupper() or char.isalpha() and char.lower() == char.upper() for char in word)
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence, a line or the text (quotes and brackets aside)."""
+    before = text[max(0, start - 40):start].rstrip(" \t\"“‘([")
+    return not before or before[-1] in ".!?\n\r:"
+
+
+def title_case_line(text: str, offset: int) -> bool:
+    """The line at ``offset`` is a headline in title case ("Families Hold Vigil for Dock
+    Workers"): its capitals say nothing about names."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", text[start:end if end >= 0 else len(text)])
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(words) >= 4 and len(capitalised) >= TITLE_CASE_SHARE * len(words)
