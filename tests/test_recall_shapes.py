@@ -112,6 +112,9 @@ FOUND = [
     ("a given name written small that is also a word, after another given name",
      "Women recite poetry on top of cars. Precious grant Okorie, a DJ, looks around in wonder. "
      "Officials grant Okorie a visa.", ["Precious grant Okorie"]),
+    ("a caption's mourner holding a photo",
+     "Ayacucho, Peru. December 23, 2022.\nKhin Win holds a photo of her husband in Ayacucho.",
+     ["Khin Win"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),

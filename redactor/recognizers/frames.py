@@ -63,6 +63,10 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"(?i:\b(?:meet|meets|met|meeting|interviewed|interviewing|thanked|hugged|greeted))"
                    rf"[ \t]+(?!\p{{Lu}}{{2,5}}\b){NAME}(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?i:from|at|in|on|and|"
                    rf"who|when|outside|near|last|this|during|after|before|for)\b)"), "", _LIST_VETO | {"ORG", "NORP"}),
+    # A caption: "Khin Win holds a photo of her husband": who holds a portrait is a mourner.
+    (regex.compile(rf"{NAME}[ \t]+(?:holds|held|holding|carries|carried|carrying|shows|showed)[ \t]+"
+                   rf"(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:photo|photograph|portrait|picture|image)s?\b"),
+     "private", _LIST_VETO),
     # "Rezaeian's brother said": whose relatives speak is a person.
     (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
