@@ -151,7 +151,9 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
         return [(hit.start, hit.end)]
     parts = []
     model = hit.recognizer == MODEL_RECOGNIZER and not hit.hint
-    places = facts.place_words if not model else frozenset()
+    # A frame for private people has judged its words ("the trial of Dinara Utepov"): a word
+    # the model reads as a place elsewhere is not cut from it.
+    places = facts.place_words if not (model or hit.hint == "private") else frozenset()
     lone = hit.recognizer == FRAME_RECOGNIZER and not regex.search(r"\s", text[hit.start:hit.end])
     pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places,
                                                              private=hit.hint in ("private", "byline"))

@@ -115,6 +115,9 @@ FOUND = [
     ("a caption's mourner holding a photo",
      "Ayacucho, Peru. December 23, 2022.\nKhin Win holds a photo of her husband in Ayacucho.",
      ["Khin Win"]),
+    ("a frame's surname the model reads as a place elsewhere",
+     "Lawyers arrived in Utepov on Friday. The homicide trial of Dinara Utepov, which began on "
+     "Monday, resumed.", ["Dinara Utepov"]),
     ("a quoted nickname",
      'Sifiso "Bhova" Dlamuka, a union steward, said he had been followed.',
      ['Sifiso "Bhova" Dlamuka']),
