@@ -130,16 +130,21 @@ def test_dismissing_asks_first_naming_how_many_and_what_it_prints(qtbot, window,
     assert window.actions.dismiss_possible.isEnabled()
 
 
-def test_dismissed_names_are_printed_and_the_copy_is_read_clean(qtbot, window, dialogs,
-                                                               draft: Path):
-    accept_persons(window)
-    window.review.dismiss_possible()
+def export_copy(qtbot, window, dialogs, draft: Path) -> str:
+    """Save the copy once the export gate opens, and read it."""
     out = draft.with_name("westmere.redacted.txt")
     dialogs.save_paths.append(str(out))
     qtbot.waitUntil(lambda: window.exporter.ready_reason() == "")
     with qtbot.waitSignal(window.exportFinished, timeout=60_000):
         window.export()
-    copy = out.read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8")
+
+
+def test_dismissed_names_are_printed_and_the_copy_is_read_clean(qtbot, window, dialogs,
+                                                               draft: Path):
+    accept_persons(window)
+    window.review.dismiss_possible()
+    copy = export_copy(qtbot, window, dialogs, draft)
     assert "the Ottlebys and" in copy and "said Vexley had" in copy
     assert "Gransson" not in copy
     assert dialogs.kinds()[-1] == "information"  # the second reading called it clean
@@ -164,11 +169,6 @@ def test_a_promoted_possible_name_joins_the_persons_and_is_withheld(qtbot, windo
     dialogs.answers.append(QMessageBox.StandardButton.Yes)
     window.actions.dismiss_possible.trigger()
     assert "Dismiss the 1 possible name(s) not reviewed yet (Ottlebys)?" in dialogs.last("question")
-    out = draft.with_name("westmere.redacted.txt")
-    dialogs.save_paths.append(str(out))
-    qtbot.waitUntil(lambda: window.exporter.ready_reason() == "")
-    with qtbot.waitSignal(window.exportFinished, timeout=60_000):
-        window.export()
-    copy = out.read_text(encoding="utf-8")
+    copy = export_copy(qtbot, window, dialogs, draft)
     assert "Vexley" not in copy and "the Ottlebys and" in copy
     assert dialogs.kinds()[-1] == "information"
