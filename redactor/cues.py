@@ -126,6 +126,11 @@ LOCATIVES = PLACE_PREPOSITIONS | {"from", "to", "into", "toward", "towards", "vi
 TEMPORAL = frozenset({"in", "on", "since", "until", "till", "by", "last", "next", "early", "late",
                       "mid", "of", "from", "through", "during", "before", "after", "this", "every",
                       "each", "that", "same", "every"})
+# Verbs of speaking: what follows a speaker's name ("Minh Nampa says", "Arnon Nampa shouts").
+SPEECH_VERBS = _words("""
+say says said tell tells told add adds added recall recalls recalled shout shouts shouted ask
+asks asked explain explains explained insist insists insisted write writes wrote
+""")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "messrs"})
 MONTHS_AND_DAYS = _words("""
 january february march april may june july august september october november december jan feb

@@ -13,16 +13,30 @@ import regex
 
 from redactor.cues import HONORIFICS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL, not_name_words
 from redactor.lexicon import lexicon
-from redactor.names import fold, strip_possessive
+from redactor.names import fold, is_caps, strip_possessive
 
 TITLE_CASE_SHARE = 0.6
+# Sentence words no name is made of, whatever the lexicon lists ("May" is a month here).
+_NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
 _CREDITED_BY = re.compile(r"\w+ed[ \t]+by[ \t]+$")
 
 
 def given_title(word: str) -> bool:
-    """A title, a role or a function word that is also a given name ("Justice", "Will")."""
-    bare = fold(word.strip(".,"))
-    return bare in ROLE_WORDS and lexicon().is_given(bare) or lexicon().is_word_name(bare)
+    """A title, a role or a sentence word that is also a name ("Justice", "Will", "Said")."""
+    bare = fold(strip_possessive(word).strip(".,:;"))
+    if bare in ROLE_WORDS:
+        return lexicon().is_given(bare)
+    return lexicon().is_word_name(bare) or (bare in not_name_words() and bare not in _NEVER_NAMES
+                                            and lexicon().is_name(bare))
+
+
+def capitalised_name_word(text: str, start: int, word: str) -> bool:
+    """A sentence word that is also a name, capitalised where no sentence, headline or line
+    in capitals puts a capital: "ask Said about it", "made by Said's roommate". Written
+    small, it would be the word."""
+    bare = strip_possessive(word)
+    return (bare[:1].isupper() and not is_caps(bare) and given_title(bare)
+            and not sentence_start(text, start) and not title_case_line(text, start))
 
 
 def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset(),

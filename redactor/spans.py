@@ -24,7 +24,8 @@ import regex
 
 from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, not_name_words
 from redactor.lexicon import lexicon
-from redactor.name_words import calendar_name, given_title, not_name_edge, sentence_start, title_case_line
+from redactor.name_words import (calendar_name, capitalised_name_word, given_title, not_name_edge, sentence_start,
+                                 title_case_line)
 from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
@@ -144,10 +145,11 @@ def clean_spans(text: str, hits: Iterable, facts: TextFacts = TextFacts()) -> li
 
 
 def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
-    """A mailbox or handle ("ilyas.tokayev") is taken as it is; a name is cut at sentence
+    """A mailbox or handle ("ilyas.tokayev") is taken as it is, and so is a speaker label
+    judged whole ("SAID:", hint "label"); a name is cut at sentence
     ends and line breaks, trimmed and grown, unless only the model proposed it and the
     words around it say it is no person."""
-    if hit.hint == "address":
+    if hit.hint in ("address", "label"):
         return [(hit.start, hit.end)]
     parts = []
     model = hit.recognizer == MODEL_RECOGNIZER and not hit.hint
@@ -171,16 +173,11 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
     Kapanadze", "Almaty" of a keywords field's "Nurlanov Almaty")."""
     for piece_start, piece_end in _pieces(text, start, end):
         found = [m for m in WORD.finditer(text, piece_start, piece_end)]
-        while found and (not_name_edge(found[0].group(), len(found) > 1, places if len(found) > 1 else frozenset(),
-                                       alone=len(found) == 1)
-                         and not (len(found) > 1 and calendar_name(text, found[0].start(), found[0].group()))
-                         or (len(found) > 1 and _place_word(text, found[0].start(), found[0].end(), facts))) \
-                and not (private and len(found) > 1 and given_title(found[0].group())):
-            found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
-        while found and (not_name_edge(found[-1].group(), False, places if len(found) > 1 else frozenset(),
-                                       alone=len(found) == 1)
-                         or fold(found[-1].group()) in PARTICLES and (len(found) > 1 or found[-1].group().islower())):
-            found.pop()  # "María de": a particle ends no name; "LE:" alone is a surname
+        if not (len(found) == 1 and capitalised_name_word(text, found[0].start(), found[0].group())):
+            while found and _not_leading(text, found, facts, places, private):
+                found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
+            while found and _not_trailing(found, places):
+                found.pop()  # "María de": a particle ends no name; "LE:" alone is a surname
         if not found:
             continue
         first, last = found[0], found[-1]
@@ -188,6 +185,25 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
         if text[last_end - 1] == "." and not is_initial(last.group()):
             last_end -= 1  # a sentence's full stop, not an initial's
         yield first.start(), last_end
+
+
+def _not_leading(text: str, found: list[re.Match[str]], facts: TextFacts, places: frozenset[str],
+                 private: bool) -> bool:
+    """The first of ``found`` opens no name: a title, a sentence word, a place after "in"...;
+    in a private frame a title that is also a given name does ("her son Justice Okafor")."""
+    word, many = found[0], len(found) > 1
+    if private and many and given_title(word.group()):
+        return False
+    if many and _place_word(text, word.start(), word.end(), facts):
+        return True
+    return not_name_edge(word.group(), many, places if many else frozenset(), alone=not many) and not (
+        many and calendar_name(text, word.start(), word.group()))
+
+
+def _not_trailing(found: list[re.Match[str]], places: frozenset[str]) -> bool:
+    word, many = found[-1].group(), len(found) > 1
+    return not_name_edge(word, False, places if many else frozenset(), alone=not many) or (
+        fold(word) in PARTICLES and (many or word.islower()))
 
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

@@ -128,6 +128,22 @@ FOUND = [
     ("invisible characters inside a name",
      "Protester Marzhan Kudai\u00adbergenova, 31, said she was beaten. "
      "Kudai\u200bbergenova was released.", ["Marzhan Kudai\u00adbergenova", "Kudai\u200bbergenova"]),
+    ("a surname that is a sentence word, capitalised inside sentences",
+     "Court is back in session. Said remains on the stand.\n\nThe defense asks about a comment "
+     "made by Said's former roommate. Prosecutors may not ask Said about it. Ogunde brings up "
+     "a statement Said made to police.", ["Said"]),
+    ("a speaker label that is a sentence word",
+     "OKONJO: So you saw nothing?\n\nSAID: Nothing at all.\n\nOKONJO: And the ambulance?\n\n"
+     "SAID: Only what I saw.", ["SAID"]),
+    ("a given name that reads as a title, told with an age",
+     "NDLOVU, BYLINE: Justice, who's 23, shakes a can of red spray paint.\n\nNDLOVU: Justice "
+     "says he has nothing to lose.", ["Justice"]),
+    ("a given name and a town's name, read as an organisation, before a verb of speaking",
+     "Quang Spokane says the men and women taking to the streets are angry. Mai Fresno said the "
+     "march would go on.", ["Quang Spokane", "Mai Fresno"]),
+    ("a name read as an organisation, with the speaker's affiliation",
+     "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
+     ["Somchai Yakima"]),
 ]
 
 # (class, sentence, words that are no person)
@@ -137,6 +153,7 @@ NOT_FOUND = [
      "Oil workers in Zhanaozen and students in Kendari marched down Moi Avenue.",
      ["Zhanaozen", "Kendari"]),
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
+    ("a sentence word opening a sentence", 'Said one protester: "We will stay."', ["Said"]),
     ("credit labels", "ROB KEMAL, BYLINE: Crowds gathered.\n\nHKEVICH, DEFENSE ATTORNEY FOR DARIUS "
      "OKAFOR: So you had no idea?\n\nROB KEMAL, BYLINE: They left.", ["BYLINE", "DEFENSE"]),
     ("a count in brackets heading a list", "Readers wrote in.\n\nComments (2)\nAino Kettunen: stay "

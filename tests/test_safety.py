@@ -276,3 +276,18 @@ def test_a_surname_with_a_particle_in_capitals_is_no_first_name():
 
     assert given_name("DA SILVA") == "" and given_name("da Silva") == ""
     assert given_name("Maria da Silva") == "Maria"
+
+
+def test_a_witness_named_only_by_a_label_that_is_a_sentence_word_is_withheld(engine, tmp_path: Path):
+    """A transcript whose witness speaks only as "SAID:": the label opens lines before a
+    colon, so it is a name, not the verb; a copy that still prints it is never called clean."""
+    text = ("OKONJO: So you saw nothing at all?\n\nSAID: Nothing at all.\n\nOKONJO: And the "
+            "ambulance?\n\nSAID: Only what I saw.\n\nOKONJO: Nothing further.\n")
+    path = tmp_path / "transcript.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    decisions = engine.analyze(document)
+    for person in decisions.persons:
+        person.reviewed = True
+    saved = engine.save(document, decisions, tmp_path / "copy.txt")
+    assert saved.clean and "SAID" not in saved.path.read_text(encoding="utf-8")

@@ -55,13 +55,14 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
     "Witness", "May"): a capitalised role opening a caption is no part of the name. The
     rule is ``spans.not_name_edge``, shared with the spans the model proposes. In a frame
     for private people or a credit (``private``) a title or a word that is also a given
-    name opens the name ("Justice Precious Long, 29": no judge is listed with an age among
-    the convicted; "WILL YOUNG, HOST:")."""
+    name opens the name, or is it ("Justice Precious Long, 29": no judge is listed with an
+    age among the convicted; "WILL YOUNG, HOST:"; "Justice, who's 23,")."""
     words = list(regex.finditer(r"\S+", text[start:end]))
     while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1) and not (
-            private and len(words) > 1 and given_title(words[0].group())):
+            private and given_title(words[0].group())):
         words.pop(0)
-    while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1):
+    while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1) and not (
+            private and len(words) == 1 and given_title(words[0].group())):
         words.pop()
     if not words:
         return None

@@ -36,6 +36,9 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
     (regex.compile(rf"{NAME}[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)"),
      "private", frozenset({"DATE", "TIME"})),
+    # "Justice, who's 23, shakes a can of spray paint": an age told after "who".
+    (regex.compile(rf"{NAME},[ \t]+who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+\d{{1,3}}\b(?![.,]?\d)"), "private",
+     frozenset({"DATE", "TIME"})),
     # "Justice Little (50) answered", "of 19-year-old Parit Minh Sithijirawattanakul".
     (regex.compile(rf"{NAME}[ \t]*\((?:age[ \t]+)?\d{{1,3}}\)(?=[ \t]*[,;.]|[ \t]+[a-z])"), "private",
      frozenset({"DATE", "TIME"})),  # not a count: "Comments (2)" heads a list

@@ -19,7 +19,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
-from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, not_name_words
+from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, SPEECH_VERBS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
@@ -92,7 +92,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     pairs = list(_runs(words, text))
     runs = [run for run, _ in pairs]
     proper = _used_as_names(words)
-    tiers = ["" if doubtful and not _credit_closing_line(text, run)
+    tiers = ["" if doubtful and not (_credit_closing_line(text, run) or _speaker(text, run))
              else _weigh(text, run, headlines=not recased, proper_words=proper) for run, doubtful in pairs]
     found = []
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
@@ -197,7 +197,7 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         # Precious Bishop" the model reads as an organisation), not "York Times".
         given = kinds.is_given(first.text) and (not first.common or all(
             kinds.is_name(w.text) or w.proper and not w.common for w in words[1:]))
-        return POSSIBLE if given or guessed else ""
+        return POSSIBLE if given or guessed or _speaker(text, words) else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
         return ""  # "HYPERLINK", "BREAKING": capitals the capitals and speaker recognizers judge
@@ -242,6 +242,19 @@ def _credit_closing_line(text: str, run: list[Word]) -> bool:
     before = text[max(0, run[0].start - 4):run[0].start]
     return (before.endswith(("by ", "By ")) and not text[run[-1].end:].split("\n", 1)[0].strip(" .")
             and text[run[0].start:run[-1].end] not in AGENCIES)
+
+
+def _speaker(text: str, words: list[Word]) -> bool:
+    """A given name and a proper noun or two the model guesses are an organisation, before a
+    verb of speaking or a person's affiliation: "Minh Nampa says", "Arnon Nampa, of Common
+    Defense, shouts". Organisations speak too, but rarely under a given name."""
+    if not (1 < len(words) <= 3 and all(w.proper for w in words)):
+        return False
+    after = text[words[-1].end:words[-1].end + 40]
+    if regex.match(r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*,", after):
+        return True
+    verb = regex.match(r"[ \t]+(\p{Ll}+)\b", after)
+    return verb is not None and verb.group(1) in SPEECH_VERBS and lexicon().is_given(words[0].text)
 
 
 def _acronym(word: str) -> bool:

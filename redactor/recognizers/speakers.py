@@ -16,6 +16,7 @@ from spacy.vocab import Vocab
 
 from redactor.cues import not_name_words
 from redactor.lexicon import lexicon
+from redactor.name_words import given_title
 from redactor.names import fold
 from redactor.recognizers.base import NameRecognizer
 
@@ -25,6 +26,7 @@ _LABEL = regex.compile(
 # A speaker's whole answer a name of two to four words: "STREET: Tsz-kin Siu-fung Ng."
 _ANSWER = regex.compile(r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+(?P<answer>\p{Lu}[\p{L}\p{M}'’-]*"
                         r"(?:[ \t]+(?:\p{Ll}{1,3}[ -])?\p{Lu}[\p{L}\p{M}'’-]*){1,3})[.!]?[ \t]*(?=\r?\n|\Z)")
+LABEL = "label"  # the hint of a label taken whole: no span rule trims it again
 # A label that opens two lines is a speaker; the model reads lone capitals as places or
 # organisations ("KASPERAVA": GPE), so only its dates and times overrule the structure.
 _VETO = frozenset({"DATE", "TIME"})
@@ -48,8 +50,9 @@ class SpeakerRecognizer(NameRecognizer):
         results = []
         for match in labels:
             if counts[fold(match.group("name"))] >= 2:
+                whole = _named(match.group("name"))
                 found = [self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
-                                     veto=_VETO)]
+                                     hint=LABEL if whole else "", veto=_VETO, untrimmed=whole)]
                 answer = _ANSWER.match(text, match.end("name"))
                 vocab = nlp_artifacts.tokens.vocab if nlp_artifacts is not None else None
                 if answer is not None and _name_answer(answer.group("answer"), vocab):
@@ -67,6 +70,13 @@ def _role_only(label: str) -> bool:
     if len(words) == 1 and lexicon().is_family(words[0]):
         return False
     return all(fold(word) in not_name_words() for word in words)
+
+
+def _named(label: str) -> bool:
+    """Every word of the label is a name even where it is also a sentence word: "SAID:" or
+    "WILL PRICE:" opening lines speaks; the verb or the modal never opens a line before a
+    colon. Such a label is taken whole, not trimmed of its sentence words."""
+    return all(given_title(word) or fold(word) not in not_name_words() for word in label.split())
 
 
 def _name_answer(words: str, vocab: Vocab | None) -> bool:
