@@ -65,7 +65,8 @@ juror jurors interpreter clerk
 protester protesters protestor protestors demonstrator demonstrators marcher marchers
 striker strikers worker workers resident residents student students villager villagers
 witness witnesses victim victims survivor survivors relative relatives detainee detainees
-prisoner prisoners inmate inmates refugee migrant teenager teen boy girl child man woman
+prisoner prisoners inmate inmates refugee migrant teenager teen boy boys girl girls child children
+man woman
 shopkeeper vendor driver passenger patient nurse participant bystander citizen voter
 defendant defendants accused mourner mourners farmer miner miners teacher worshipper
 """)
@@ -151,7 +152,8 @@ def not_name_words() -> frozenset[str]:
 
 # Words that are no part of a name even right after one ("Estmark Police", "Reuters Photo"),
 # unlike a capitalised sentence word that may end a name ("Edward Said", "Margaret Court").
-NEVER_IN_NAMES = CREDIT_LABELS | frozenset({"police", "defense", "defence", "according", "photo", "via"})
+NEVER_IN_NAMES = CREDIT_LABELS | frozenset({"police", "defense", "defence", "according", "photo", "via",
+                                            "show", "podcast"})  # "The Kyaw Htun Show"
 
 
 # Contact details and what stands around them (``recognizers/contacts.py``, ``details.py``).

@@ -162,6 +162,9 @@ def _role_evidence(word: str, offset: int, may_be_given: bool = False) -> Eviden
 
 
 def _article(word: str) -> str:
+    """"a protester", "an activist", and for a plural "one of the boys"."""
+    if word.endswith("s") and not word.endswith(("ss", "us")):
+        return f"one of the {word}"
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 

@@ -18,6 +18,7 @@ from redactor.names import fold, is_caps, strip_possessive
 TITLE_CASE_SHARE = 0.6
 # Sentence words no name is made of, whatever the lexicon lists ("May" is a month here).
 _NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
+_BEFORE_GIVEN = ROLE_WORDS | {"is", "was", "and"}
 _CREDITED_BY = re.compile(r"\w+ed[ \t]+by[ \t]+$")
 
 
@@ -28,6 +29,15 @@ def given_title(word: str) -> bool:
         return lexicon().is_given(bare)
     return lexicon().is_word_name(bare) or (bare in not_name_words() and bare not in _NEVER_NAMES
                                             and lexicon().is_name(bare))
+
+
+def given_after_role(text: str, start: int, word: str) -> bool:
+    """A title that is also a given name, after a role or a title: titles do not stack, so
+    it is the given name ("President Justice Long", "spokeswoman Justice Bush", "our
+    engineer is Justice Bush", "Serik Omarbekov and Justice Tembo")."""
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 30):start])
+    return (before is not None and fold(before.group(1)) in _BEFORE_GIVEN and word[:1].isupper()
+            and given_title(word))
 
 
 def capitalised_name_word(text: str, start: int, word: str) -> bool:

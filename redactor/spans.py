@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, not_name_words
+from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, ROLE_WORDS, not_name_words
 from redactor.lexicon import lexicon
-from redactor.name_words import (calendar_name, capitalised_name_word, given_title, not_name_edge, sentence_start,
-                                 title_case_line)
+from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, given_title, not_name_edge,
+                                 sentence_start, title_case_line)
 from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
@@ -192,8 +192,9 @@ def _not_leading(text: str, found: list[re.Match[str]], facts: TextFacts, places
     """The first of ``found`` opens no name: a title, a sentence word, a place after "in"...;
     in a private frame a title that is also a given name does ("her son Justice Okafor")."""
     word, many = found[0], len(found) > 1
-    if private and many and given_title(word.group()):
-        return False
+    if many and (private or fold(word.group()) not in ROLE_WORDS) and given_title(word.group()) or (
+            many and given_after_role(text, word.start(), word.group())):
+        return False  # "Will Price is the editor", "spokeswoman Justice Bush"
     if many and _place_word(text, word.start(), word.end(), facts):
         return True
     return not_name_edge(word.group(), many, places if many else frozenset(), alone=not many) and not (
@@ -262,6 +263,7 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
     if (facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word)
+            and not lexicon().is_word_name(word)
             and not _bare_initial(word) and (sentence_start(text, before.start(1))
                                              or title_case_line(text, start))):
         # '"Free Gogi Beridze"', "Dear Saule", "Arrested For Blinding Gustavo Gatica": an
@@ -333,9 +335,10 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
 
 def _word_name(text: str, start: int, word: str) -> bool:
     """A given name that is also a function word ("Will", "May"), capitalised where no
-    sentence or headline puts a capital: before a name, it is the given name."""
+    headline puts a capital: before a name, it is the given name, at a sentence's start too
+    ("Will Okafor was a leader": the modal opens questions, not statements about a name)."""
     return (word[:1].isupper() and not word.isupper() and lexicon().is_word_name(word)
-            and not sentence_start(text, start) and not title_case_line(text, start))
+            and not title_case_line(text, start) or given_after_role(text, start, word))
 
 
 def _place_word(text: str, start: int, end: int, facts: TextFacts) -> bool:

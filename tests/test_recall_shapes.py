@@ -141,6 +141,18 @@ FOUND = [
     ("a given name and a town's name, read as an organisation, before a verb of speaking",
      "Quang Spokane says the men and women taking to the streets are angry. Mai Fresno said the "
      "march would go on.", ["Quang Spokane", "Mai Fresno"]),
+    ("a given name that is a modal, opening a sentence",
+     "Students cover the protests. Will Okafor is the outgoing editor of The Mercury.",
+     ["Will Okafor"]),
+    ("a given name that reads as a title, after a role or a title",
+     "Police spokeswoman Justice Adeyemi called it an attack. Protests challenged President "
+     "Justice Ogunbanjo. The charge relates to the death of Serik Omarbekov and Justice Tembo.",
+     ["Justice Adeyemi", "Justice Ogunbanjo", "Justice Tembo"]),
+    ("names listed after a word for people",
+     "In central Khartoum, we often see two boys, Justice and Tariq, waving a small flag.",
+     ["Justice", "Tariq"]),
+    ("a name in the title of a show",
+     "You can find more episodes of “The Tariq Mwale Show” at our website.", ["Tariq Mwale"]),
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),
@@ -208,3 +220,10 @@ def test_some_words_never_end_a_name_though_sentence_words_may():
     assert not_name_edge("Police", leading=False) and not_name_edge("Photo", leading=False)
     assert not not_name_edge("Said", leading=False) and not not_name_edge("Court", leading=False)
 
+
+
+def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):
+    """"The Tariq Mwale Show": the host's name is withheld, and "The" is no first name to print."""
+    text = LEAD + "You can find more episodes of “The Tariq Mwale Show” at our website.\n"
+    decisions = _analyze(engine, draft, text)
+    assert {m.text for p in decisions.persons for m in p.mentions} == {"Tariq Mwale"}

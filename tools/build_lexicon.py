@@ -130,7 +130,10 @@ def _words(names: Iterable[str], locale: str) -> Iterator[str]:
                 if len(folded) < 2 or folded in PARTICLES:
                     continue
                 if folded in STOP_WORDS:
-                    yield "*" + folded  # as evidence of a name in general, an English word is none
+                    # As evidence of a name in general, an English word is none; as a given
+                    # name it counts only as written ("Will"), not once folded ("Thế").
+                    if latin.strip("-'").lower() == folded:
+                        yield "*" + folded
                     continue
                 yield folded
                 if "-" in folded:

@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import PARTICLES
-from redactor.name_words import given_title, not_name_edge
+from redactor.name_words import given_after_role, given_title, not_name_edge
 
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
@@ -59,7 +59,8 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
     age among the convicted; "WILL YOUNG, HOST:"; "Justice, who's 23,")."""
     words = list(regex.finditer(r"\S+", text[start:end]))
     while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1) and not (
-            private and given_title(words[0].group())):
+            private and given_title(words[0].group())
+            or len(words) > 1 and given_after_role(text, start + words[0].start(), words[0].group())):
         words.pop(0)
     while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1) and not (
             private and len(words) == 1 and given_title(words[0].group())):
