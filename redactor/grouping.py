@@ -226,12 +226,12 @@ def _place_here(text: str, start: int, end: int, facts: TextFacts) -> bool:
 
 
 def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
-    """The token sequences that name ``person`` on their own: mentions, first and last name,
-    and the surname with its particles ("de la Vega", "bin Hamdan")."""
+    """The token sequences that name ``person`` on their own: mentions, each word of the name
+    but a particle, and the surname with its particles ("de la Vega", "bin Hamdan")."""
     forms = {key(m.text) for m in person.mentions if not m.variant}
     if len(person.key) > 1:
-        for part in (person.key[0], person.key[-1]):
-            if len(part) > 1:
+        for part in person.key:  # first, last, and a middle name alone ("Parit" of "Lan Parit Le")
+            if len(part) > 1 and part not in PARTICLES:
                 forms.add((part,))
         for mention in person.mentions:  # a nickname: Joko "Jokowi" Widodo is also "Jokowi"
             forms.update(key(nick) for nick in _NICKNAME.findall(mention.text))

@@ -153,6 +153,9 @@ FOUND = [
      ["Justice", "Tariq"]),
     ("a name in the title of a show",
      "You can find more episodes of “The Tariq Mwale Show” at our website.", ["Tariq Mwale"]),
+    ("a middle name alone, after the full name",
+     "Police shot her son Lan Tavit Panyarat Som at the airport. Tavit was returning home "
+     "when he was hit.", ["Lan Tavit Panyarat Som", "Tavit"]),
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),
@@ -224,6 +227,7 @@ def test_some_words_never_end_a_name_though_sentence_words_may():
 
 def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):
     """"The Tariq Mwale Show": the host's name is withheld, and "The" is no first name to print."""
-    text = LEAD + "You can find more episodes of “The Tariq Mwale Show” at our website.\n"
+    text = LEAD + ("You can find more episodes of “The Tariq Mwale Show” at our website. This "
+                   "episode of “The Askar Temirov Show” was produced by our team.\n")
     decisions = _analyze(engine, draft, text)
-    assert {m.text for p in decisions.persons for m in p.mentions} == {"Tariq Mwale"}
+    assert {m.text for p in decisions.persons for m in p.mentions} == {"Tariq Mwale", "Askar Temirov"}

@@ -75,6 +75,8 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
     (regex.compile(rf"(?i:\b{_PEOPLE})[ \t]*(?::|,|[ \t]+(?:including|were|are|named))[ \t]+{NAME}"
                    rf"(?:{_AND}{_MORE})*"), "private", _LIST_VETO),
+    # "The Kyaw Htun Show": a show named after its host, whatever the model makes of the title.
+    (regex.compile(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b"), "", _LIST_VETO),
     # "The Trump administration": who heads a government is a person, however the model reads it.
     (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+(?:administration|government|cabinet|presidency|regime)\b"),
      "", PLACES | {"NORP", "ORG"}),
