@@ -230,8 +230,9 @@ def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
     but a particle, and the surname with its particles ("de la Vega", "bin Hamdan")."""
     forms = {key(m.text) for m in person.mentions if not m.variant}
     if len(person.key) > 1:
-        for part in person.key:  # first, last, and a middle name alone ("Parit" of "Lan Parit Le")
-            if len(part) > 1 and part not in PARTICLES:
+        middle = set(person.key[1:-1]) - PARTICLES  # a middle name alone: "Parit" of "Lan Parit Le"
+        for part in {person.key[0], person.key[-1]} | middle:
+            if len(part) > 1:
                 forms.add((part,))
         for mention in person.mentions:  # a nickname: Joko "Jokowi" Widodo is also "Jokowi"
             forms.update(key(nick) for nick in _NICKNAME.findall(mention.text))

@@ -81,7 +81,7 @@ def ner_configuration() -> NerModelConfiguration:
 
 
 def _load(path: str) -> spacy.language.Language:
-    nlp = spacy.load(path, exclude=["parser", "lemmatizer"])
+    nlp = spacy.load(path, exclude=["parser", "lemmatizer", "attribute_ruler"])
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     return nlp
@@ -100,7 +100,10 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
 
         Detection needs the tagger (proper nouns), sentence boundaries and the entity
         recognizer; the dependency parser and the lemmatizer cost more than half the time
-        and are left out, with the small sentence recognizer in the parser's place.
+        and are left out, with the small sentence recognizer in the parser's place. The
+        attribute ruler only maps the tagger's tags to coarse parts of speech, which nothing
+        reads (the rules read ``tag_``); without it the tags and entities are the same, and
+        a tenth of the time is saved.
         """
         self.nlp = {model["lang_code"]: _load(model["model_name"]) for model in self.models}
 

@@ -256,7 +256,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     given_small = lower and not small and lexicon().is_given(word)
     if particle or small or given_small:  # "EL SHEIKH"; "Parit jatupat Boonchuay"
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
-        if outer and _name_word(text, outer.start(1), outer.group(1), facts, caps, name) and (
+        if outer and (_name_word(text, outer.start(1), outer.group(1), facts, caps, name)
+                      or given_small and given_title(outer.group(1))) and (  # "Justice rose Street"
                 not given_small or lexicon().is_given(outer.group(1))):
             return outer.start(1)
         return before.start(1) if particle else None

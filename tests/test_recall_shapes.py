@@ -156,6 +156,17 @@ FOUND = [
     ("a middle name alone, after the full name",
      "Police shot her son Lan Tavit Panyarat Som at the airport. Tavit was returning home "
      "when he was hit.", ["Lan Tavit Panyarat Som", "Tavit"]),
+    ("a speaker who speaks once in a transcript",
+     "ANA OKORO, BYLINE: The last time Justice Bamidele saw her father, she was 8.\n\n"
+     "JUSTICE BAMIDELE: (Speaking Spanish).\n\nOKORO: Justice Bamidele says she will keep "
+     "looking.\n\nOKORO: The government has not answered.",
+     ["JUSTICE BAMIDELE", "Justice Bamidele"]),
+    ("a day that is a given name, in a frame for private people",
+     "Sunday, another protester, said he saw men in plain clothes. Bail conditions require "
+     "Sunday, 22, to stay in the country. Sunday has been on hunger strike.", ["Sunday"]),
+    ("a name after a death, read as a place",
+     '"My deepest condolences on the passing of Irsat," the minister said in Jakarta. '
+     "Relatives demanded an inquiry into the killing of Bauke.", ["Irsat", "Bauke"]),
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),

@@ -291,3 +291,20 @@ def test_a_witness_named_only_by_a_label_that_is_a_sentence_word_is_withheld(eng
         person.reviewed = True
     saved = engine.save(document, decisions, tmp_path / "copy.txt")
     assert saved.clean and "SAID" not in saved.path.read_text(encoding="utf-8")
+
+
+def test_a_middle_name_written_small_after_a_title_like_given_name_is_withheld(engine, tmp_path: Path):
+    """"Justice rose Okereke, a DJ": "rose" is her middle name written small, after a given
+    name that reads as a title; withheld with the surname, not left as a verb."""
+    text = ("Graffiti lines the walls. Justice rose Okereke, a DJ in Khartoum, looks around in "
+            "wonder.\n\nJUSTICE ROSE OKEREKE: This revolution is beautiful.\n\nMANDLA: Thank you."
+            "\n\nMANDLA: Back to you.\n")
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    decisions = engine.analyze(document)
+    for person in decisions.persons:
+        person.reviewed = True
+    saved = engine.save(document, decisions, tmp_path / "copy.txt")
+    copy = saved.path.read_text(encoding="utf-8")
+    assert not saved.clean or not re.search(r"(?i)\brose\b|okereke", copy), copy

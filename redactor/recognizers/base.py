@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import PARTICLES
-from redactor.name_words import given_after_role, given_title, not_name_edge
+from redactor.name_words import calendar_name, given_after_role, given_title, not_name_edge
 
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
@@ -59,15 +59,24 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
     age among the convicted; "WILL YOUNG, HOST:"; "Justice, who's 23,")."""
     words = list(regex.finditer(r"\S+", text[start:end]))
     while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1) and not (
-            private and given_title(words[0].group())
+            private and _given_here(text, start + words[0].start(), words[0].group())
             or len(words) > 1 and given_after_role(text, start + words[0].start(), words[0].group())):
         words.pop(0)
     while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1) and not (
-            private and len(words) == 1 and given_title(words[0].group())):
+            private and len(words) == 1 and _given_here(text, start + words[0].start(), words[0].group())):
         words.pop()
     if not words:
         return None
     return start + words[0].start(), start + words[-1].end()
+
+
+def _given_here(text: str, start: int, word: str) -> bool:
+    """In a frame for private people, a title, a sentence word or a day that is also a given
+    name is that name: "Justice, who's 23,", "Sunday, another protester, said"."""
+    bare = word.strip(".,:;")
+    # The frame has read what follows ("Sunday, 22,": an age, no date), so only the word
+    # before the day can make it one ("on Sunday").
+    return given_title(bare) or calendar_name(text[:start + len(bare)], start, bare)
 
 
 def _not_a_name(word: str, leading: bool, alone: bool) -> bool:

@@ -26,7 +26,7 @@ _MORE = NAME.replace("<name>", "<more>")
 # A name in a list of people is a name even where the model guesses it is a place.
 _LIST_VETO = frozenset({"DATE", "TIME"})
 _ROLES = alternation(ROLE_WORDS)
-_HARMED = alternation(HARM_NOUNS | {"slaying", "assassination"})
+_HARMED = alternation(HARM_NOUNS | {"slaying", "assassination", "passing"})
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 # (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
 # veto lists the model's labels that overrule the frame (a strong frame overrules the model).
@@ -54,9 +54,13 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
     (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", PLACES),
     (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
-    # "in the case of Phyo Thwe", "the killing of X": whose case or death the story follows.
-    (regex.compile(rf"(?i:\b(?:{_HARMED}|case|trial|funeral|release)[ \t]+of)[ \t]+{NAME}"
-                   rf"(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)"), "private", PLACES | {"ORG", "NORP"}),
+    # "the killing of X", "the passing of Soid": only people die, are tried or buried, so
+    # the model's guess of a place for an unfamiliar name does not overrule the frame.
+    (regex.compile(rf"(?i:\b{_HARMED}[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)"),
+     "private", _LIST_VETO | {"ORG", "NORP"}),
+    # "in the case of Phyo Thwe": whose case the story follows (a country has cases too).
+    (regex.compile(rf"(?i:\bcase[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)"),
+     "private", PLACES | {"ORG", "NORP"}),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     (regex.compile(rf"(?i:\b{_ROLES}),[ \t]+{NAME},"), "", _LIST_VETO | {"ORG"}),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"

@@ -2,7 +2,9 @@
 
 In an interview transcript each speaker's label starts the lines they speak, often as
 initials after the first time. A label that opens two or more lines is a speaker, and
-a speaker is a person, whatever the model makes of the letters.
+a speaker is a person, whatever the model makes of the letters. Once one speaker is known
+the text is a transcript, and a label of name words that opens a single line is a speaker
+too ("JUSTICE BUSH: (Speaking Spanish)." between two of the reporter's lines).
 """
 
 from __future__ import annotations
@@ -47,9 +49,10 @@ class SpeakerRecognizer(NameRecognizer):
         labels = [m for m in _LABEL.finditer(text) if fold(m.group("name")) not in NOT_SPEAKERS
                   and not _role_only(m.group("name"))]
         counts = Counter(fold(m.group("name")) for m in labels)
+        transcript = sum(1 for count in counts.values() if count >= 2) >= 1
         results = []
         for match in labels:
-            if counts[fold(match.group("name"))] >= 2:
+            if counts[fold(match.group("name"))] >= 2 or transcript and _named(match.group("name")):
                 whole = _named(match.group("name"))
                 found = [self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
                                      hint=LABEL if whole else "", veto=_VETO, untrimmed=whole)]
