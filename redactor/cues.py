@@ -127,6 +127,11 @@ LOCATIVES = PLACE_PREPOSITIONS | {"from", "to", "into", "toward", "towards", "vi
 TEMPORAL = frozenset({"in", "on", "since", "until", "till", "by", "last", "next", "early", "late",
                       "mid", "of", "from", "through", "during", "before", "after", "this", "every",
                       "each", "that", "same", "every"})
+# Words of a transcript label that names no one: "UNIDENTIFIED MALE:", "CROWD:", "SINGERS:".
+UNNAMED_SPEAKERS = _words("""
+unidentified unknown unnamed anonymous male female man woman boy girl crowd crowds voice voices
+singer singers group chorus audience protester protesters demonstrators chanting
+""")
 # Verbs of speaking: what follows a speaker's name ("Minh Nampa says", "Arnon Nampa shouts").
 SPEECH_VERBS = _words("""
 say says said tell tells told add adds added recall recalls recalled shout shouts shouted ask

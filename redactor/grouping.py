@@ -60,7 +60,7 @@ class WordIndex:
                 continue
             place = (match.start(), match.start() + len(word))
             folded = fold(word)
-            if any(char.isupper() for char in word):
+            if word.lower() != word:  # a capital somewhere
                 self.capitalised.setdefault(folded, []).append(place)
             else:
                 self.lowercase.add(folded)

@@ -55,6 +55,7 @@ _CLAUSE_END = r"(?=[ \t]*(?:[,;.:)!?\u2013\u2014]|\Z)|[ \t]+(?:who|and|was|is|we
 _APPOSITION = regex.compile(rf",[ \t]*(?P<phrase>(?=[Aa]n?\b|[Tt]he\b){_DESCRIPTION}){_CLAUSE_END}")
 _WORDS = regex.compile(r"[\w'’-]+")
 _BEFORE = regex.compile(rf"(?P<phrase>{_DESCRIPTION}|{_AGE_WORD})[ \t]*,?[ \t]+\Z")
+_BEFORE_BACKWARDS = regex.compile("(?r)" + _BEFORE.pattern, flags=_BEFORE.flags)
 _AGE_AFTER = regex.compile(
     rf"(?P<phrase>(?P<age>,[ \t]*(?:aged[ \t]+)?\d{{1,3}}|[ \t]*\(\d{{1,3}}\)|,?[ \t]+aged[ \t]+\d{{1,3}}"
     rf"|,[ \t]*(?:both[ \t]+|all[ \t]+)?\d{{1,3}}[ \t]+years?[ \t]+old)?"
@@ -129,7 +130,10 @@ def _beside(text: str, mention: Mention, person_id: str) -> Iterator[Flag]:
     window = text[max(0, mention.start - 160):mention.start]
     if window.rstrip(" \t,") != window and any(  # words first: the pattern is slow to try
             word.lower() in _NOUNS or word.endswith("-year-old") for word in _WORDS.findall(window)):
-        before = _BEFORE.search(text, max(0, mention.start - 160), mention.start)
+        # Read backwards first: most windows hold no description, and the backward pass,
+        # which starts at the name, says so fast; the forward pass finds its longest form.
+        before = _BEFORE_BACKWARDS.search(text, max(0, mention.start - 160), mention.start) and \
+            _BEFORE.search(text, max(0, mention.start - 160), mention.start)
         if before:
             yield from _described(text, before, person_id)
 

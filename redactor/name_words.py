@@ -18,6 +18,7 @@ from redactor.names import fold, is_caps, strip_possessive
 TITLE_CASE_SHARE = 0.6
 # Sentence words no name is made of, whatever the lexicon lists ("May" is a month here).
 _NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
+_TIME_OF_DAY = re.compile(r"[ \t]+(?:night|morning|afternoon|evening|nights|mornings)\b")
 _BEFORE_GIVEN = ROLE_WORDS | {"is", "was", "and"}
 _CREDITED_BY = re.compile(r"\w+ed[ \t]+by[ \t]+$")
 
@@ -70,9 +71,11 @@ def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()
     return leading or alone or bare in MONTHS_AND_DAYS or bare in HONORIFICS
 
 
-def calendar_name(text: str, start: int, word: str) -> bool:
+def calendar_name(text: str, start: int, word: str, numbers: bool = True) -> bool:
     """A month or a day that is a given name here ("Jan Kubis", "June Almeida"): the lexicon
-    knows it as one, no "in", "on", "since" stands before it, and no date follows it."""
+    knows it as one, no "in", "on", "since" stands before it, and no date follows it (a
+    number, unless ``numbers`` is False because a frame has read it as an age, or a time
+    of day)."""
     bare = fold(word.rstrip("."))
     if bare not in MONTHS_AND_DAYS or not lexicon().is_given(bare) or word.endswith("."):
         return False
@@ -80,7 +83,8 @@ def calendar_name(text: str, start: int, word: str) -> bool:
     after = text[start + len(word):start + len(word) + 4]
     temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
         text, max(0, start - 30), start)  # "produced by Sunday Brown" credits a person
-    return not temporal and not re.match(r"[ \t.,]*\d", after)
+    return not temporal and not (numbers and re.match(r"[ \t.,]*\d", after)) and not _TIME_OF_DAY.match(
+        text, start + len(word))  # "students Sunday night"
 
 
 def has_capital(word: str) -> bool:

@@ -49,6 +49,8 @@ def initials(name: str) -> str:
 
 def strip_possessive(text: str) -> str:
     """'Nurlanov's' -> 'Nurlanov': the name is redacted, the possessive stays."""
+    if not text.endswith(("s", "S", "'", "’")):
+        return text  # most words: no possessive to look for (called for every word of a draft)
     return _POSSESSIVE.sub("", text)
 
 

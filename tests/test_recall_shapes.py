@@ -180,6 +180,11 @@ NOT_FOUND = [
      ["Zhanaozen", "Kendari"]),
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
     ("a sentence word opening a sentence", 'Said one protester: "We will stay."', ["Said"]),
+    ("a crowd speaking in a transcript",
+     "ANA OKORO, BYLINE: The crowd chants.\n\nUNIDENTIFIED CROWD: (Chanting in Spanish).\n\n"
+     "OKORO: They marched on.\n\nOKORO: Police watched.", ["UNIDENTIFIED CROWD"]),
+    ("a day before a time of day",
+     "Even my own parents saw the violence against students Sunday night.", ["Sunday"]),
     ("credit labels", "ROB KEMAL, BYLINE: Crowds gathered.\n\nHKEVICH, DEFENSE ATTORNEY FOR DARIUS "
      "OKAFOR: So you had no idea?\n\nROB KEMAL, BYLINE: They left.", ["BYLINE", "DEFENSE"]),
     ("a count in brackets heading a list", "Readers wrote in.\n\nComments (2)\nAino Kettunen: stay "

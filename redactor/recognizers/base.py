@@ -74,9 +74,8 @@ def _given_here(text: str, start: int, word: str) -> bool:
     """In a frame for private people, a title, a sentence word or a day that is also a given
     name is that name: "Justice, who's 23,", "Sunday, another protester, said"."""
     bare = word.strip(".,:;")
-    # The frame has read what follows ("Sunday, 22,": an age, no date), so only the word
-    # before the day can make it one ("on Sunday").
-    return given_title(bare) or calendar_name(text[:start + len(bare)], start, bare)
+    # The frame has read the number after it ("Sunday, 22,": an age, no date).
+    return given_title(bare) or calendar_name(text, start, bare, numbers=False)
 
 
 def _not_a_name(word: str, leading: bool, alone: bool) -> bool:

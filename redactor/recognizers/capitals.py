@@ -19,6 +19,7 @@ from redactor.recognizers.runs import name_runs, run_result
 
 _CAPS_WORD = regex.compile(r"\b\p{Lu}[\p{Lu}\p{M}'’-]+\b")
 _LINE = regex.compile(r"[^\r\n]+")
+_LABEL = regex.compile(r"[ \t]*([^:]{1,60}):")
 MAX_LINE = 300  # headings, bylines and labels are short; body text in capitals is not re-read
 
 
@@ -39,7 +40,7 @@ class CapitalsRecognizer(NameRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         lines = [(m.start(), recased) for m in _LINE.finditer(text)
                  if len(m.group()) <= MAX_LINE and _mostly_capitals(m.group())
-                 and (recased := recase(m.group())) is not None]
+                 and (recased := recase(_heading(m.group()))) is not None]
         results = []
         docs = self.nlp.pipe((recased for _, recased in lines), batch_size=64)
         for (offset, _), doc in zip(lines, docs):
@@ -55,13 +56,23 @@ class CapitalsRecognizer(NameRecognizer):
         return results
 
 
+def _heading(line: str) -> str:
+    """The part of a line to re-read: a label in capitals opening a line of prose
+    ("YAHORAVA: I was there") up to its colon, which is where the capitals are; the
+    prose after it the model has read already. Any other line whole."""
+    label = _LABEL.match(line)
+    if label and not _mostly_capitals(line[label.end():]):
+        return line[:label.end()]
+    return line
+
+
 def _mostly_capitals(line: str) -> bool:
     """A byline or heading in capitals, or a label in capitals opening a line ('YAHORAVA: ...').
 
     Lines where capitals are a word or two among lower-case text ('the NFL', '(AP)') are
     acronyms in a sentence, not names, and are left to the model.
     """
-    label = regex.match(r"[ \t]*([^:]{1,60}):", line)
+    label = _LABEL.match(line)
     segment = label.group(1) if label else line
     words = regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", segment)
     caps = [w for w in words if _CAPS_WORD.fullmatch(w)]

@@ -39,7 +39,7 @@ _NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WO
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made for every word of a draft: no frozen-field overhead
 class Word:
     """A word as the tokenizer split it, joined again across hyphens ("Tsz-kin", "al-Rashidi"),
     with what the tagger and the entity recognizer said of it."""
@@ -119,27 +119,30 @@ def _words(doc: Doc) -> list[Word]:
     words: list[Word] = []
     joined: list[Token] = []
     text = doc.text  # built anew on every access: read once, not once per word
+    known: dict[str, bool] = {}  # a vocabulary lookup makes a lexeme: once per word form
     for token in doc:
         if joined and not joined[-1].whitespace_ and (token.text == "-" or joined[-1].text == "-"):
             joined.append(token)
             continue
         if joined:
-            words.append(_word(joined, labels, text))
+            words.append(_word(joined, labels, text, known))
         joined = [token]
     if joined:
-        words.append(_word(joined, labels, text))
+        words.append(_word(joined, labels, text, known))
     return words
 
 
-def _word(tokens: list[Token], labels: list[str], doc_text: str) -> Word:
+def _word(tokens: list[Token], labels: list[str], doc_text: str, known: dict[str, bool]) -> Word:
     first, last = tokens[0], tokens[-1]
     text = doc_text[first.idx:last.idx + len(last)]
     label = next((labels[t.i] for t in tokens if labels[t.i]), "")
     if label in NUMERIC_LABELS and text[:1].isupper() and fold(text) not in MONTHS_AND_DAYS:
         label = ""
+    lower = text.lower()
+    if lower not in known:
+        known[lower] = first.doc.vocab[lower].has_vector
     return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
-                label, bool(first.is_sent_start),
-                first.doc.vocab[text.lower()].has_vector)
+                label, bool(first.is_sent_start), known[lower])
 
 
 def _used_as_names(words: list[Word]) -> frozenset[str]:

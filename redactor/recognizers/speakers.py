@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.vocab import Vocab
 
-from redactor.cues import not_name_words
+from redactor.cues import UNNAMED_SPEAKERS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
 from redactor.names import fold
@@ -47,7 +47,8 @@ class SpeakerRecognizer(NameRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         labels = [m for m in _LABEL.finditer(text) if fold(m.group("name")) not in NOT_SPEAKERS
-                  and not _role_only(m.group("name"))]
+                  and not _role_only(m.group("name"))
+                  and not any(fold(word) in UNNAMED_SPEAKERS for word in m.group("name").split())]
         counts = Counter(fold(m.group("name")) for m in labels)
         transcript = sum(1 for count in counts.values() if count >= 2) >= 1
         results = []
