@@ -152,7 +152,7 @@ def not_name_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(set(STOP_WORDS) | ROLE_WORDS | MONTHS_AND_DAYS | HONORIFICS | NEVER_IN_NAMES
-                     | {"court", "said", "says", "told"})
+                     | MESSENGERS | {"court", "said", "says", "told"})
 
 
 # Words that are no part of a name even right after one ("Estmark Police", "Reuters Photo"),

@@ -47,7 +47,11 @@ def add_details(text: str, persons: list[Person], hits: Iterable[DetailHit]) -> 
     # A name inside an address ("b.nurlanov" of an e-mail) is no one the address stands beside.
     addresses = Taken([(h.start, h.end) for h in hits])
     beside = [m for m in mentions if not addresses.holds(m[0], m[1])]
-    found = _adopted(text, [(_owner(text, hit, beside, sentences), hit) for hit in hits], sentences)
+    # A possible name ("on Telegram as ...") owns a detail only where no sure one can.
+    possible = {p.id for p in persons if p.tier == "possible"}
+    sure = [m for m in beside if m[2] not in possible]
+    found = _adopted(text, [(_owner(text, hit, sure, sentences) or _owner(text, hit, beside, sentences), hit)
+                            for hit in hits], sentences)
     roles = {p.id: p.role for p in persons}
     contacts: list[Owned] = []
     for owner, hit in found:

@@ -27,6 +27,7 @@ from redactor.recognizers import custom_recognizers
 from redactor.recognizers.contacts import DETAIL_ENTITIES, DetailHit, contact_recognizers, detail_hits
 from redactor.recognizers.fields import FieldRecognizer
 from redactor.recognizers.runs import GUESS_LABELS, NUMERIC_LABELS
+from redactor.words import is_ordinary
 from redactor.spans import TextFacts
 
 Progress = Callable[[float], None]
@@ -179,14 +180,14 @@ def _read_facts(doc: Doc, offset: int, places: list[tuple[int, int]], other: lis
     for entity in doc.ents:
         if entity.label_ == "PERSON" or entity.label_ in NUMERIC_LABELS or (
                 entity.label_ in GUESS_LABELS and not any(
-                    doc.vocab[token.lower_].has_vector for token in entity if token.is_alpha)):
+                    is_ordinary(token.text) for token in entity if token.is_alpha)):
             continue
         span = (entity.start_char + offset, entity.end_char + offset)
         (places if entity.label_ in _PLACE_LABELS else other).append(span)
     for token in doc:
         if token.tag_ in _PROPER_TAGS:
             proper.append((token.idx + offset, token.idx + offset + len(token)))
-        if token.is_alpha and doc.vocab[token.lower_].has_vector:
+        if token.is_alpha and is_ordinary(token.text):
             common.add(token.lower_)
 
 

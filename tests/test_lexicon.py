@@ -33,3 +33,20 @@ def test_names_from_many_countries_and_scripts_are_known():
 def test_a_word_it_does_not_know_is_no_kind_and_folding_is_the_engines():
     names = Lexicon("nurlanov\tf\nzoe\tg\n")
     assert names.kinds("NURLANOV") == "f" and names.is_given("Zoë") and names.kinds("table") == ""
+
+
+def test_the_shipped_word_list_is_what_the_builder_makes_from_its_pinned_source():
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "build_words.py"), "--check"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ordinary_words_are_told_from_names_the_models_vocabulary_also_knows():
+    """"Young", "Free", "Said" are everyday words; "Okafor", "Minh", "Nampa", "Sochi" have word
+    vectors in the model but are no ordinary words."""
+    from redactor.words import is_ordinary
+
+    for word in ("young", "Free", "SAID", "justice", "street", "supreme"):
+        assert is_ordinary(word), word
+    for name in ("Okafor", "Minh", "Nampa", "Khin", "Tsz-kin", "Nurlanov"):
+        assert not is_ordinary(name), name

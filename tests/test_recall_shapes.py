@@ -156,6 +156,10 @@ FOUND = [
     ("a middle name alone, after the full name",
      "Police shot her son Lan Tavit Panyarat Som at the airport. Tavit was returning home "
      "when he was hit.", ["Lan Tavit Panyarat Som", "Tavit"]),
+    ("a speaker's answer that is a name beginning with a modal",
+     "KOFI MENSAH, BYLINE: Her father was a doctor and an activist called...\n\nMENSAH: Will "
+     "Faith Okereke.\n\nNDLOVU: In 1976, he was taken away.\n\nMENSAH: He never came back.",
+     ["Will Faith Okereke"]),
     ("a speaker who speaks once in a transcript",
      "ANA OKORO, BYLINE: The last time Justice Bamidele saw her father, she was 8.\n\n"
      "JUSTICE BAMIDELE: (Speaking Spanish).\n\nOKORO: Justice Bamidele says she will keep "

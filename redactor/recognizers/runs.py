@@ -24,11 +24,13 @@ from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
 from redactor.recognizers.base import NameRecognizer
-from redactor.name_words import calendar_name, not_name_edge, title_case_line
+from redactor.words import is_ordinary
+from redactor.name_words import calendar_name, not_name_edge, sentence_start, title_case_line
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
 _PROPER = {"NNP", "NNPS"}
+_NOUNS = {"NN", "NNS"}
 # What the model calls unfamiliar words it cannot place ("Henadz Shutau": ORG, "Aliaksandr
 # Kardziukou": FAC, "Kubis": NORP): a guess, not a reading. Places (GPE, LOC) it reads well.
 GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
@@ -50,7 +52,9 @@ class Word:
     proper: bool
     label: str
     opens_sentence: bool
-    common: bool  # its lower-case form is an ordinary word the model's vocabulary knows
+    common: bool  # an ordinary English word (``words.is_ordinary``), not only a name
+    familiar: bool  # a form the model's vocabulary has a vector for: words, and many names and places
+    noun: bool = False  # a common noun written small ("bureau" of "Almaty bureau")
 
     @property
     def particle(self) -> bool:
@@ -92,8 +96,10 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     pairs = list(_runs(words, text))
     runs = [run for run, _ in pairs]
     proper = _used_as_names(words)
+    places = frozenset(w.text for w in words if w.label in ("GPE", "LOC"))
     tiers = ["" if doubtful and not (_credit_closing_line(text, run) or _speaker(text, run))
-             else _weigh(text, run, headlines=not recased, proper_words=proper) for run, doubtful in pairs]
+             else _weigh(text, run, headlines=not recased, proper_words=proper, places=places)
+             for run, doubtful in pairs]
     found = []
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
     for index, (run, tier) in enumerate(zip(runs, tiers)):
@@ -119,41 +125,39 @@ def _words(doc: Doc) -> list[Word]:
     words: list[Word] = []
     joined: list[Token] = []
     text = doc.text  # built anew on every access: read once, not once per word
-    known: dict[str, bool] = {}  # a vocabulary lookup makes a lexeme: once per word form
     for token in doc:
         if joined and not joined[-1].whitespace_ and (token.text == "-" or joined[-1].text == "-"):
             joined.append(token)
             continue
         if joined:
-            words.append(_word(joined, labels, text, known))
+            words.append(_word(joined, labels, text))
         joined = [token]
     if joined:
-        words.append(_word(joined, labels, text, known))
+        words.append(_word(joined, labels, text))
     return words
 
 
-def _word(tokens: list[Token], labels: list[str], doc_text: str, known: dict[str, bool]) -> Word:
+def _word(tokens: list[Token], labels: list[str], doc_text: str) -> Word:
     first, last = tokens[0], tokens[-1]
     text = doc_text[first.idx:last.idx + len(last)]
     label = next((labels[t.i] for t in tokens if labels[t.i]), "")
     if label in NUMERIC_LABELS and text[:1].isupper() and fold(text) not in MONTHS_AND_DAYS:
         label = ""
-    lower = text.lower()
-    if lower not in known:
-        known[lower] = first.doc.vocab[lower].has_vector
     return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
-                label, bool(first.is_sent_start), known[lower])
+                label, bool(first.is_sent_start), is_ordinary(text), first.doc.vocab[text.lower()].has_vector,
+                text.islower() and last.tag_ in _NOUNS)
 
 
 def _used_as_names(words: list[Word]) -> frozenset[str]:
     """Ordinary words the draft writes with a capital inside its sentences at least twice
-    (the model at most guessing an organisation) and never in lower case: used as a name here."""
+    (the model at most guessing an organisation) and never in lower case: used as a name here.
+    A capitalised word before a common noun is no name there ("the Almaty bureau")."""
     inside: dict[str, int] = {}
     small = {w.text for w in words if w.text.islower()}
-    for word in words:
-        if (word.common and word.proper and not word.opens_sentence and word.text.istitle()
-                and (not word.label or word.label in GUESS_LABELS)):
-            inside[word.text] = inside.get(word.text, 0) + 1
+    for word, after in zip(words, words[1:] + words[-1:]):
+        if (word.familiar and word.proper and not word.opens_sentence and word.text.istitle()
+                and (not word.label or word.label in GUESS_LABELS) and not after.noun):
+            inside[word.text] = inside.get(word.text, 0) + 1  # not "the Almaty bureau"
     return frozenset(w for w, count in inside.items() if count >= 2 and w.lower() not in small)
 
 
@@ -174,7 +178,7 @@ def _runs(words: list[Word], doc_text: str) -> Iterator[tuple[list[Word], bool]]
 
 
 def _weigh(text: str, run: list[Word], headlines: bool = True,
-           proper_words: frozenset[str] = frozenset()) -> str:
+           proper_words: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()) -> str:
     """CONFIDENT, POSSIBLE or "" for a run of name-shaped words."""
     words = [w for w in run if not w.particle]
     kinds = lexicon()
@@ -194,12 +198,12 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         if kinds.is_place(first.text):
             return ""
         guessed = labels <= GUESS_LABELS and all(
-            (w.proper and not w.common) or w.text in proper_words if w.label else w.proper or kinds.is_name(w.text)
+            (w.proper and not w.familiar) or w.text in proper_words if w.label else w.proper or kinds.is_name(w.text)
             for w in words)
         # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
         # Precious Bishop" the model reads as an organisation), not "York Times".
-        given = kinds.is_given(first.text) and (not first.common or all(
-            kinds.is_name(w.text) or w.proper and not w.common for w in words[1:]))
+        given = kinds.is_given(first.text) and (not first.familiar or all(
+            kinds.is_name(w.text) or w.proper and not w.familiar for w in words[1:]))
         return POSSIBLE if given or guessed or _speaker(text, words) else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
@@ -215,9 +219,13 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
     if len(words) == 1:
         # One capitalised ordinary word ("Embargoed", "Union") is a name only where the
         # lexicon knows it as one ("Young said"), or where the draft writes it with a capital
-        # inside sentences, again and again, and never small ("ask Win about", "Win's").
+        # inside sentences, again and again, and never small ("ask Win about", "Win's"). A
+        # word that is no ordinary one may be a name ("Parit says"), unless the model reads
+        # it as a place somewhere in the draft ("Minsk").
         word = words[0]
-        return POSSIBLE if word.proper and (known[0] or not word.common or word.text in proper_words) else ""
+        unfamiliar = (not word.common and word.text not in places and not word.opens_sentence
+                      and not sentence_start(text, word.start))
+        return POSSIBLE if word.proper and (known[0] or unfamiliar or word.text in proper_words) else ""
     return POSSIBLE if any(w.proper for w in words) else ""
 
 

@@ -14,12 +14,12 @@ from collections import Counter
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.vocab import Vocab
 
 from redactor.cues import UNNAMED_SPEAKERS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
 from redactor.names import fold
+from redactor.words import is_ordinary
 from redactor.recognizers.base import NameRecognizer
 
 _LABEL = regex.compile(
@@ -50,19 +50,18 @@ class SpeakerRecognizer(NameRecognizer):
                   and not _role_only(m.group("name"))
                   and not any(fold(word) in UNNAMED_SPEAKERS for word in m.group("name").split())]
         counts = Counter(fold(m.group("name")) for m in labels)
-        transcript = sum(1 for count in counts.values() if count >= 2) >= 1
+        transcript = any(counts[fold(m.group("name"))] >= 2 and _named(m.group("name")) for m in labels)
         results = []
         for match in labels:
-            if counts[fold(match.group("name"))] >= 2 or transcript and _named(match.group("name")):
+            if counts[fold(match.group("name"))] >= 2 or transcript and _once(match.group("name")):
                 whole = _named(match.group("name"))
                 found = [self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
                                      hint=LABEL if whole else "", veto=_VETO, untrimmed=whole)]
                 answer = _ANSWER.match(text, match.end("name"))
-                vocab = nlp_artifacts.tokens.vocab if nlp_artifacts is not None else None
-                if answer is not None and _name_answer(answer.group("answer"), vocab):
+                if answer is not None and _name_answer(answer.group("answer")):
                     # "a leftist activist called..." / "STREET: Tsz-kin Siu-fung Ng."
                     found.append(self.result(text, answer.start("answer"), answer.end("answer"),
-                                             nlp_artifacts, veto=_VETO))
+                                             nlp_artifacts, veto=_VETO, untrimmed=True))
                 results += [result for result in found if result is not None]
         return results
 
@@ -83,11 +82,18 @@ def _named(label: str) -> bool:
     return all(given_title(word) or fold(word) not in not_name_words() for word in label.split())
 
 
-def _name_answer(words: str, vocab: Vocab | None) -> bool:
-    """An answer that is a name, not "Thank You" or "Good Morning": no sentence word in it,
-    and a first word the lexicon knows as a given name, or hyphenated ("Tsz-kin"), or words
-    the model's vocabulary does not know at all ("Aruzhan Zhanar Iskakova")."""
+def _once(label: str) -> bool:
+    """A label that opens one line of a transcript is a speaker when it is made of name words
+    and the lexicon knows one of them ("JUSTICE BAMIDELE:"), not "Embargoed:"."""
+    return _named(label) and any(lexicon().is_name(word) or given_title(word) for word in label.split())
+
+
+def _name_answer(words: str) -> bool:
+    """An answer that is a name, not "Thank You" or "Good Morning": no sentence word in it
+    but one that is also a given name ("Will Faith Price."), and a first word the lexicon
+    knows as a given name, or hyphenated ("Tsz-kin"), or no ordinary word at all ("Aruzhan
+    Zhanar Iskakova")."""
     parts = [w for w in words.split() if not w.islower()]
-    unknown = vocab is not None and len(parts) > 1 and not any(vocab[w.lower()].has_vector for w in parts)
-    return not any(fold(w) in not_name_words() for w in parts) and (
-        "-" in parts[0] or lexicon().is_given(parts[0]) or unknown)
+    unknown = len(parts) > 1 and not any(is_ordinary(w) for w in parts)
+    return not any(fold(w) in not_name_words() and not given_title(w) for w in parts) and (
+        "-" in parts[0] or lexicon().is_given(parts[0]) or given_title(parts[0]) or unknown)
