@@ -38,9 +38,12 @@ _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
 _NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
 _PARTICLES_THEN_WORD = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
-# A sentence ends at . ! or ? (closing quotes and brackets after it) before a capital.
+# A sentence ends at . ! or ? (closing quotes and brackets after it) before a capital, or
+# before a name that opens with a particle ("downtown Santiago. de la Cruz is a psychologist").
 # A sentence end, or a label's colon ("HO: Repeat that question"): no name runs across either.
-_SENTENCE_END = regex.compile(r"(?<=\p{L}\p{L}|\p{Ll})[.!?][\"”’)\]]*[ \t]+(?=[\"“‘(]?\p{Lu})|(?<=\p{L}):[ \t]+")
+_OPENING_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_SENTENCE_END = regex.compile(rf"(?<=\p{{L}}\p{{L}}|\p{{Ll}})[.!?][\"”’)\]]*[ \t]+"
+                              rf"(?=[\"“‘(]?\p{{Lu}}|(?:{_OPENING_PARTICLE})[ \t-]+\p{{Lu}})|(?<=\p{{L}}):[ \t]+")
 
 
 @dataclass
@@ -256,6 +259,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     given_small = lower and not small and lexicon().is_given(word)
     if particle or small or given_small:  # "EL SHEIKH"; "Parit jatupat Boonchuay"
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
+        if outer and outer.group(1).endswith(".") and not is_initial(outer.group(1)):
+            outer = None  # "downtown Santiago. de la Cruz": a sentence ends before the particle
         if outer and (_name_word(text, outer.start(1), outer.group(1), facts, caps, name)
                       or given_small and given_title(outer.group(1))) and (  # "Justice rose Street"
                 not given_small or lexicon().is_given(outer.group(1))):

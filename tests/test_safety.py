@@ -308,3 +308,19 @@ def test_a_middle_name_written_small_after_a_title_like_given_name_is_withheld(e
     saved = engine.save(document, decisions, tmp_path / "copy.txt")
     copy = saved.path.read_text(encoding="utf-8")
     assert not saved.clean or not re.search(r"(?i)\brose\b|okereke", copy), copy
+
+
+def test_a_name_opening_with_a_particle_after_a_full_stop_is_its_own(engine, tmp_path: Path):
+    """"downtown Santiago. de la Fuente is a psychologist": the city ends a sentence; joined to
+    the name, its replacement would print "Santiago", and the copy could not be saved."""
+    text = ("MENSAH: We're at a huge demonstration in downtown Santiago. de la Fuente is a "
+            "psychologist. Like everyone here, she has come to protest.\n\nMENSAH: Thank you.\n")
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    decisions = engine.analyze(document)
+    assert not any(". de" in m.text for p in decisions.persons for m in p.mentions)
+    for person in decisions.persons:
+        person.reviewed = True
+    saved = engine.save(document, decisions, tmp_path / "copy.txt")
+    assert "Fuente" not in saved.path.read_text(encoding="utf-8")

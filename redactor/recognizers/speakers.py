@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import UNNAMED_SPEAKERS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
-from redactor.names import fold
+from redactor.names import fold, is_caps
 from redactor.words import is_ordinary
 from redactor.recognizers.base import NameRecognizer
 
@@ -84,8 +84,9 @@ def _named(label: str) -> bool:
 
 def _once(label: str) -> bool:
     """A label that opens one line of a transcript is a speaker when it is made of name words
-    and the lexicon knows one of them ("JUSTICE BAMIDELE:"), not "Embargoed:"."""
-    return _named(label) and any(lexicon().is_name(word) or given_title(word) for word in label.split())
+    written in capitals, as transcripts write speakers ("TASHKENTOVA:"), or the lexicon
+    knows one of them ("Justice Bamidele:"); not "Embargoed:"."""
+    return _named(label) and (is_caps(label) or any(lexicon().is_name(w) or given_title(w) for w in label.split()))
 
 
 def _name_answer(words: str) -> bool:
