@@ -251,3 +251,14 @@ def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):
                    "episode of “The Askar Temirov Show” was produced by our team.\n")
     decisions = _analyze(engine, draft, text)
     assert {m.text for p in decisions.persons for m in p.mentions} == {"Tariq Mwale", "Askar Temirov"}
+
+
+def test_words_written_small_before_a_name_join_it_only_as_a_given_name(engine, draft):
+    """"His sister said Bezshan Nurlanov": "said" is a verb here, however the lexicon lists
+    "Said"; "Justice rose Okereke" keeps her middle name written small."""
+    text = LEAD + ("His sister said Bezshan Nurlanov only held a sign. Justice rose Okereke, a DJ, "
+                   "looked on.\n")
+    decisions = _analyze(engine, draft, text)
+    mentions = {m.text for p in decisions.persons for m in p.mentions}
+    assert "Bezshan Nurlanov" in mentions and not any("said" in m for m in mentions), mentions
+    assert "Justice rose Okereke" in mentions, mentions
