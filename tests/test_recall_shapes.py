@@ -171,6 +171,10 @@ FOUND = [
     ("a name after a death, read as a place",
      '"My deepest condolences on the passing of Irsat," the minister said in Jakarta. '
      "Relatives demanded an inquiry into the killing of Bauke.", ["Irsat", "Bauke"]),
+    ("a name read as an organisation, the subject of a verb",
+     "Demonstrators gather in Phoenix, Wednesday, Feb. 5, 2025. (AP Photo/Bakhyt D. Ormanova)\n"
+     "Dmitry Pavlyuk joins several hundred demonstrators outside the State Capitol on Wednesday.",
+     ["Dmitry Pavlyuk"]),
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),

@@ -31,6 +31,7 @@ CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
 _PROPER = {"NNP", "NNPS"}
 _NOUNS = {"NN", "NNS"}
+_FINITE = {"VBZ", "VBD", "VBP"}
 # What the model calls unfamiliar words it cannot place ("Henadz Shutau": ORG, "Aliaksandr
 # Kardziukou": FAC, "Kubis": NORP): a guess, not a reading. Places (GPE, LOC) it reads well.
 GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
@@ -55,6 +56,7 @@ class Word:
     common: bool  # an ordinary English word (``words.is_ordinary``), not only a name
     familiar: bool  # a form the model's vocabulary has a vector for: words, and many names and places
     noun: bool = False  # a common noun written small ("bureau" of "Almaty bureau")
+    finite: bool = False  # a verb in the present or past, written small ("joins", "said")
 
     @property
     def particle(self) -> bool:
@@ -101,6 +103,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
              else _weigh(text, run, headlines=not recased, proper_words=proper, places=places)
              for run, doubtful in pairs]
     found = []
+    after = {before.end: word for before, word in zip(words, words[1:])}
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
     for index, (run, tier) in enumerate(zip(runs, tiers)):
         # In a list of names, an item of proper nouns the model only guesses at is one too,
@@ -110,7 +113,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
             lexicon().is_place(w.text) for w in run)
         if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
-        elif listable and not tier and _after_a_role(text, run[0].start):
+        elif listable and not tier and (_after_a_role(text, run[0].start) or _acts(run, after.get(run[-1].end))):
             tier = POSSIBLE  # "physician Dmitry Tsikhanouskaya", read as an organisation
         if tier:
             found.append((run[0].start, run[-1].end, tier))
@@ -145,7 +148,7 @@ def _word(tokens: list[Token], labels: list[str], doc_text: str) -> Word:
         label = ""
     return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
                 label, bool(first.is_sent_start), is_ordinary(text), first.doc.vocab[text.lower()].has_vector,
-                text.islower() and last.tag_ in _NOUNS)
+                text.islower() and last.tag_ in _NOUNS, text.islower() and last.tag_ in _FINITE)
 
 
 def _used_as_names(words: list[Word]) -> frozenset[str]:
@@ -266,6 +269,13 @@ def _speaker(text: str, words: list[Word]) -> bool:
         return True
     verb = regex.match(r"[ \t]+(\p{Ll}+)\b", after)
     return verb is not None and verb.group(1) in SPEECH_VERBS and lexicon().is_given(words[0].text)
+
+
+def _acts(run: list[Word], following: Word | None) -> bool:
+    """Two or three words that are no ordinary ones, before a verb they are the subject of:
+    "Dmitry Shevchuk joins several hundred demonstrators", read as an organisation."""
+    return (following is not None and following.finite and 1 < len(run) <= 3
+            and not any(w.common for w in run))
 
 
 def _acronym(word: str) -> bool:
