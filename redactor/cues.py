@@ -57,7 +57,8 @@ grandmother grandfather grandson granddaughter nephew niece fiancee fiance steps
 """)
 # Family and friends: "her sister Saule"; "his lawyer" is not here (see AMBIGUOUS_ROLES).
 KIN = RELATIVES | _words("""
-girlfriend boyfriend friend neighbor neighbour colleague classmate partner
+girlfriend boyfriend friend neighbor neighbour colleague classmate partner roommate flatmate
+housemate
 """)
 # Words that mark a private person: a relative, a bystander, a participant in a protest.
 PRIVATE_ROLES = KIN | _words("""

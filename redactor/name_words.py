@@ -20,7 +20,7 @@ TITLE_CASE_SHARE = 0.6
 _NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
 _TIME_OF_DAY = re.compile(r"[ \t]+(?:night|morning|afternoon|evening|nights|mornings)\b")
 _BEFORE_GIVEN = ROLE_WORDS | {"is", "was", "and"}
-_CREDITED_BY = re.compile(r"\w+ed[ \t]+by[ \t]+$")
+_CREDITED_BY = re.compile(r"(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by[ \t]+$")
 
 
 def given_title(word: str) -> bool:

@@ -42,6 +42,7 @@ _PARTICLES_THEN_WORD = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)"
 # before a name that opens with a particle ("downtown Santiago. de la Cruz is a psychologist").
 # A sentence end, or a label's colon ("HO: Repeat that question"): no name runs across either.
 _OPENING_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_PARTICLE_FIRST = re.compile(rf"(?:{_OPENING_PARTICLE})[ \t-]+[^\W\d_]")
 _SENTENCE_END = regex.compile(rf"(?<=\p{{L}}\p{{L}}|\p{{Ll}})[.!?][\"”’)\]]*[ \t]+"
                               rf"(?=[\"“‘(]?\p{{Lu}}|(?:{_OPENING_PARTICLE})[ \t-]+\p{{Lu}})|(?<=\p{{L}}):[ \t]+")
 
@@ -269,6 +270,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         return before.start(1) if particle else None
     if word.endswith(".") and not is_initial(word):
         return None  # "Press. Zhunusova": a sentence ends there
+    if word[:1].isupper() and lexicon().is_given(word) and _PARTICLE_FIRST.match(text, start):
+        return before.start(1)  # "Diego dos Santos", however the model reads "Diego"
     if (facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word)
             and not lexicon().is_word_name(word)
             and not _bare_initial(word) and (sentence_start(text, before.start(1))
@@ -332,6 +335,8 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
     end = start + len(bare)
     if facts.is_other(start, end, name) or _place_word(text, start, end, facts) or fold(bare) in facts.place_words:
         return False
+    if lexicon().is_place(bare) and not lexicon().is_name(bare):
+        return False  # a country or a state ("Coordinator for Lebanon Thiago del Valle")
     if sentence_start(text, start):
         # Capitalised by position, not by being a name: the tagger or the lexicon must say so,
         # or the word must be no word the model's vocabulary knows ("SAID: Tsz-kin Hoi-yan Lau").

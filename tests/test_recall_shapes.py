@@ -175,6 +175,15 @@ FOUND = [
      "Demonstrators gather in Phoenix, Wednesday, Feb. 5, 2025. (AP Photo/Bakhyt D. Ormanova)\n"
      "Dmitry Pavlyuk joins several hundred demonstrators outside the State Capitol on Wednesday.",
      ["Dmitry Pavlyuk"]),
+    ("a friend named by the person they belong to",
+     "The prosecutor asks about statements made by Sunday Okoro, Mensah's former roommate, and "
+     "by Justice Adewale, his neighbour.", ["Sunday Okoro", "Justice Adewale"]),
+    ("a day that is a given name in a credit",
+     "Original music by Sunday Bamidele, Minh Chau and Burak Celik.", ["Sunday Bamidele"]),
+    ("a given name before a particle, whatever the model reads it as",
+     "The council said its members Diego dos Santos and Kyaw Lwin were detained. In a tweet, "
+     "U.N. Special Coordinator for Lebanon Thiago del Valle urged an inquiry.",
+     ["Diego dos Santos", "Thiago del Valle"]),
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),
@@ -266,3 +275,10 @@ def test_words_written_small_before_a_name_join_it_only_as_a_given_name(engine, 
     mentions = {m.text for p in decisions.persons for m in p.mentions}
     assert "Bezshan Nurlanov" in mentions and not any("said" in m for m in mentions), mentions
     assert "Justice rose Okereke" in mentions, mentions
+
+
+def test_a_country_before_a_name_is_no_part_of_it(engine, draft):
+    """"Special Coordinator for Lebanon Thiago del Valle": the country is the office's."""
+    text = LEAD + "U.N. Special Coordinator for Lebanon Thiago del Valle urged an inquiry.\n"
+    decisions = _analyze(engine, draft, text)
+    assert "Thiago del Valle" in {m.text for p in decisions.persons for m in p.mentions}

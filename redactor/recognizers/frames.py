@@ -76,6 +76,9 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     (regex.compile(rf"{NAME}[ \t]+(?:holds|held|holding|carries|carried|carrying|shows|showed)[ \t]+"
                    rf"(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:photo|photograph|portrait|picture|image)s?\b"),
      "private", _LIST_VETO),
+    # "statements made by Sunday King, Mensah's former roommate": a relative or a friend.
+    (regex.compile(rf"{NAME},[ \t]+(?:his|her|their|\p{{Lu}}[\p{{L}}\p{{M}}'’-]*['’]s)[ \t]+(?:[\w-]+[ \t]+)?{_KIN}\b"),
+     "private", _LIST_VETO),
     # "Rezaeian's brother said": whose relatives speak is a person.
     (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.

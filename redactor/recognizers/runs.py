@@ -236,11 +236,13 @@ def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
     while run and (not_name_edge(run[0].text, leading=True) and not calendar_name(text, run[0].start, run[0].text)
                    or _acronym(run[0].text)):
         run = run[1:]
-    if len(run) > 1 and run[0].common and not lexicon().is_name(run[0].text) and (
-            fold(run[0].text) not in PARTICLES):
-        # An ordinary word opens it: "Free" of a slogan before a name ("Free Gogi Beridze"),
-        # or the first word of an institution ("Associated Press", "Supreme Court"); two
-        # such words are a name only among names ("... Mehmet Arslan, Parit Pham and ...").
+    first = run[0].text if run else ""
+    if len(run) > 1 and (run[0].common or lexicon().is_place(first)) and not lexicon().is_name(first) and (
+            fold(first) not in PARTICLES):
+        # An ordinary word or a country opens it: "Free" of a slogan before a name ("Free Gogi
+        # Beridze"), "Lebanon" of "Coordinator for Lebanon Thiago del Valle", or the first
+        # word of an institution ("Associated Press", "Supreme Court"); two such words are a
+        # name only among names ("... Mehmet Arslan, Parit Pham and ...").
         if len(run) == 2:
             yield run, True
             return
