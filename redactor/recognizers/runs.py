@@ -128,27 +128,32 @@ def _words(doc: Doc) -> list[Word]:
     words: list[Word] = []
     joined: list[Token] = []
     text = doc.text  # built anew on every access: read once, not once per word
+    known: dict[str, bool] = {}  # a vocabulary lookup makes a lexeme: once per word form
     for token in doc:
         if joined and not joined[-1].whitespace_ and (token.text == "-" or joined[-1].text == "-"):
             joined.append(token)
             continue
         if joined:
-            words.append(_word(joined, labels, text))
+            words.append(_word(joined, labels, text, known))
         joined = [token]
     if joined:
-        words.append(_word(joined, labels, text))
+        words.append(_word(joined, labels, text, known))
     return words
 
 
-def _word(tokens: list[Token], labels: list[str], doc_text: str) -> Word:
+def _word(tokens: list[Token], labels: list[str], doc_text: str, known: dict[str, bool]) -> Word:
     first, last = tokens[0], tokens[-1]
     text = doc_text[first.idx:last.idx + len(last)]
     label = next((labels[t.i] for t in tokens if labels[t.i]), "")
     if label in NUMERIC_LABELS and text[:1].isupper() and fold(text) not in MONTHS_AND_DAYS:
         label = ""
+    lower, tag = text.lower(), last.tag_
+    if lower not in known:
+        known[lower] = first.doc.vocab[lower].has_vector
+    small = text == lower
     return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
-                label, bool(first.is_sent_start), is_ordinary(text), first.doc.vocab[text.lower()].has_vector,
-                text.islower() and last.tag_ in _NOUNS, text.islower() and last.tag_ in _FINITE)
+                label, bool(first.is_sent_start), is_ordinary(lower), known[lower],
+                small and tag in _NOUNS, small and tag in _FINITE)
 
 
 def _used_as_names(words: list[Word]) -> frozenset[str]:
