@@ -282,3 +282,14 @@ def test_a_country_before_a_name_is_no_part_of_it(engine, draft):
     text = LEAD + "U.N. Special Coordinator for Lebanon Thiago del Valle urged an inquiry.\n"
     decisions = _analyze(engine, draft, text)
     assert "Thiago del Valle" in {m.text for p in decisions.persons for m in p.mentions}
+
+
+def test_a_guest_who_speaks_once_after_the_hosts_credit_line_is_a_speaker():
+    """An NPR transcript opens with "NAME, HOST:" on its own line: it is a transcript, so a
+    guest's label in capitals that opens one line is a speaker, whatever the model reads."""
+    from redactor.recognizers.speakers import SpeakerRecognizer
+
+    body = "Students cover the protests.\n\nASEL OMAROVA: Thanks for having us.\n\nTHANH FRESNO: Yeah.\n"
+    found = lambda text: {text[r.start:r.end] for r in SpeakerRecognizer().analyze(text, ["PERSON"])}
+    assert {"ASEL OMAROVA", "THANH FRESNO"} <= found("TARIQ MWALE, HOST:\n\n" + body)
+    assert not found("A story about the protests.\n\n" + body)

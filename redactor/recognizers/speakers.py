@@ -15,7 +15,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.cues import UNNAMED_SPEAKERS, not_name_words
+from redactor.cues import CREDIT_LABELS, UNNAMED_SPEAKERS, alternation, not_name_words
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
 from redactor.names import fold, is_caps
@@ -28,6 +28,8 @@ _LABEL = regex.compile(
 # A speaker's whole answer a name of two to four words: "STREET: Tsz-kin Siu-fung Ng."
 _ANSWER = regex.compile(r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+(?P<answer>\p{Lu}[\p{L}\p{M}'’-]*"
                         r"(?:[ \t]+(?:\p{Ll}{1,3}[ -])?\p{Lu}[\p{L}\p{M}'’-]*){1,3})[.!]?[ \t]*(?=\r?\n|\Z)")
+# "NOEL KING, HOST:" on its own line: the show's host opens a transcript.
+_CREDITED = regex.compile(rf"(?m)^[ \t]*\p{{Lu}}[^\n:,]{{0,60}},[ \t]*(?i:{alternation(CREDIT_LABELS)})[ \t]*:")
 LABEL = "label"  # the hint of a label taken whole: no span rule trims it again
 # A label that opens two lines is a speaker; the model reads lone capitals as places or
 # organisations ("KASPERAVA": GPE), so only its dates and times overrule the structure.
@@ -50,7 +52,8 @@ class SpeakerRecognizer(NameRecognizer):
                   and not _role_only(m.group("name"))
                   and not any(fold(word) in UNNAMED_SPEAKERS for word in m.group("name").split())]
         counts = Counter(fold(m.group("name")) for m in labels)
-        transcript = any(counts[fold(m.group("name"))] >= 2 and _named(m.group("name")) for m in labels)
+        transcript = any(counts[fold(m.group("name"))] >= 2 and _named(m.group("name")) for m in labels) or bool(
+            _CREDITED.search(text))
         results = []
         for match in labels:
             if counts[fold(match.group("name"))] >= 2 or transcript and _once(match.group("name")):
