@@ -160,6 +160,9 @@ FOUND = [
      "KOFI MENSAH, BYLINE: Her father was a doctor and an activist called...\n\nMENSAH: Will "
      "Faith Okereke.\n\nNDLOVU: In 1976, he was taken away.\n\nMENSAH: He never came back.",
      ["Will Faith Okereke"]),
+    ("a given name that is a modal, after a verb of meeting",
+     "The tower is 13 floors high. Halfway up, I meet Will from the south of the country. He "
+     "is in his early 20s.", ["Will"]),
     ("a speaker who speaks once in a transcript",
      "ANA OKORO, BYLINE: The last time Justice Bamidele saw her father, she was 8.\n\n"
      "JUSTICE BAMIDELE: (Speaking Spanish).\n\nOKORO: Justice Bamidele says she will keep "

@@ -68,10 +68,11 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     # role alternation cost more than every other frame together.)
     (regex.compile(rf"[ \t]is(?<=(?i:\b{_ROLES})\b[^.\n]{{0,60}}?[ \t]+is)[ \t]+{NAME}"
                    rf"(?=[ \t]*[.,;]|[ \t]+(?:and|with)\b)"), "", _LIST_VETO | {"ORG", "NORP", "GPE"}),
-    # "Halfway up, I meet Sanjay from the south": whom one meets, interviews or asks is a person.
+    # "Halfway up, I meet Will from the south": whom a reporter meets, interviews or hugs is a
+    # person, and one named without a title is a private one.
     (regex.compile(rf"(?i:\b(?:meet|meets|met|meeting|interviewed|interviewing|thanked|hugged|greeted))"
                    rf"[ \t]+(?!\p{{Lu}}{{2,5}}\b){NAME}(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?i:from|at|in|on|and|"
-                   rf"who|when|outside|near|last|this|during|after|before|for)\b)"), "", _LIST_VETO | {"ORG", "NORP"}),
+                   rf"who|when|outside|near|last|this|during|after|before|for)\b)"), "private", _LIST_VETO | {"ORG", "NORP"}),
     # A caption: "Khin Win holds a photo of her husband": who holds a portrait is a mourner.
     (regex.compile(rf"{NAME}[ \t]+(?:holds|held|holding|carries|carried|carrying|shows|showed)[ \t]+"
                    rf"(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:photo|photograph|portrait|picture|image)s?\b"),
