@@ -362,7 +362,8 @@ def word_edits(draw: st.DrawFn, raw: bytes) -> list[Edit]:
 
     An edit does not change whether a stretch ends in a line end (no removal of its last
     character, no insertion after a final "\n"): the reader ends every line it lays out, so
-    such an edit would give the copy one line end more or fewer when read again.
+    such an edit would give the copy one line end more or fewer when read again. Nor does an
+    edit leave a stretch blank: a blank attribute holds no text to read.
     """
     text = HTML.extract(raw).text
     runs: list[list[int]] = []
@@ -379,7 +380,8 @@ def word_edits(draw: st.DrawFn, raw: bytes) -> list[Edit]:
         start = draw(st.integers(lo, hi))
         end = draw(st.integers(start, hi))
         new = draw(_REPLACEMENT)
-        if "\n" in text[start:end] or (end == hi and (not new or text[hi - 1] == "\n")):
+        if "\n" in text[start:end] or (end == hi and (not new or text[hi - 1] == "\n")) or (
+                not (text[lo:start] + new + text[end:hi]).strip()):
             continue
         if all(end < e.start or start > e.end for e in edits):
             edits.append(Edit(start, end, new))
