@@ -330,7 +330,8 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
         return False
     if is_initial(word):
         return word[0].isupper()
-    if not bare[0].isupper() or (is_caps(bare) and not caps and not lexicon().is_family(bare)):
+    if not (bare[0].isupper() or _PARTICLE_FIRST.match(bare)) or (  # "el-Shazly" too
+            is_caps(bare) and not caps and not lexicon().is_family(bare)):
         return False
     end = start + len(bare)
     if facts.is_other(start, end, name) or _place_word(text, start, end, facts) or fold(bare) in facts.place_words:

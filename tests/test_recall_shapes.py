@@ -187,6 +187,9 @@ FOUND = [
      "The council said its members Diego dos Santos and Kyaw Lwin were detained. In a tweet, "
      "U.N. Special Coordinator for Lebanon Thiago del Valle urged an inquiry.",
      ["Diego dos Santos", "Thiago del Valle"]),
+    ("a long name ending in a particle joined to the surname",
+     "The country has been in revolt since troops deposed civilian leader Bakr Hamid Salim "
+     "el-Tawil on February 1.", ["Bakr Hamid Salim el-Tawil"]),
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),
