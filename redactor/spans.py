@@ -37,12 +37,11 @@ _ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
 _NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
-_PARTICLES_THEN_WORD = re.compile(r"(?:[ \t]+(?:%s))*[ \t]+([^\W\d_][\w'’-]*)" % "|".join(sorted(PARTICLES)))
-# A sentence ends at . ! or ? (closing quotes and brackets after it) before a capital, or
-# before a name that opens with a particle ("downtown Santiago. de la Cruz is a psychologist").
-# A sentence end, or a label's colon ("HO: Repeat that question"): no name runs across either.
+# No name runs across a sentence end (. ! or ? before a capital or a name opening with a
+# particle: "downtown Santiago. de la Cruz is") or a label's colon ("HO: Repeat that").
 _OPENING_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _PARTICLE_FIRST = re.compile(rf"(?:{_OPENING_PARTICLE})[ \t-]+[^\W\d_]")
+_PARTICLES_THEN_WORD = re.compile(rf"(?:[ \t]+(?:{_OPENING_PARTICLE}))*[ \t]+([^\W\d_][\w'’-]*)")
 _SENTENCE_END = regex.compile(rf"(?<=\p{{L}}\p{{L}}|\p{{Ll}})[.!?][\"”’)\]]*[ \t]+"
                               rf"(?=[\"“‘(]?\p{{Lu}}|(?:{_OPENING_PARTICLE})[ \t-]+\p{{Lu}})|(?<=\p{{L}}):[ \t]+")
 
