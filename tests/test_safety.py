@@ -278,34 +278,33 @@ def test_a_surname_with_a_particle_in_capitals_is_no_first_name():
     assert given_name("Maria da Silva") == "Maria"
 
 
-def test_a_witness_named_only_by_a_label_that_is_a_sentence_word_is_withheld(engine, tmp_path: Path):
-    """A transcript whose witness speaks only as "SAID:": the label opens lines before a
-    colon, so it is a name, not the verb; a copy that still prints it is never called clean."""
-    text = ("OKONJO: So you saw nothing at all?\n\nSAID: Nothing at all.\n\nOKONJO: And the "
-            "ambulance?\n\nSAID: Only what I saw.\n\nOKONJO: Nothing further.\n")
-    path = tmp_path / "transcript.txt"
-    path.write_text(text, encoding="utf-8")
-    document = read_document(path)
-    decisions = engine.analyze(document)
-    for person in decisions.persons:
-        person.reviewed = True
-    saved = engine.save(document, decisions, tmp_path / "copy.txt")
-    assert saved.clean and "SAID" not in saved.path.read_text(encoding="utf-8")
-
-
-def test_a_middle_name_written_small_after_a_title_like_given_name_is_withheld(engine, tmp_path: Path):
-    """"Justice rose Okereke, a DJ": "rose" is her middle name written small, after a given
-    name that reads as a title; withheld with the surname, not left as a verb."""
-    text = ("Graffiti lines the walls. Justice rose Okereke, a DJ in Khartoum, looks around in "
-            "wonder.\n\nJUSTICE ROSE OKEREKE: This revolution is beautiful.\n\nMANDLA: Thank you."
-            "\n\nMANDLA: Back to you.\n")
+def _accepted(engine, tmp_path: Path, text: str):
+    """The draft analysed, every suggestion accepted and saved: (review, saved copy)."""
     path = tmp_path / "draft.txt"
     path.write_text(text, encoding="utf-8")
     document = read_document(path)
     decisions = engine.analyze(document)
     for person in decisions.persons:
         person.reviewed = True
-    saved = engine.save(document, decisions, tmp_path / "copy.txt")
+    return decisions, engine.save(document, decisions, tmp_path / "copy.txt")
+
+
+def test_a_witness_named_only_by_a_label_that_is_a_sentence_word_is_withheld(engine, tmp_path: Path):
+    """A transcript whose witness speaks only as "SAID:": the label opens lines before a
+    colon, so it is a name, not the verb; a copy that still prints it is never called clean."""
+    _, saved = _accepted(engine, tmp_path, (
+        "OKONJO: So you saw nothing at all?\n\nSAID: Nothing at all.\n\nOKONJO: And the "
+        "ambulance?\n\nSAID: Only what I saw.\n\nOKONJO: Nothing further.\n"))
+    assert saved.clean and "SAID" not in saved.path.read_text(encoding="utf-8")
+
+
+def test_a_middle_name_written_small_after_a_title_like_given_name_is_withheld(engine, tmp_path: Path):
+    """"Justice rose Okereke, a DJ": "rose" is her middle name written small, after a given
+    name that reads as a title; withheld with the surname, not left as a verb."""
+    _, saved = _accepted(engine, tmp_path, (
+        "Graffiti lines the walls. Justice rose Okereke, a DJ in Khartoum, looks around in "
+        "wonder.\n\nJUSTICE ROSE OKEREKE: This revolution is beautiful.\n\nMANDLA: Thank you."
+        "\n\nMANDLA: Back to you.\n"))
     copy = saved.path.read_text(encoding="utf-8")
     assert not saved.clean or not re.search(r"(?i)\brose\b|okereke", copy), copy
 
@@ -313,14 +312,8 @@ def test_a_middle_name_written_small_after_a_title_like_given_name_is_withheld(e
 def test_a_name_opening_with_a_particle_after_a_full_stop_is_its_own(engine, tmp_path: Path):
     """"downtown Santiago. de la Fuente is a psychologist": the city ends a sentence; joined to
     the name, its replacement would print "Santiago", and the copy could not be saved."""
-    text = ("MENSAH: We're at a huge demonstration in downtown Santiago. de la Fuente is a "
-            "psychologist. Like everyone here, she has come to protest.\n\nMENSAH: Thank you.\n")
-    path = tmp_path / "draft.txt"
-    path.write_text(text, encoding="utf-8")
-    document = read_document(path)
-    decisions = engine.analyze(document)
+    decisions, saved = _accepted(engine, tmp_path, (
+        "MENSAH: We're at a huge demonstration in downtown Santiago. de la Fuente is a "
+        "psychologist. Like everyone here, she has come to protest.\n\nMENSAH: Thank you.\n"))
     assert not any(". de" in m.text for p in decisions.persons for m in p.mentions)
-    for person in decisions.persons:
-        person.reviewed = True
-    saved = engine.save(document, decisions, tmp_path / "copy.txt")
     assert "Fuente" not in saved.path.read_text(encoding="utf-8")

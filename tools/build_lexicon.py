@@ -21,16 +21,15 @@ gives the same bytes, and a test checks that it does.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import pkgutil
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from distilled import ROOT, main  # tools/, beside this script
+
 sys.path.insert(0, str(ROOT))
 
 from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
@@ -169,22 +168,10 @@ def build() -> str:
     return "".join(f"{word}\t{''.join(sorted(k))}\n" for word, k in sorted(kinds.items()))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        same = OUTPUT.read_text(encoding="utf-8") == text
-        print(f"{OUTPUT.relative_to(ROOT)}: {'up to date' if same else 'STALE: rebuild it'}")
-        return 0 if same else 1
-    OUTPUT.parent.mkdir(exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
+def _summary(text: str) -> str:
     counts = {k: sum(k in line.split("\t")[1] for line in text.splitlines()) for k in "gfphw"}
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(text.splitlines())} words, {counts}, "
-          f"{len(text.encode()) // 1024} KiB")
-    return 0
+    return f"{len(text.splitlines())} words, {counts}"
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__.splitlines()[0], OUTPUT, build, _summary))

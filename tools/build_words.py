@@ -15,14 +15,13 @@ are the ordinary ones. ``COUNT`` of them, sorted, one per line, ship with the pa
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
 from importlib import resources
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from distilled import ROOT, main  # tools/, beside this script
+
 OUTPUT = ROOT / "redactor" / "data" / "words.txt"
 # Down to about "spliced": below that the list turns to other languages' words and to names.
 COUNT = 30_000
@@ -38,20 +37,5 @@ def build() -> str:
     return "".join(word + "\n" for word in sorted(w for _, w in ranked[:COUNT]))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        same = OUTPUT.read_text(encoding="utf-8") == text
-        print(f"{OUTPUT.relative_to(ROOT)}: {'up to date' if same else 'STALE: rebuild it'}")
-        return 0 if same else 1
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(text.splitlines())} words, "
-          f"{len(text.encode()) // 1024} KiB")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__.splitlines()[0], OUTPUT, build, lambda text: f"{len(text.splitlines())} words"))
