@@ -1,1 +1,1 @@
-"""Data files the engine reads at run time (the name lexicon, built by tools/build_lexicon.py)."""
+"""Data files the engine reads at run time: the name lexicon (tools/build_lexicon.py) and the ordinary English words (tools/build_words.py)."""

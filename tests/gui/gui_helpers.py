@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.main_window import MainWindow
@@ -66,3 +67,12 @@ def open_with_review(qtbot: Any, window: MainWindow, draft: Any, persons: list) 
     save_decisions(Decisions(str(draft), sha, persons), review, force=True)
     with qtbot.waitSignal(window.reviewReady, timeout=30_000):
         assert window.open_review(review)
+
+
+def drop(window: MainWindow, path: Any) -> None:
+    """A file or folder dropped on ``window``, as the desktop sends it (the MIME data must
+    outlive the event: both stay in this frame until the window has handled it)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))

@@ -11,11 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from .gui_helpers import focus, make_docx, person_named
+from .gui_helpers import drop, focus, make_docx, person_named
 from redactor.collection import load_collection
 from redactor.documents import read_document
 from ui.app import main
@@ -193,12 +192,8 @@ def test_a_saved_folder_review_reopens_with_its_drafts_and_refuses_changed_ones(
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_dropped_folder_opens_as_a_collection(qtbot, make_window, folder: Path):
     window = make_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.reviewReady, timeout=120_000):
-        window.dropEvent(event)
+        drop(window, folder)
     assert window.draft.file_bar.files() == FILES
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 
-from .gui_helpers import names, person_named
+from .gui_helpers import drop, names, person_named
 from ui.states import COLOURS
 from ui.review_model import CONFIRMED, NEEDS_REVIEW, SUGGESTED
 
@@ -71,12 +71,8 @@ def test_hover_names_the_person_and_click_selects_them(qtbot, opened):
 
 def test_a_dropped_file_is_opened(qtbot, make_window, flood):
     window = make_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(flood))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.reviewReady, timeout=60_000):
-        window.dropEvent(event)
+        drop(window, flood)
     assert window.document.path == flood.absolute()
 
 
