@@ -190,6 +190,9 @@ FOUND = [
     ("a long name ending in a particle joined to the surname",
      "The country has been in revolt since troops deposed civilian leader Bakr Hamid Salim "
      "el-Tawil on February 1.", ["Bakr Hamid Salim el-Tawil"]),
+    ("a one-word name with its role set off after it",
+     "The official account changed several times, he said.\n\nThoa, the analyst, noted that "
+     "the state broadcaster showed a video of the unrest.", ["Thoa"]),
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),

@@ -61,6 +61,10 @@ FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
     # "in the case of Phyo Thwe": whose case the story follows (a country has cases too).
     (regex.compile(rf"(?i:\bcase[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)"),
      "private", PLACES | {"ORG", "NORP"}),
+    # "Alzhanov, the analyst, noted": a name with its role set off after it (a misspelt
+    # surname the variant search finds too short to match, for one).
+    (regex.compile(rf"(?<![\w'’-]){NAME},[ \t]+(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?i:{_ROLES}),"),
+     "", _LIST_VETO | {"ORG"}),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     (regex.compile(rf"(?i:\b{_ROLES}),[ \t]+{NAME},"), "", _LIST_VETO | {"ORG"}),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
