@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, ROLE_WORDS, not_name_words
+from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, ROLE_WORDS, alternation, not_name_words
 from redactor.lexicon import lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, given_title, not_name_edge,
                                  sentence_start, title_case_line)
@@ -39,7 +39,7 @@ _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"�
 _NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
 # No name runs across a sentence end (. ! or ? before a capital or a name opening with a
 # particle: "downtown Santiago. de la Cruz is") or a label's colon ("HO: Repeat that").
-_OPENING_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_OPENING_PARTICLE = alternation(PARTICLES)
 _PARTICLE_FIRST = re.compile(rf"(?:{_OPENING_PARTICLE})[ \t-]+[^\W\d_]")
 _PARTICLES_THEN_WORD = re.compile(rf"(?:[ \t]+(?:{_OPENING_PARTICLE}))*[ \t]+([^\W\d_][\w'’-]*)")
 _SENTENCE_END = regex.compile(rf"(?<=\p{{L}}\p{{L}}|\p{{Ll}})[.!?][\"”’)\]]*[ \t]+"

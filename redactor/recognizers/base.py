@@ -11,10 +11,10 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from redactor.cues import PARTICLES
+from redactor.cues import PARTICLES, alternation
 from redactor.name_words import calendar_name, given_after_role, given_title, not_name_edge
 
-_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+_PARTICLE = alternation(PARTICLES)
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
 NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)*{_WORD}){{0,4}})"
 PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})
