@@ -8,6 +8,9 @@ and usually a private one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -28,72 +31,108 @@ _LIST_VETO = frozenset({"DATE", "TIME"})
 _ROLES = alternation(ROLE_WORDS)
 _HARMED = alternation(HARM_NOUNS | {"slaying", "assassination", "passing"})
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
-# (pattern, hint, veto): the hint tells the suggestion step who this kind of frame names; the
-# veto lists the model's labels that overrule the frame (a strong frame overrules the model).
-FRAMES: list[tuple[regex.Pattern[str], str, frozenset[str]]] = [
-    (regex.compile(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+{NAME}"),
-     "private", ANY),
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A frame around a name. The hint tells the suggestion step who this kind of frame
+    names; the veto lists the model's labels that overrule the frame (a strong frame
+    overrules the model). A frame that opens with the name has a ``needle``, what follows
+    the name: the pattern is tried only on the lines where that is found, since trying the
+    name at every capital of the draft cost more than all the other frames together."""
+
+    pattern: regex.Pattern[str]
+    hint: str
+    veto: frozenset[str]
+    needle: regex.Pattern[str] | None = None
+
+    def matches(self, text: str) -> Iterator[regex.Match[str]]:
+        """Every match, overlapping ones included (each word of a run may open the name)."""
+        if self.needle is None:
+            yield from self.pattern.finditer(text, overlapped=True)
+            return
+        done = 0  # frames never cross a line break: a line is searched once
+        for found in self.needle.finditer(text):
+            if found.start() < done:
+                continue
+            start = text.rfind("\n", 0, found.start()) + 1
+            done = text.find("\n", found.end()) + 1 or len(text)
+            yield from self.pattern.finditer(text, start, done, overlapped=True)
+
+
+def _cued(pattern: str, hint: str, veto: frozenset[str]) -> Frame:
+    return Frame(regex.compile(pattern), hint, veto)
+
+
+def _named(after: str, hint: str, veto: frozenset[str], lead: str = "") -> Frame:
+    """A frame of the name and what follows it (``after``)."""
+    return Frame(regex.compile(lead + NAME + after), hint, veto, regex.compile(after))
+
+
+FRAMES: list[Frame] = [
+    _cued(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+{NAME}",
+          "private", ANY),
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
-    (regex.compile(rf"{NAME}[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)"),
-     "private", frozenset({"DATE", "TIME"})),
+    _named(rf"[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
+           "private", frozenset({"DATE", "TIME"})),
     # "Justice, who's 23, shakes a can of spray paint": an age told after "who".
-    (regex.compile(rf"{NAME},[ \t]+who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+\d{{1,3}}\b(?![.,]?\d)"), "private",
-     frozenset({"DATE", "TIME"})),
+    _named(rf",[ \t]+who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+\d{{1,3}}\b(?![.,]?\d)", "private",
+           frozenset({"DATE", "TIME"})),
     # "Justice Little (50) answered", "of 19-year-old Parit Minh Sithijirawattanakul".
-    (regex.compile(rf"{NAME}[ \t]*\((?:age[ \t]+)?\d{{1,3}}\)(?=[ \t]*[,;.]|[ \t]+[a-z])"), "private",
-     frozenset({"DATE", "TIME"})),  # not a count: "Comments (2)" heads a list
-    (regex.compile(rf"\b\d{{1,3}}-year-old[ \t]+{NAME}(?![\w'’-]|[ \t]+(?i:{_ROLES})\b)"), "private",
-     frozenset({"DATE", "TIME", "NORP"})),
-    (regex.compile(rf"(?i:\b(?:another|one|a|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE},?)[ \t]+{NAME}"),
-     "private", ANY),
-    (regex.compile(rf"{NAME},[ \t]+(?i:(?:another|one of the|a|an|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE})\b"),
-     "private", ANY),
-    (regex.compile(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?{_KIN},?)[ \t]+{NAME}"), "private", ANY),
-    (regex.compile(rf"{NAME}[ \t]+told[ \t]+{_NEWS}"), "", NOT_NAMES),
-    (regex.compile(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b"), "", NOT_NAMES),
+    _named(rf"[ \t]*\((?:age[ \t]+)?\d{{1,3}}\)(?=[ \t]*[,;.]|[ \t]+[a-z])", "private",
+           frozenset({"DATE", "TIME"})),  # not a count: "Comments (2)" heads a list
+    _cued(rf"\b\d{{1,3}}-year-old[ \t]+{NAME}(?![\w'’-]|[ \t]+(?i:{_ROLES})\b)", "private",
+          frozenset({"DATE", "TIME", "NORP"})),
+    _cued(rf"(?i:\b(?:another|one|a|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE},?)[ \t]+{NAME}",
+          "private", ANY),
+    _named(rf",[ \t]+(?i:(?:another|one of the|a|an|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE})\b",
+           "private", ANY),
+    _cued(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?{_KIN},?)[ \t]+{NAME}", "private", ANY),
+    _named(rf"[ \t]+told[ \t]+{_NEWS}", "", NOT_NAMES),
+    _cued(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b", "", NOT_NAMES),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
-    (regex.compile(rf"{NAME},[ \t]+(?:who|whose)\b"), "", PLACES),
-    (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+{_HARMED}\b"), "", PLACES),
+    _named(rf",[ \t]+(?:who|whose)\b", "", PLACES),
+    _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),
     # "the killing of X", "the passing of Soid": only people die, are tried or buried, so
     # the model's guess of a place for an unfamiliar name does not overrule the frame.
-    (regex.compile(rf"(?i:\b{_HARMED}[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)"),
-     "private", _LIST_VETO | {"ORG", "NORP"}),
+    _cued(rf"(?i:\b{_HARMED}[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)",
+          "private", _LIST_VETO | {"ORG", "NORP"}),
     # "in the case of Phyo Thwe": whose case the story follows (a country has cases too).
-    (regex.compile(rf"(?i:\bcase[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)"),
-     "private", PLACES | {"ORG", "NORP"}),
+    _cued(rf"(?i:\bcase[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)",
+          "private", PLACES | {"ORG", "NORP"}),
     # "Alzhanov, the analyst, noted": a name with its role set off after it (a misspelt
     # surname the variant search finds too short to match, for one).
-    (regex.compile(rf"(?<![\w'’-]){NAME},[ \t]+(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?i:{_ROLES}),"),
-     "", _LIST_VETO | {"ORG"}),
+    _named(rf",[ \t]+(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?i:{_ROLES}),",
+           "", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])"),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
-    (regex.compile(rf"(?i:\b{_ROLES}),[ \t]+{NAME},"), "", _LIST_VETO | {"ORG"}),
+    _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", _LIST_VETO | {"ORG"}),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
     # (The role is looked for behind " is" once that is found: tried at every character, the
     # role alternation cost more than every other frame together.)
-    (regex.compile(rf"[ \t]is(?<=(?i:\b{_ROLES})\b[^.\n]{{0,60}}?[ \t]+is)[ \t]+{NAME}"
-                   rf"(?=[ \t]*[.,;]|[ \t]+(?:and|with)\b)"), "", _LIST_VETO | {"ORG", "NORP", "GPE"}),
+    _cued(rf"[ \t]is(?<=(?i:\b{_ROLES})\b[^.\n]{{0,60}}?[ \t]+is)[ \t]+{NAME}"
+          rf"(?=[ \t]*[.,;]|[ \t]+(?:and|with)\b)", "", _LIST_VETO | {"ORG", "NORP", "GPE"}),
     # "Halfway up, I meet Will from the south": whom a reporter meets, interviews or hugs is a
     # person, and one named without a title is a private one.
-    (regex.compile(rf"(?i:\b(?:meet|meets|met|meeting|interviewed|interviewing|thanked|hugged|greeted))"
-                   rf"[ \t]+(?!\p{{Lu}}{{2,5}}\b){NAME}(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?i:from|at|in|on|and|"
-                   rf"who|when|outside|near|last|this|during|after|before|for)\b)"), "private", _LIST_VETO | {"ORG", "NORP"}),
+    _cued(rf"(?i:\b(?:meet|meets|met|meeting|interviewed|interviewing|thanked|hugged|greeted))"
+          rf"[ \t]+(?!\p{{Lu}}{{2,5}}\b){NAME}(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?i:from|at|in|on|and|"
+          rf"who|when|outside|near|last|this|during|after|before|for)\b)", "private", _LIST_VETO | {"ORG", "NORP"}),
     # A caption: "Khin Win holds a photo of her husband": who holds a portrait is a mourner.
-    (regex.compile(rf"{NAME}[ \t]+(?:holds|held|holding|carries|carried|carrying|shows|showed)[ \t]+"
-                   rf"(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:photo|photograph|portrait|picture|image)s?\b"),
-     "private", _LIST_VETO),
+    _named(rf"[ \t]+(?:holds|held|holding|carries|carried|carrying|shows|showed)[ \t]+"
+           rf"(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:photo|photograph|portrait|picture|image)s?\b",
+           "private", _LIST_VETO),
     # "statements made by Sunday King, Mensah's former roommate": a relative or a friend.
-    (regex.compile(rf"{NAME},[ \t]+(?:his|her|their|\p{{Lu}}[\p{{L}}\p{{M}}'’-]*['’]s)[ \t]+(?:[\w-]+[ \t]+)?{_KIN}\b"),
-     "private", _LIST_VETO),
+    _named(rf",[ \t]+(?:his|her|their|\p{{Lu}}[\p{{L}}\p{{M}}'’-]*['’]s)[ \t]+(?:[\w-]+[ \t]+)?{_KIN}\b",
+           "private", _LIST_VETO),
     # "Rezaeian's brother said": whose relatives speak is a person.
-    (regex.compile(rf"{NAME}['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b"), "private", PLACES),
+    _named(rf"['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b", "private", PLACES),
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
-    (regex.compile(rf"(?i:\b{_PEOPLE})[ \t]*(?::|,|[ \t]+(?:including|were|are|named))[ \t]+{NAME}"
-                   rf"(?:{_AND}{_MORE})*"), "private", _LIST_VETO),
+    _cued(rf"(?i:\b{_PEOPLE})[ \t]*(?::|,|[ \t]+(?:including|were|are|named))[ \t]+{NAME}"
+          rf"(?:{_AND}{_MORE})*", "private", _LIST_VETO),
     # "The Kyaw Htun Show": a show named after its host, whatever the model makes of the title.
-    (regex.compile(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b"), "", _LIST_VETO),
+    _cued(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b", "", _LIST_VETO),
     # "The Trump administration": who heads a government is a person, however the model reads it.
-    (regex.compile(rf"{NAME}(?:['’]s)?[ \t]+(?:administration|government|cabinet|presidency|regime)\b"),
-     "", PLACES | {"NORP", "ORG"}),
+    _named(rf"(?:['’]s)?[ \t]+(?:administration|government|cabinet|presidency|regime)\b",
+           "", PLACES | {"NORP", "ORG"}),
 ]
 
 
@@ -106,16 +145,16 @@ class FrameRecognizer(NameRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
-        for pattern, hint, veto in FRAMES:
-            for match in pattern.finditer(text, overlapped=True):
+        for frame in FRAMES:
+            for match in frame.matches(text):
                 spans = [(match.start("name"), match.end("name"))]
-                if "more" in pattern.groupindex:
+                if "more" in frame.pattern.groupindex:
                     spans += list(zip(match.starts("more"), match.ends("more")))
                 for start, end in spans:
                     # "a protester named Justice": after a first-name cue, one word is the
                     # name even where it reads as a title or a role.
-                    alone = pattern is FRAMES[0][0] and " " not in text[start:end]
-                    found = self.result(text, start, end, nlp_artifacts, hint, veto, alone)
+                    alone = frame is FRAMES[0] and " " not in text[start:end]
+                    found = self.result(text, start, end, nlp_artifacts, frame.hint, frame.veto, alone)
                     if found is not None:
                         results.append(found)
         return results

@@ -45,7 +45,9 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORD
 @dataclass(slots=True)  # made for every word of a draft: no frozen-field overhead
 class Word:
     """A word as the tokenizer split it, joined again across hyphens ("Tsz-kin", "al-Rashidi"),
-    with what the tagger and the entity recognizer said of it."""
+    with what the tagger and the entity recognizer said of it. ``proper``, ``common`` and
+    ``familiar`` are read only for a word with a capital: a word written small is never
+    weighed as a name, so it is not looked up (False)."""
 
     text: str
     start: int
@@ -148,12 +150,13 @@ def _word(tokens: list[Token], labels: list[str], doc_text: str, known: dict[str
     if label in NUMERIC_LABELS and text[:1].isupper() and fold(text) not in MONTHS_AND_DAYS:
         label = ""
     lower, tag = text.lower(), last.tag_
+    if text == lower:  # no capital: never in a run but as a particle, so never weighed as a name
+        return Word(text, first.idx, last.idx + len(last), False, label, bool(first.is_sent_start),
+                    False, False, tag in _NOUNS, tag in _FINITE)
     if lower not in known:
         known[lower] = first.doc.vocab[lower].has_vector
-    small = text == lower
     return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
-                label, bool(first.is_sent_start), is_ordinary(lower), known[lower],
-                small and tag in _NOUNS, small and tag in _FINITE)
+                label, bool(first.is_sent_start), is_ordinary(lower), known[lower])
 
 
 def _used_as_names(words: list[Word]) -> frozenset[str]:
