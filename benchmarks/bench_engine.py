@@ -9,7 +9,9 @@ Two texts are measured: (a) every ``*.txt`` in the shared corpus, summed, and (b
 news-like text of about ``--size-mb`` megabytes (invented people and places, seeded, so every
 run measures the same text). Each engine runs on each text in its own child process, so one
 measurement's allocations can never inflate the next one's peak memory, and each child loads
-the spaCy pipeline itself, so load time is reported apart from detect time.
+the spaCy pipeline itself, so load time is reported apart from detect time. Both engines read
+the same short warm-up draft as part of load (Redactor's ``Engine.load`` does; bare Presidio
+is given it here), so first-call costs (spaCy's, compiled patterns) are in neither detect time.
 
 Peak memory is the child's ``VmHWM`` from ``/proc/self/status`` (Linux), not ``ru_maxrss``:
 on Linux ``ru_maxrss`` (self or children) carries over the parent's peak RSS across
@@ -270,12 +272,16 @@ def _load_presidio(model: str) -> Callable[[Document], int]:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
+    from redactor.engine import WARM_UP
     from redactor.nlp import resolve_model
 
     config = {"nlp_engine_name": "spacy",
               "models": [{"lang_code": "en", "model_name": resolve_model(model)}]}
     nlp_engine = NlpEngineProvider(nlp_configuration=config).create_engine()
     analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+    # Redactor's load reads a short draft of its own (``engine.WARM_UP``); bare Presidio
+    # reads it too, so neither detect time holds a first call's costs.
+    analyzer.analyze(text=WARM_UP, language="en", entities=["PERSON"])
     return lambda document: len(analyzer.analyze(text=document.text, language="en",
                                                  entities=["PERSON"]))
 
@@ -417,7 +423,8 @@ def _load_average() -> str:
 
 
 def _print_notes() -> None:
-    print("load_s: pipeline load only (imports excluded); detect_s: analyze only (files "
+    print("load_s: pipeline load and one short warm-up draft read by each engine (imports "
+          "excluded); detect_s: analyze only (files "
           "read before); load_MiB / peak_MiB: child's peak RSS (VmHWM) after load / at the end; "
           "found: mentions grouped by redactor, PERSON results for presidio. Each row is its "
           "own child process.")

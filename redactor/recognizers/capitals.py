@@ -13,6 +13,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from redactor.recognizers.base import NameRecognizer
 from redactor.recognizers.runs import name_runs, run_result
@@ -41,19 +42,27 @@ class CapitalsRecognizer(NameRecognizer):
         lines = [(m.start(), recased) for m in _LINE.finditer(text)
                  if len(m.group()) <= MAX_LINE and _mostly_capitals(m.group())
                  and (recased := recase(_heading(m.group()))) is not None]
+        # A transcript repeats its labels ("NELSON:"): each is read once, wherever it stands.
+        unique = list(dict.fromkeys(recased for _, recased in lines))
+        readings = dict(zip(unique, map(_reading, self.nlp.pipe(unique, batch_size=64))))
         results = []
-        docs = self.nlp.pipe((recased for _, recased in lines), batch_size=64)
-        for (offset, _), doc in zip(lines, docs):
-            for entity in doc.ents:
-                span = text[offset + entity.start_char:offset + entity.end_char]
-                if entity.label_ == "PERSON" and _CAPS_WORD.search(span):
-                    found = self.result(text, offset + entity.start_char, offset + entity.end_char, None)
+        for offset, recased in lines:
+            persons, runs = readings[recased]
+            for start, end in persons:
+                if _CAPS_WORD.search(text[offset + start:offset + end]):
+                    found = self.result(text, offset + start, offset + end, None)
                     if found is not None:
                         results.append(found)
-            # The re-cased line read as prose: "DETAINED: ASEL NUROVA AND DANA ORAZ".
-            results += [run_result(start, end, tier, self.id, offset) for start, end, tier in name_runs(doc, recased=True)
+            results += [run_result(start, end, tier, self.id, offset) for start, end, tier in runs
                         if _CAPS_WORD.search(text, offset + start, offset + end)]
         return results
+
+
+def _reading(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """What the pipeline calls a person in a re-cased line, and the name runs in it read as
+    prose ("DETAINED: ASEL NUROVA AND DANA ORAZ"), at the line's offsets."""
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return persons, name_runs(doc, recased=True)
 
 
 def _heading(line: str) -> str:

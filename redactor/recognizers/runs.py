@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.tokens import Doc, Token
+from spacy.strings import hash_string
+from spacy.tokens import Doc
 
 from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, SPEECH_VERBS, not_name_words
 from redactor.lexicon import lexicon
@@ -29,9 +30,11 @@ from redactor.name_words import calendar_name, not_name_edge, sentence_start, ti
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
-_PROPER = {"NNP", "NNPS"}
-_NOUNS = {"NN", "NNS"}
-_FINITE = {"VBZ", "VBD", "VBP"}
+_PROPER = {hash_string(tag) for tag in ("NNP", "NNPS")}  # tags as the doc's arrays hold them
+_NOUNS = {hash_string(tag) for tag in ("NN", "NNS")}
+_FINITE = {hash_string(tag) for tag in ("VBZ", "VBD", "VBP")}
+_ARRAY = ["IDX", "LENGTH", "SPACY", "TAG", "SENT_START", "ENT_TYPE"]
+_Token = tuple[int, int, int, int, bool, str]  # start, end, space after, tag, opens a sentence, label
 # What the model calls unfamiliar words it cannot place ("Henadz Shutau": ORG, "Aliaksandr
 # Kardziukou": FAC, "Kubis": NORP): a guess, not a reading. Places (GPE, LOC) it reads well.
 GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
@@ -123,40 +126,40 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
 
 
 def _words(doc: Doc) -> list[Word]:
-    labels = [""] * len(doc)
-    for entity in doc.ents:
-        for index in range(entity.start, entity.end):
-            labels[index] = entity.label_
+    """The draft's words, read from the doc's arrays: asking spaCy for each token's fields
+    one by one cost more than the rest of this recognizer."""
+    text, strings = doc.text, doc.vocab.strings
     words: list[Word] = []
-    joined: list[Token] = []
-    text = doc.text  # built anew on every access: read once, not once per word
+    joined: list[_Token] = []
     known: dict[str, bool] = {}  # a vocabulary lookup makes a lexeme: once per word form
-    for token in doc:
-        if joined and not joined[-1].whitespace_ and (token.text == "-" or joined[-1].text == "-"):
-            joined.append(token)
-            continue
-        if joined:
-            words.append(_word(joined, labels, text, known))
-        joined = [token]
+    after_hyphen = False  # the last token is a hyphen with no space after it
+    for start, length, space, tag, sent, entity in doc.to_array(_ARRAY).tolist():
+        hyphen = length == 1 and text[start] == "-"
+        if joined and (after_hyphen or hyphen and not joined[-1][2]):
+            joined.append((start, start + length, space, tag, sent == 1, strings[entity] if entity else ""))
+        else:
+            if joined:
+                words.append(_word(joined, text, doc, known))
+            joined = [(start, start + length, space, tag, sent == 1, strings[entity] if entity else "")]
+        after_hyphen = hyphen and not space
     if joined:
-        words.append(_word(joined, labels, text, known))
+        words.append(_word(joined, text, doc, known))
     return words
 
 
-def _word(tokens: list[Token], labels: list[str], doc_text: str, known: dict[str, bool]) -> Word:
-    first, last = tokens[0], tokens[-1]
-    text = doc_text[first.idx:last.idx + len(last)]
-    label = next((labels[t.i] for t in tokens if labels[t.i]), "")
+def _word(tokens: list[_Token], doc_text: str, doc: Doc, known: dict[str, bool]) -> Word:
+    start, end, opens = tokens[0][0], tokens[-1][1], tokens[0][4]
+    text = doc_text[start:end]
+    label = tokens[0][5] if len(tokens) == 1 else next((t[5] for t in tokens if t[5]), "")
     if label in NUMERIC_LABELS and text[:1].isupper() and fold(text) not in MONTHS_AND_DAYS:
         label = ""
-    lower, tag = text.lower(), last.tag_
+    lower, tag = text.lower(), tokens[-1][3]
     if text == lower:  # no capital: never in a run but as a particle, so never weighed as a name
-        return Word(text, first.idx, last.idx + len(last), False, label, bool(first.is_sent_start),
-                    False, False, tag in _NOUNS, tag in _FINITE)
+        return Word(text, start, end, False, label, opens, False, False, tag in _NOUNS, tag in _FINITE)
     if lower not in known:
-        known[lower] = first.doc.vocab[lower].has_vector
-    return Word(text, first.idx, last.idx + len(last), any(t.tag_ in _PROPER for t in tokens),
-                label, bool(first.is_sent_start), is_ordinary(lower), known[lower])
+        known[lower] = doc.vocab[lower].has_vector
+    return Word(text, start, end, any(t[3] in _PROPER for t in tokens), label, opens,
+                is_ordinary(lower), known[lower])
 
 
 def _used_as_names(words: list[Word]) -> frozenset[str]:
