@@ -8,10 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from presidio_analyzer import PatternRecognizer
 
 from redactor.cli import main
 from redactor.decisions import Decisions
 from redactor.documents import read_document
+from redactor.recognizers.contacts import MIN_SCORE, contact_recognizers
 
 pytestmark = pytest.mark.model
 
@@ -71,6 +73,16 @@ def test_mail_handles_an_address_and_an_id_number_are_the_persons_too(analyze):
     assert found["@bezshan_n"] == ("handle", "remove")
     assert found["t.me/bezshan_88"] == ("handle", "remove")
     assert found["N12345678"] == ("id_number", "remove")
+
+
+def test_every_national_id_recognizer_can_report_a_number_on_its_own():
+    """No context word lifts a score here (the pipeline has no lemmas), so a recognizer whose
+    patterns all score under MIN_SCORE, with no checksum to lift a match, would find nothing
+    and only cost time; a cued number ("passport number N12345678", above) is found apart."""
+    for recognizer in contact_recognizers():
+        if type(recognizer).__module__.startswith("presidio_analyzer") and isinstance(recognizer, PatternRecognizer):
+            checksum = type(recognizer).validate_result is not PatternRecognizer.validate_result
+            assert checksum or max(p.score for p in recognizer.patterns) >= MIN_SCORE, recognizer.name
 
 
 def test_a_public_officials_number_is_flagged_and_removed_until_the_editor_keeps_it(analyze):

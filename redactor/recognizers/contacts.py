@@ -22,11 +22,10 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CaSinRecognizer, CreditCardRecognizer, DeIdCardRecognizer, DePassportRecognizer,
     EmailRecognizer, EsNieRecognizer, EsNifRecognizer, FiPersonalIdentityCodeRecognizer,
-    IbanRecognizer, InAadhaarRecognizer, InPassportRecognizer, IpRecognizer,
-    ItFiscalCodeRecognizer, KrRrnRecognizer, NgNinRecognizer, PhoneRecognizer,
-    PhPassportRecognizer, PlPeselRecognizer, SePersonnummerRecognizer, SgFinRecognizer,
-    TrNationalIdRecognizer, UkNinoRecognizer, UkPassportRecognizer, UrlRecognizer,
-    UsPassportRecognizer, UsSsnRecognizer, ZaIdNumberRecognizer, ZaPassportRecognizer)
+    IbanRecognizer, InAadhaarRecognizer, IpRecognizer, ItFiscalCodeRecognizer, KrRrnRecognizer,
+    NgNinRecognizer, PhoneRecognizer, PlPeselRecognizer, SePersonnummerRecognizer,
+    SgFinRecognizer, TrNationalIdRecognizer, UkNinoRecognizer, UrlRecognizer, UsSsnRecognizer,
+    ZaIdNumberRecognizer, ZaPassportRecognizer)
 
 from redactor.cues import (ID_CUES, MESSENGERS, PLATE_CUES, STREET_BEFORE, STREET_WORDS,
                            alternation)
@@ -35,16 +34,17 @@ from redactor.cues import (ID_CUES, MESSENGERS, PLATE_CUES, STREET_BEFORE, STREE
 KINDS = {"PHONE_NUMBER": "phone", "EMAIL_ADDRESS": "email", "URL": "url", "IP_ADDRESS": "ip",
          "IBAN_CODE": "iban", "CREDIT_CARD": "card", "MESSENGER_HANDLE": "handle",
          "LICENSE_PLATE": "plate", "STREET_ADDRESS": "address", "ID_NUMBER": "id_number"}
-# Presidio's national ID recognizers: most match any number of the right length at a low
-# score and count only with a context word nearby ("passport", "SSN"), which lifts them
-# over ``MIN_SCORE``. India's PAN recognizer is left out: its weakest pattern matches
-# every ten-letter word with a digit, which cost more than all the others together.
-_ID_RECOGNIZERS = (UsSsnRecognizer, UsPassportRecognizer, UkNinoRecognizer, UkPassportRecognizer,
-                   InAadhaarRecognizer, InPassportRecognizer, EsNifRecognizer,
+# Presidio's national ID recognizers that can reach ``MIN_SCORE`` on their own: by a pattern
+# scored that high, or by a checksum that lifts a match to certainty. Context words do not
+# lift scores here (the pipeline has no lemmas; ``detection._NoContext``): a number cued by
+# one ("passport number N12345678") is ``_id_numbers``'s. So the passport recognizers of the
+# US, the UK, India and the Philippines (weak shapes, no checksum) are left out, and India's
+# PAN recognizer, whose weakest pattern matches every ten-letter word with a digit.
+_ID_RECOGNIZERS = (UsSsnRecognizer, UkNinoRecognizer, InAadhaarRecognizer, EsNifRecognizer,
                    EsNieRecognizer, ItFiscalCodeRecognizer, PlPeselRecognizer, SgFinRecognizer,
                    NgNinRecognizer, KrRrnRecognizer, TrNationalIdRecognizer, ZaIdNumberRecognizer,
                    ZaPassportRecognizer, SePersonnummerRecognizer, FiPersonalIdentityCodeRecognizer,
-                   DeIdCardRecognizer, DePassportRecognizer, CaSinRecognizer, PhPassportRecognizer)
+                   DeIdCardRecognizer, DePassportRecognizer, CaSinRecognizer)
 ID_ENTITIES = frozenset(entity for recognizer in _ID_RECOGNIZERS
                         for entity in recognizer(supported_language="en").supported_entities)
 DETAIL_ENTITIES = tuple(KINDS) + tuple(sorted(ID_ENTITIES))
