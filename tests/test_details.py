@@ -13,7 +13,7 @@ from presidio_analyzer import PatternRecognizer
 from redactor.cli import main
 from redactor.decisions import Decisions
 from redactor.documents import read_document
-from redactor.recognizers.contacts import MIN_SCORE, contact_recognizers
+from redactor.recognizers.contacts import MIN_SCORE, StretchRecognizer, contact_recognizers
 
 pytestmark = pytest.mark.model
 
@@ -79,7 +79,9 @@ def test_every_national_id_recognizer_can_report_a_number_on_its_own():
     """No context word lifts a score here (the pipeline has no lemmas), so a recognizer whose
     patterns all score under MIN_SCORE, with no checksum to lift a match, would find nothing
     and only cost time; a cued number ("passport number N12345678", above) is found apart."""
-    for recognizer in contact_recognizers():
+    recognizers = contact_recognizers()
+    recognizers += [inner for r in recognizers if isinstance(r, StretchRecognizer) for inner in r.recognizers]
+    for recognizer in recognizers:
         if type(recognizer).__module__.startswith("presidio_analyzer") and isinstance(recognizer, PatternRecognizer):
             checksum = type(recognizer).validate_result is not PatternRecognizer.validate_result
             assert checksum or max(p.score for p in recognizer.patterns) >= MIN_SCORE, recognizer.name
