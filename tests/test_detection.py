@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from redactor.cues import AGENCIES
 from redactor.detection import chunks
 from redactor.documents import read_document
+from redactor.recognizers.credits import CreditRecognizer
 
 pytestmark = pytest.mark.model
 
@@ -112,6 +114,17 @@ def test_photo_credit_is_a_kept_byline(analyze):
     text = "Police stand guard on Monday. (AP Photo/Lena K. Ostrova)\n\nThe curfew was lifted."
     by_text, _ = analyze(text)
     assert by_text["Lena K. Ostrova"].role == "byline"
+
+
+def test_every_agencys_photo_credit_credits_its_photographer():
+    """The credit pattern skips characters no agency or photo word opens with: each agency
+    (cues.AGENCIES, the one home of their names) must still open a credit."""
+    recognizer = CreditRecognizer()
+    for agency in AGENCIES:
+        for credit in (f"({agency} Photo/Lena Ostrova)", f"(Photo: {agency} / Lena Ostrova)"):
+            text = f"Police stand guard on Monday. {credit}\n"
+            found = {text[r.start:r.end] for r in recognizer.analyze(text, ["PERSON"])}
+            assert "Lena Ostrova" in found, credit
 
 
 @pytest.mark.parametrize("text, name", [

@@ -29,7 +29,10 @@ CREDITS = [
     # A by-line: only names on the line, then perhaps an outlet ("By Dan Roche, Associated Press").
     regex.compile(rf"(?:(?m:^)|[.!?][ \t]+)[ \t]*(?i:{_CREDIT_WORDS})[ \t]+{NAME}(?:{_AND}{_MORE})*"
                   rf"[ \t]*(?:[,|/–—-][ \t]*{_OUTLET})?[ \t]*[.]?[ \t]*(?=\r?\n|$)"),
-    regex.compile(rf"(?:{_AGENCY}[ \t]*{_PHOTO}|{_PHOTO}:?[ \t]*{_AGENCY}|{_PHOTO}:)[ \t]*/?[ \t]*{NAME}"),
+    # (Every agency and photo word opens with a capital or one of these letters: the
+    # look-ahead spares the two alternations at every other character.)
+    regex.compile(rf"(?=[\p{{Lu}}pivdt])(?:{_AGENCY}[ \t]*{_PHOTO}|{_PHOTO}:?[ \t]*{_AGENCY}|{_PHOTO}:)"
+                  rf"[ \t]*/?[ \t]*{NAME}"),
     regex.compile(rf"{NAME}[ \t]*/[ \t]*(?:{_AGENCY}|{_PHOTO})"),
     regex.compile(rf"(?:(?i:\b(?:writers?|correspondents?|reporters?|journalists?))[ \t]+|(?m:^[ \t]*)){NAME}"
                   rf"(?:{_AND}{_MORE})*[ \t]+(?i:contributed)"),
