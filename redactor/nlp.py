@@ -12,7 +12,11 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from redactor import DEFAULT_MODEL
@@ -80,10 +84,38 @@ def ner_configuration() -> NerModelConfiguration:
     )
 
 
+# A colon ends one too: a speaker's label ("AMINA GEBREMEDHIN: Yeah,") is no part of what is said.
+_SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars) | {":"}
+
+
+@Language.component("redactor_sentences")
+def sentences(doc: Doc) -> Doc:
+    """Sentence starts by rule: the first word after a full stop, a question or exclamation
+    mark, a colon (closing quotes and brackets aside), or a line break (a headline, a label).
+
+    spaCy's statistical sentence recognizer cost a thirtieth of detection for one fact the
+    rules read (does a word open a sentence); its rule-based sentencizer opens a sentence on
+    the blank after a full stop, not on the word, and never at a line break alone. It runs
+    before the entity recognizer, which keeps an entity inside a sentence."""
+    text, starts, ended = doc.text, [], True
+    for index, length, space, punct in doc.to_array(["IDX", "LENGTH", "IS_SPACE", "IS_PUNCT"]).tolist():
+        word = text[index:index + length]
+        if word in _SENTENCE_ENDS or space and "\n" in word:
+            ended, start = True, False
+        elif space or punct:
+            start = False  # quotes and brackets after a full stop; punctuation inside a sentence
+        else:
+            start, ended = ended, False
+        starts.append(1 if start else -1)
+    if starts:
+        starts[0] = 1  # the first token opens the doc's first sentence, whatever it is
+        doc.from_array(["SENT_START"], numpy.array(starts, dtype=numpy.int64).view(numpy.uint64))
+    return doc
+
+
 def _load(path: str) -> spacy.language.Language:
-    nlp = spacy.load(path, exclude=["parser", "lemmatizer", "attribute_ruler"])
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
+    nlp = spacy.load(path, exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
+    nlp.add_pipe("redactor_sentences", before="ner")
     return nlp
 
 
@@ -100,7 +132,8 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
 
         Detection needs the tagger (proper nouns), sentence boundaries and the entity
         recognizer; the dependency parser and the lemmatizer cost more than half the time
-        and are left out, with the small sentence recognizer in the parser's place. The
+        and are left out, with our rule for sentence starts (``sentences``) in the parser's
+        place. The
         attribute ruler only maps the tagger's tags to coarse parts of speech, which nothing
         reads (the rules read ``tag_``); without it the tags and entities are the same, and
         a tenth of the time is saved.

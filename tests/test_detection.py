@@ -200,3 +200,21 @@ def test_a_role_opening_a_caption_is_not_part_of_the_name():
     text = "Witness Gulnara Ismailova said the police came at noon."
     start, end = trim(text, 0, len("Witness Gulnara Ismailova"))
     assert text[start:end] == "Gulnara Ismailova"
+
+
+def test_sentences_open_after_a_stop_a_colon_or_a_line_break_not_after_an_initial(engine):
+    """Sentence starts are a rule of ours (``nlp.sentences``), set before the entity
+    recognizer reads the text: a word after "Mr." or an initial opens none."""
+    nlp = engine.load().nlp_engine.get_nlp("en")
+    doc = nlp('Date: Nov 14.\nSource: The Daily Star\n\nHe said "No." Then J. Smith left. '
+              '(Mr. Li went.) Why? Because.')
+    assert [t.text for t in doc if t.is_sent_start] == [
+        "Date", "Nov", "Source", "The", "He", "Then", "Mr.", "Why", "Because"]
+
+
+def test_a_speakers_label_is_not_read_into_what_they_say(analyze):
+    text = ("NUSRAT KRISHNAN: Thanks for having us.\n\nACHIENG KIPLAGAT: Hi.\n\n"
+            "AMINA GEBREMEDHIN: Yeah, we were there all night.\n")
+    by_text, _ = analyze(text)
+    assert "AMINA GEBREMEDHIN" in by_text
+    assert not any("Yeah" in mention for mention in by_text)

@@ -135,12 +135,13 @@ def _words(doc: Doc) -> list[Word]:
     after_hyphen = False  # the last token is a hyphen with no space after it
     for start, length, space, tag, sent, entity in doc.to_array(_ARRAY).tolist():
         hyphen = length == 1 and text[start] == "-"
+        token = (start, start + length, space, tag, sent == 1, strings[entity] if entity else "")
         if joined and (after_hyphen or hyphen and not joined[-1][2]):
-            joined.append((start, start + length, space, tag, sent == 1, strings[entity] if entity else ""))
+            joined.append(token)
         else:
             if joined:
                 words.append(_word(joined, text, doc, known))
-            joined = [(start, start + length, space, tag, sent == 1, strings[entity] if entity else "")]
+            joined = [token]
         after_hyphen = hyphen and not space
     if joined:
         words.append(_word(joined, text, doc, known))
