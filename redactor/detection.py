@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.tokens import Doc
@@ -26,7 +25,7 @@ from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
 from redactor.recognizers import custom_recognizers
 from redactor.recognizers.contacts import DETAIL_ENTITIES, DetailHit, contact_recognizers, detail_hits
 from redactor.recognizers.fields import FieldRecognizer
-from redactor.recognizers.runs import GUESS_LABELS, NUMERIC_LABELS
+from redactor.recognizers.runs import GUESS_LABELS, NUMERIC_LABELS, PROPER_TAGS
 from redactor.words import is_ordinary
 from redactor.spans import TextFacts
 
@@ -37,7 +36,6 @@ CHUNK_CHARS = 20_000
 # With ``on_wave`` the first persons show after one chunk, then after about every wave.
 WAVE_CHARS = 100_000
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_PROPER_TAGS = {"NNP", "NNPS"}
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n|\r\r")
 _SOFT_BREAK = re.compile(r"\r?\n|(?<=[.!?])\s+|\s+")
 ENTITIES = ["PERSON", *DETAIL_ENTITIES]
@@ -63,23 +61,25 @@ def build_analyzer(model: str = DEFAULT_MODEL) -> AnalyzerEngine:
     registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON"]))
     for recognizer in custom_recognizers(nlp_engine.get_nlp("en")) + contact_recognizers():
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
-                          context_aware_enhancer=_NoContext())
+    return _Analyzer(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
 
-class _NoContext(ContextAwareEnhancer):
-    """Presidio's default enhancer raises scores by context words found among the lemmas;
-    the pipeline leaves its lemmatizer out, so there are none to find, and the default would
-    only deep-copy every result of every chunk. Our recognizers weigh context themselves."""
+class _Analyzer(AnalyzerEngine):
+    """Presidio's analyzer without its context step.
 
-    def __init__(self) -> None:
-        super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
-                         context_prefix_count=0, context_suffix_count=0)
+    That step raises scores by context words found among the lemmas; the pipeline leaves
+    its lemmatizer out, so there are none to find (``OfflineSpacyNlpEngine`` builds no
+    keywords), and our recognizers weigh context themselves. What is kept of the step is
+    what it did besides: each result stays only if a recognizer of this call made it, in
+    the recognizers' order."""
 
-    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
-                              nlp_artifacts: NlpArtifacts, recognizers: list[EntityRecognizer],
-                              context: list[str] | None = None) -> list[RecognizerResult]:
-        return raw_results
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
+                               nlp_artifacts: NlpArtifacts, recognizers: list[EntityRecognizer],
+                               context: list[str] | None = None) -> list[RecognizerResult]:
+        order = {recognizer.id: index for index, recognizer in enumerate(recognizers)}
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        kept = [result for result in raw_results if result.recognition_metadata[key] in order]
+        return sorted(kept, key=lambda result: order[result.recognition_metadata[key]])
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -184,11 +184,12 @@ def _read_facts(doc: Doc, offset: int, places: list[tuple[int, int]], other: lis
             continue
         span = (entity.start_char + offset, entity.end_char + offset)
         (places if entity.label_ in _PLACE_LABELS else other).append(span)
-    for token in doc:
-        if token.tag_ in _PROPER_TAGS:
-            proper.append((token.idx + offset, token.idx + offset + len(token)))
-        if token.is_alpha and is_ordinary(token.text):
-            common.add(token.lower_)
+    text = doc.text
+    for start, length, tag, alpha in doc.to_array(["IDX", "LENGTH", "TAG", "IS_ALPHA"]).tolist():
+        if tag in PROPER_TAGS:  # the doc's arrays, read at once: each token's fields cost more
+            proper.append((start + offset, start + length + offset))
+        if alpha and is_ordinary(word := text[start:start + length]):
+            common.add(word.lower())
 
 
 def _field_hits(analyzer: AnalyzerEngine, text: str, fields: Sequence[tuple[int, int]]) -> list[Hit]:

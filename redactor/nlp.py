@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from redactor import DEFAULT_MODEL
 from redactor.errors import ModelNotInstalled
@@ -139,6 +139,16 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
         a tenth of the time is saved.
         """
         self.nlp = {model["lang_code"]: _load(model["model_name"]) for model in self.models}
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        """Presidio's artifacts without lemmas, keywords and token offsets: the pipeline has
+        no lemmatizer (every lemma is empty), and only Presidio's context step reads them,
+        which detection leaves out (``detection._Analyzer``). As Presidio's engine without a
+        pipeline (``NoOpNlpEngine``) does."""
+        entities, scores = self._get_updated_entities(self._get_entities(doc),
+                                                      self._get_scores_for_entities(doc))
+        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[],
+                            nlp_engine=None, language=language, scores=scores)
 
     @property
     def max_length(self) -> int:

@@ -69,6 +69,9 @@ def _split_variants(text: str, candidates: Iterable[Candidate]) -> Iterator[Cand
     "Daniela", a student, is no mention of President Daniel Ortega."""
     for candidate in candidates:
         variants = [m for m in candidate.mentions if m.variant]
+        if not variants:  # nothing to split: the evidence is read once, when the person is weighed
+            yield candidate
+            continue
         public = [e.kind for e in gather(text, [m for m in candidate.mentions if not m.variant])]
         split = [m for m in variants if PUBLIC in public and PRIVATE not in public
                  and any(e.kind == PRIVATE for e in gather(text, [m]))]

@@ -38,7 +38,7 @@ KINDS = {"PHONE_NUMBER": "phone", "EMAIL_ADDRESS": "email", "URL": "url", "IP_AD
          "LICENSE_PLATE": "plate", "STREET_ADDRESS": "address", "ID_NUMBER": "id_number"}
 # Presidio's national ID recognizers that can reach ``MIN_SCORE`` on their own: by a pattern
 # scored that high, or by a checksum that lifts a match to certainty. Context words do not
-# lift scores here (the pipeline has no lemmas; ``detection._NoContext``): a number cued by
+# lift scores here (the pipeline has no lemmas; ``detection._Analyzer``): a number cued by
 # one ("passport number N12345678") is ``_id_numbers``'s. So the passport recognizers of the
 # US, the UK, India and the Philippines (weak shapes, no checksum) are left out, and India's
 # PAN recognizer, whose weakest pattern matches every ten-letter word with a digit.

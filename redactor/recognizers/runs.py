@@ -30,7 +30,7 @@ from redactor.name_words import calendar_name, not_name_edge, sentence_start, ti
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
-_PROPER = {hash_string(tag) for tag in ("NNP", "NNPS")}  # tags as the doc's arrays hold them
+PROPER_TAGS = {hash_string(tag) for tag in ("NNP", "NNPS")}  # tags as the doc's arrays hold them
 _NOUNS = {hash_string(tag) for tag in ("NN", "NNS")}
 _FINITE = {hash_string(tag) for tag in ("VBZ", "VBD", "VBP")}
 _ARRAY = ["IDX", "LENGTH", "SPACY", "TAG", "SENT_START", "ENT_TYPE"]
@@ -159,7 +159,7 @@ def _word(tokens: list[_Token], doc_text: str, doc: Doc, known: dict[str, bool])
         return Word(text, start, end, False, label, opens, False, False, tag in _NOUNS, tag in _FINITE)
     if lower not in known:
         known[lower] = doc.vocab[lower].has_vector
-    return Word(text, start, end, any(t[3] in _PROPER for t in tokens), label, opens,
+    return Word(text, start, end, any(t[3] in PROPER_TAGS for t in tokens), label, opens,
                 is_ordinary(lower), known[lower])
 
 
