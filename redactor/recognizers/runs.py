@@ -182,12 +182,14 @@ def _runs(words: list[Word], doc_text: str) -> Iterator[tuple[list[Word], bool]]
     with whether it is doubtful (a name only in a list of names)."""
     run: list[Word] = []
     for word in words:
-        shaped = bool(_NAME_TOKEN.fullmatch(word.text)) and (
+        # A word written small has no capital to be shaped by (most words: skip the pattern).
+        shaped = not word.text.islower() and bool(_NAME_TOKEN.fullmatch(word.text)) and (
             fold(word.text) not in not_name_words() or calendar_name(doc_text, word.start, word.text))
-        if run and (word.opens_sentence or not (shaped or word.particle)):
+        inside = not shaped and bool(run) and word.particle  # "de" of "Maria de la Cruz"
+        if run and (word.opens_sentence or not (shaped or inside)):
             yield from _trimmed(run, doc_text)
             run = []
-        if shaped or (run and word.particle):
+        if shaped or (run and inside):
             run.append(word)
     yield from _trimmed(run, doc_text)
 
