@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from redactor.decisions import Decisions, Mention, Person
+from redactor.decisions import Decisions, Mention
 from redactor.detail_search import DetailLeaks
 from redactor.documents import Document, read_document
 from redactor.errors import RedactorError
@@ -34,7 +34,7 @@ from redactor.lexicon import lexicon
 from redactor.markup import hidden_spans
 from redactor.names import fold, is_caps, key, match_case, tokens
 from redactor.name_words import not_name_edge, title_case_line
-from redactor.spans import TextFacts
+from redactor.facts import TextFacts
 
 
 @dataclass(frozen=True)

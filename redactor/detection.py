@@ -27,7 +27,7 @@ from redactor.recognizers.contacts import DETAIL_ENTITIES, DetailHit, contact_re
 from redactor.recognizers.fields import FieldRecognizer
 from redactor.recognizers.runs import GUESS_LABELS, NUMERIC_LABELS, PROPER_TAGS
 from redactor.words import is_ordinary
-from redactor.spans import TextFacts
+from redactor.facts import TextFacts
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]

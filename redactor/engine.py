@@ -28,7 +28,7 @@ from redactor.markup import add_markup_mentions, compounds, hidden_spans, markup
 from redactor.nlp import DEFAULT_MODEL
 from redactor.recognizers.contacts import DetailHit, markup_details
 from redactor.redaction import plan_edits
-from redactor.spans import TextFacts
+from redactor.facts import TextFacts
 from redactor.suggestions import suggest
 from redactor.visible import VisibleText
 from redactor.writing import write_atomic

@@ -19,7 +19,8 @@ from redactor.detection import Hit
 from redactor.lexicon import lexicon
 from redactor.names import WORD, display_name, fold, initials, is_caps, key, strip_possessive, tokens
 from redactor.name_words import sentence_start
-from redactor.spans import Span, TextFacts, clean_spans, extend
+from redactor.facts import TextFacts
+from redactor.spans import Span, clean_spans, extend
 from redactor.variants import VariantIndex
 
 

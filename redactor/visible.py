@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from redactor.decisions import Mention
 from redactor.grouping import Candidate
 from redactor.normalize import invisible
-from redactor.spans import TextFacts
+from redactor.facts import TextFacts
 
 
 @dataclass(frozen=True)

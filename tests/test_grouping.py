@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from redactor.detection import Hit
 from redactor.grouping import group
-from redactor.spans import TextFacts
+from redactor.facts import TextFacts
 from redactor.variants import VariantIndex
 
 
@@ -174,3 +174,16 @@ def test_a_wrapped_join_never_takes_a_role_word():
     people = group(text, hits_for(text, "Madina Alieva", "Protester"))
     assert "Madina Alieva" in [p.name for p in people]
     assert all("Protester" not in m.text for p in people if p.name == "Madina Alieva" for m in p.mentions)
+
+
+def test_a_surname_found_after_its_hyphened_particle_takes_the_particle():
+    """"el-Shozly (21)" framed as "Shozly": the copy must not print "el-" before the
+    replacement, and the later "el-Shozly" is the same person."""
+    text = ("One of the victims, identified as el-Qudsi (21), was a student. Relatives of "
+            "el-Qudsi and of Dana Orazbayeva gathered at a pro-Orazbayeva rally.")
+    start = text.index("Qudsi")
+    people = group(text, [Hit(start, start + 5, 0.9, "ReportingFrameRecognizer", "private")])
+    assert [texts(p) for p in people] == [["el-Qudsi", "el-Qudsi"]]
+    rally = text.index("pro-") + 4
+    [person] = group(text, [Hit(rally, rally + 10, 0.85, "SpacyRecognizer")])
+    assert "Orazbayeva" in texts(person) and not any("pro" in t for t in texts(person))  # no particle

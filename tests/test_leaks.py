@@ -143,7 +143,6 @@ def test_a_name_with_the_other_apostrophe_is_a_leak(make_decisions):
 def test_part_of_a_hyphenated_name_is_a_leak(make_decisions):
     from redactor.decisions import Mention, Person
 
-    text = "Kassym-Jomart Tokayev spoke."
     person = Person("p1", "Kassym-Jomart Tokayev", "private", "placeholder", "[name withheld]",
                     [Mention(0, 21, "Kassym-Jomart Tokayev")])
     assert [leak.token for leak in find_leaks("Jomart was there.", make_decisions(person))] == ["jomart"]
@@ -152,7 +151,6 @@ def test_part_of_a_hyphenated_name_is_a_leak(make_decisions):
 def test_one_mention_kept_as_written_does_not_hide_the_others(make_decisions):
     from redactor.decisions import Mention, Person
 
-    text = "Bezshan Nurlanov spoke. Nurlanov left."
     person = Person("p1", "Bezshan Nurlanov", "private", "first_name", "Bezshan",
                     [Mention(0, 16, "Bezshan Nurlanov"), Mention(24, 32, "Nurlanov", replacement="Nurlanov")])
     assert "nurlanov" in withheld_tokens(person)
