@@ -196,6 +196,12 @@ FOUND = [
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),
+    ("a one-word name read as a place, whose family is spoken of",
+     "Out of nowhere, a bullet lodged in the heart of Folake who stood nearby. Now the family "
+     "of Folake wants justice done.", ["Folake"]),
+    ("a name read as a town, after its quoted words and with its role set off",
+     "According to Tarek Nampa, their attorney, the charges are political. “My clients were "
+     "not at the gate,” adds Nampa.", ["Tarek Nampa", "Nampa"]),
 ]
 
 # (class, sentence, words that are no person)

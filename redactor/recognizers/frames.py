@@ -18,12 +18,14 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
 from redactor.spans import FRAME_RECOGNIZER
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PRIVATE_ROLES,
-                           ROLE_WORDS, alternation)
+                           RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
 
 ANY: frozenset[str] = frozenset()
 
 _NEWS = alternation(AGENCIES + ("reporters", "journalists"))
 _KIN = alternation(KIN | {"lawyer"})
+_RELATIVE = alternation(RELATIVES)
+_SPEAKS = alternation(SPEECH_VERBS)
 _AND = r"(?:[ \t]*(?:,|and|&)[ \t]*)"
 _MORE = NAME.replace("<name>", "<more>")
 # A name in a list of people is a name even where the model guesses it is a place.
@@ -90,6 +92,9 @@ FRAMES: list[Frame] = [
     _cued(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?{_KIN},?)[ \t]+{NAME}", "private", ANY),
     _named(rf"[ \t]+told[ \t]+{_NEWS}", "", NOT_NAMES),
     _cued(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b", "", NOT_NAMES),
+    # “... anything like that,” adds Nampa.: who is quoted is a person, however the model
+    # reads the name (a town's name, here); an organisation it reads as one still speaks.
+    _cued(rf"[”\"],?[ \t]+(?:{_SPEAKS})[ \t]+{NAME}(?=[ \t]*[.,;])", "", _LIST_VETO | {"ORG", "NORP"}),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
     _named(rf",[ \t]+(?:who|whose)\b", "", PLACES),
     _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),
@@ -97,12 +102,16 @@ FRAMES: list[Frame] = [
     # the model's guess of a place for an unfamiliar name does not overrule the frame.
     _cued(rf"(?i:\b{_HARMED}[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)",
           "private", _LIST_VETO | {"ORG", "NORP"}),
+    # "the family of Folake wants justice", "the widow of Jean Kouassi": whose family or
+    # relative the story speaks of is a person, however the model reads an unfamiliar name.
+    _cued(rf"(?i:\b(?:the|a)[ \t]+(?:family|{_RELATIVE})[ \t]+of)[ \t]+{NAME}(?![\w'’-])",
+          "private", _LIST_VETO | {"ORG", "NORP"}),
     # "in the case of Phyo Thwe": whose case the story follows (a country has cases too).
     _cued(rf"(?i:\bcase[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)",
           "private", PLACES | {"ORG", "NORP"}),
-    # "Alzhanov, the analyst, noted": a name with its role set off after it (a misspelt
-    # surname the variant search finds too short to match, for one).
-    _named(rf",[ \t]+(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?i:{_ROLES}),",
+    # "Alzhanov, the analyst, noted", "Parit Nampa, their attorney,": a name with its role set
+    # off after it (a misspelt surname the variant search finds too short to match, for one).
+    _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?i:{_ROLES}),",
            "", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])"),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", _LIST_VETO | {"ORG"}),
