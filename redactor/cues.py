@@ -117,6 +117,8 @@ IDENTIFIED_CUES = r"identified (?:only )?as|known (?:only )?as|called"
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "la",
                        "le", "del", "der", "den", "dos", "das", "do", "ter", "ten", "y", "los", "las",
                        "della", "zu"})
+# The second particle of a pair ("de la", "van der"): one misspelt ("de lo Cruz") is still one.
+INNER_PARTICLES = frozenset({"la", "las", "los", "le", "der", "den"})
 # Words that open an Arabic name unit ("Abd El-Fattah", "Abu Bakr"): alone they are no given
 # name, and the whole unit may be the family name.
 NAME_UNIT_PREFIXES = frozenset({"abd", "abdel", "abdul", "abu", "umm", "ibn", "bint"})

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import HONORIFICS, LOCATIVES, PARTICLES, ROLE_WORDS, alternation, not_name_words
+from redactor.cues import (HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES, ROLE_WORDS, alternation,
+                           not_name_words)
 from redactor.facts import TextFacts
 from redactor.lexicon import lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, given_title, not_name_edge,
@@ -178,6 +179,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     if before is None:
         return None
     word = before.group(1)
+    if _misspelt_particle(text, before.start(1), word):
+        return _LEFT.search(text, max(0, before.start(1) - 60), before.start(1)).start(1)  # "de lo Cruz"
     particle = fold(word) in PARTICLES and (word.islower() or caps and word.isupper())  # "bin Salem"
     lower = not particle and word.islower() and word.isalpha() and not caps
     small = lower and _small_name(word, before.start(1), facts)
@@ -205,6 +208,17 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         # ordinary word opening a sentence, or capitalised by a headline.
         return None
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
+
+
+def _misspelt_particle(text: str, start: int, word: str) -> bool:
+    """A word written small, one letter from the second particle of a pair, after a particle:
+    "lo" of "de lo Cruz" (left standing, it would print a piece of the name)."""
+    if not word.islower() or fold(word) in PARTICLES or not any(
+            len(inner) == len(word) and sum(a != b for a, b in zip(inner, word)) == 1
+            for inner in INNER_PARTICLES):
+        return False
+    outer = _LEFT.search(text, max(0, start - 60), start)
+    return outer is not None and outer.group(1).islower() and fold(outer.group(1)) in PARTICLES
 
 
 def _small_name(word: str, start: int, facts: TextFacts) -> bool:

@@ -187,3 +187,12 @@ def test_a_surname_found_after_its_hyphened_particle_takes_the_particle():
     rally = text.index("pro-") + 4
     [person] = group(text, [Hit(rally, rally + 10, 0.85, "SpacyRecognizer")])
     assert "Orazbayeva" in texts(person) and not any("pro" in t for t in texts(person))  # no particle
+
+
+def test_a_misspelt_second_particle_is_part_of_the_name():
+    """"de lo Cruz" (for "de la"): left standing, "lo" would print a piece of the name."""
+    text = "Condolences on the passing of de lo Cruz, he said. A police van at Cruz Street waited."
+    cruz = text.index("Cruz")
+    people = group(text, [Hit(cruz, cruz + 4, 0.9, "ReportingFrameRecognizer", "private")])
+    assert texts(people[0])[0] == "de lo Cruz"
+    assert not any("van" in t for p in people for t in texts(p))

@@ -196,6 +196,9 @@ FOUND = [
     ("a name read as an organisation, with the speaker's affiliation",
      "Somchai Yakima, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Somchai Yakima"]),
+    ("sentence words named by a group set off after them",
+     "Sunday Said, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
+     ["Sunday Said"]),
     ("a one-word name read as a place, whose family is spoken of",
      "Out of nowhere, a bullet lodged in the heart of Folake who stood nearby. Now the family "
      "of Folake wants justice done.", ["Folake"]),

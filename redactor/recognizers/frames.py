@@ -95,6 +95,11 @@ FRAMES: list[Frame] = [
     # “... anything like that,” adds Nampa.: who is quoted is a person, however the model
     # reads the name (a town's name, here); an organisation it reads as one still speaks.
     _cued(rf"[”\"],?[ \t]+(?:{_SPEAKS})[ \t]+{NAME}(?=[ \t]*[.,;])", "", _LIST_VETO | {"ORG", "NORP"}),
+    # "Sunday Said, of Common Defense, shouts", "Ana Ruiz, of Tucson, said": AP names an
+    # ordinary person by a hometown or a group, set off after the name (not "the Ministry
+    # of Health, of the Republic,").
+    _named(rf",[ \t]+of[ \t]+(?:the[ \t]+)?\p{{Lu}}[\p{{L}}'’-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]*){{0,3}},"
+           rf"[ \t]+\p{{Ll}}", "private", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
     _named(rf",[ \t]+(?:who|whose)\b", "", PLACES),
     _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),
