@@ -199,6 +199,9 @@ FOUND = [
     ("sentence words named by a group set off after them",
      "Sunday Said, of Common Defense, shouts as he addresses the crowd outside the Capitol.",
      ["Sunday Said"]),
+    ("a lone surname read as a place, who speaks",
+     "Among the graves, Nyokabi kisses the grave of his son. Nyokabi told AFP the building was "
+     "watched. But Nyokabi says the case will never be judged.", ["Nyokabi"]),
     ("a one-word name read as a place, whose family is spoken of",
      "Out of nowhere, a bullet lodged in the heart of Folake who stood nearby. Now the family "
      "of Folake wants justice done.", ["Folake"]),

@@ -277,14 +277,20 @@ def _credit_closing_line(text: str, run: list[Word]) -> bool:
 def _speaker(text: str, words: list[Word]) -> bool:
     """A given name and a proper noun or two the model guesses are an organisation, before a
     verb of speaking or a person's affiliation: "Minh Nampa says", "Arnon Nampa, of Common
-    Defense, shouts". Organisations speak too, but rarely under a given name."""
-    if not (1 < len(words) <= 3 and all(w.proper for w in words)):
+    Defense, shouts". Organisations speak too, but rarely under a given name. Alone, a word
+    the lexicon knows as a family name and no ordinary word, before a verb of speaking
+    ("Nyokabi told AFP", read as a place)."""
+    if not (len(words) <= 3 and all(w.proper for w in words)):
         return False
     after = text[words[-1].end:words[-1].end + 40]
-    if regex.match(r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*,", after):
+    if len(words) > 1 and regex.match(r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*,", after):
         return True
     verb = regex.match(r"[ \t]+(\p{Ll}+)\b", after)
-    return verb is not None and verb.group(1) in SPEECH_VERBS and lexicon().is_given(words[0].text)
+    if verb is None or verb.group(1) not in SPEECH_VERBS:
+        return False
+    if len(words) > 1:
+        return lexicon().is_given(words[0].text)
+    return not words[0].common and lexicon().is_family(words[0].text)  # not "Rule of Law told"
 
 
 def _acts(run: list[Word], following: Word | None) -> bool:
