@@ -160,8 +160,9 @@ def not_name_words() -> frozenset[str]:
 
 # Words that are no part of a name even right after one ("Estmark Police", "Reuters Photo"),
 # unlike a capitalised sentence word that may end a name ("Edward Said", "Margaret Court").
-NEVER_IN_NAMES = CREDIT_LABELS | frozenset({"police", "defense", "defence", "according", "photo", "via",
-                                            "show", "podcast"})  # "The Kyaw Htun Show"
+NEVER_IN_NAMES = CREDIT_LABELS | HARM_NOUNS | frozenset({"police", "defense", "defence", "according",
+                                                         "photo", "via", "show", "podcast"})
+# ("The Kyaw Htun Show"; "Testimony Gets Underway in Farhana Patel Trial")
 
 
 # Contact details and what stands around them (``recognizers/contacts.py``, ``details.py``).

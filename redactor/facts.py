@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from redactor.cues import LOCATIVES
+from redactor.cues import LOCATIVES, MONTHS_AND_DAYS
 from redactor.names import WORD, fold, is_caps
 
 
@@ -73,14 +73,17 @@ class TextFacts:
 
 def _place_words(text: str, places: Sequence[tuple[int, int]]) -> frozenset[str]:
     """One-word places the model reads in mixed case, at least once after "in", "from",
-    "to"...: without that, its label is a guess (it reads unfamiliar surnames as places,
+    "to"... and before no other capitalised word but a day or a month ("in Minsk Sunday"):
+    without that, its label is a guess (it reads unfamiliar surnames as places,
     "Adeyemi said" among them, again and again)."""
     words = set()
     for start, end in places:
         if WORD.fullmatch(text, start, end) and not is_caps(text[start:end]):
             before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
-            if before is not None and fold(before.group(1)) in LOCATIVES:
-                words.add(fold(text[start:end]))
+            after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 20])
+            if before is not None and fold(before.group(1)) in LOCATIVES and not (
+                    after and after.group(1)[0].isupper() and fold(after.group(1)) not in MONTHS_AND_DAYS):
+                words.add(fold(text[start:end]))  # not "in Farhana Patel Trial": a name the model cut
     return frozenset(words)
 
 

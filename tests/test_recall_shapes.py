@@ -202,6 +202,10 @@ FOUND = [
     ("a lone surname read as a place, who speaks",
      "Among the graves, Nyokabi kisses the grave of his son. Nyokabi told AFP the building was "
      "watched. But Nyokabi says the case will never be judged.", ["Nyokabi"]),
+    ("a name before 'Trial' in a headline, and in capitals after 'ATTORNEY FOR'",
+     "Second Day of Testimony Gets Underway in Farhana Patel Trial. Aired 11 ET\n\n"
+     "DAVIT KAPANADZE, DEFENSE ATTORNEY FOR FARHANA PATEL: So you had no idea?",
+     ["Farhana Patel", "FARHANA PATEL"]),
     ("a one-word name read as a place, whose family is spoken of",
      "Out of nowhere, a bullet lodged in the heart of Folake who stood nearby. Now the family "
      "of Folake wants justice done.", ["Folake"]),
@@ -236,6 +240,8 @@ NOT_FOUND = [
      "COUNSEL: Where?\n\nTHE COURT: Go on.", ["COUNSEL", "THE COURT", "COURT"]),
     ("bills and bodies", "MPs passed the Finance Bill on Tuesday despite the protests.",
      ["Finance Bill", "MPs"]),
+    ("a harm noun after a name in a headline", "Families Await Verdict in Farhana Patel Trial",
+     ["Farhana Patel Trial", "Patel Trial"]),
 ]
 
 
