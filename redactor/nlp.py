@@ -133,10 +133,9 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
         Detection needs the tagger (proper nouns), sentence boundaries and the entity
         recognizer; the dependency parser and the lemmatizer cost more than half the time
         and are left out, with our rule for sentence starts (``sentences``) in the parser's
-        place. The
-        attribute ruler only maps the tagger's tags to coarse parts of speech, which nothing
-        reads (the rules read ``tag_``); without it the tags and entities are the same, and
-        a tenth of the time is saved.
+        place. The attribute ruler only maps the tagger's tags to coarse parts of speech,
+        which nothing reads (the rules read ``tag_``); without it the tags and entities are
+        the same, and a tenth of the time is saved.
         """
         self.nlp = {model["lang_code"]: _load(model["model_name"]) for model in self.models}
 
