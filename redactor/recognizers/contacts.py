@@ -59,12 +59,12 @@ PHONE_REGIONS = ("US", "GB", "IE", "CA", "AU", "NZ", "DE", "FR", "ES", "IT", "NL
                  "SY", "LB", "IL", "EG", "SA", "AE", "IN", "PK", "BD", "LK", "MM", "TH", "VN",
                  "PH", "ID", "MY", "CN", "HK", "TW", "KR", "JP", "NG", "GH", "KE", "UG", "ET",
                  "ZA", "ZW", "SD", "BR", "AR", "CL", "CO", "PE", "VE", "MX", "CU", "NI")
-# A stretch that could hold a phone number: digits with separators, at least seven digits.
-_STRETCH = regex.compile(r"\S+")  # each run between spaces, once: a line of megabytes costs one pass
-_DOTTED = regex.compile(r"\w\.\w|://")
+# A stretch between spaces that could hold a link: a dot between letters, or a "://".
+_DOTTED_STRETCH = regex.compile(r"(?<!\S)\S*(?:\w\.\w|://)\S*")
 # A stretch between spaces that could hold an IP address (a digit or a colon in it) or a
 # national ID number (a digit in eight characters or more; an Italian fiscal code, sixteen).
 _NUMBER_STRETCH = regex.compile(r"(?<!\S)(?:\S*[\d:]\S*|\S{16,})")
+# A stretch that could hold a phone number: digits with separators, at least seven digits.
 _NUMBERISH = regex.compile(r"[+(]?\d(?:[ \t().\-\u2010-\u2015/]{0,3}\d){6,}\)?")
 _FLAGS = regex.DOTALL | regex.MULTILINE  # case matters: "Street" is a street, "street" a word
 # What python-phonenumbers also reads as a number: a date ("2022-01-15", "15.01.2022") or a
@@ -156,26 +156,6 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _SUFFIXES(pattern_text).fqdn != ""
 
 
-class DottedUrlRecognizer(UrlRecognizer):
-    """Presidio's URL recognizer, run only on the stretches between spaces that hold a dot
-    between letters or a "://": its pattern lists every top-level domain and, tried at every
-    character of a draft, cost more than any other recognizer. Each stretch is read with the
-    space around it, so the pattern sees the same boundaries."""
-
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = []
-        for stretch in _STRETCH.finditer(text):
-            if not _DOTTED.search(stretch.group()):
-                continue
-            start = max(0, stretch.start() - 1)
-            for result in super().analyze(text[start:stretch.end() + 1], entities, nlp_artifacts):
-                result.start += start
-                result.end += start
-                results.append(result)
-        return results
-
-
 class NumberPhoneRecognizer(PhoneRecognizer):
     """Presidio's phone recognizer, run only where digits stand close together.
 
@@ -201,23 +181,24 @@ class NumberPhoneRecognizer(PhoneRecognizer):
 
 class StretchRecognizer(EntityRecognizer):
     """Presidio recognizers whose patterns never match a space, run together on the stretches
-    between spaces that could hold a match (``_NUMBER_STRETCH``), joined by line breaks.
+    between spaces that could hold a match (``stretch``), joined by line breaks.
 
-    Each pattern tried at every character of a draft cost a few milliseconds, a fifth of
-    detection's time together; the stretches are a few dozen. A stretch meets a line break
-    on each side where the draft has a space, so the patterns see the same boundaries."""
+    Each pattern tried at every character of a draft cost a few milliseconds (the URL
+    pattern, which lists every top-level domain, more than any other recognizer); the
+    stretches are a few dozen. A stretch meets a line break on each side where the draft has
+    a space, so the patterns see the same boundaries."""
 
-    def __init__(self, recognizers: list[PatternRecognizer]) -> None:
+    def __init__(self, name: str, recognizers: list[PatternRecognizer], stretch: regex.Pattern[str]) -> None:
         entities = sorted({entity for r in recognizers for entity in r.supported_entities})
-        super().__init__(supported_entities=entities, name="StretchRecognizer")
-        self.recognizers = recognizers
+        super().__init__(supported_entities=entities, name=name)
+        self.recognizers, self.stretch = recognizers, stretch
 
     def load(self) -> None:
         """Nothing to load: the recognizers inside are Presidio's pattern recognizers."""
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        stretches = list(_NUMBER_STRETCH.finditer(text))
+        stretches = list(self.stretch.finditer(text))
         joined = "\n".join(stretch.group() for stretch in stretches)
         starts = list(accumulate((len(stretch.group()) + 1 for stretch in stretches), initial=0))
         results = []
@@ -234,10 +215,12 @@ class StretchRecognizer(EntityRecognizer):
 
 def contact_recognizers() -> list[EntityRecognizer]:
     """Presidio's own recognizers of contact details and numbers, and ours for news drafts."""
-    tokens = [IpRecognizer()] + [recognizer(supported_language="en") for recognizer in _TOKEN_ID_RECOGNIZERS]
+    numbers = [IpRecognizer()] + [recognizer(supported_language="en") for recognizer in _TOKEN_ID_RECOGNIZERS]
     presidio: list[EntityRecognizer] = [
-        NumberPhoneRecognizer(supported_regions=PHONE_REGIONS), OfflineEmailRecognizer(), DottedUrlRecognizer(),
-        StretchRecognizer(tokens), IbanRecognizer(), CreditCardRecognizer()]
+        NumberPhoneRecognizer(supported_regions=PHONE_REGIONS), OfflineEmailRecognizer(),
+        StretchRecognizer("DottedUrlRecognizer", [UrlRecognizer()], _DOTTED_STRETCH),
+        StretchRecognizer("NumberStretchRecognizer", numbers, _NUMBER_STRETCH),
+        IbanRecognizer(), CreditCardRecognizer()]
     presidio += [recognizer(supported_language="en") for recognizer in _ID_RECOGNIZERS]
     return presidio + [_handles(), _addresses(), _plates(), _id_numbers()]
 
