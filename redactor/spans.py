@@ -179,8 +179,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     if before is None:
         return None
     word = before.group(1)
-    if _misspelt_particle(text, before.start(1), word):
-        return _LEFT.search(text, max(0, before.start(1) - 60), before.start(1)).start(1)  # "de lo Cruz"
+    if (pair := _misspelt_particle(text, before.start(1), word)) is not None:
+        return pair  # "de lo Cruz"
     particle = fold(word) in PARTICLES and (word.islower() or caps and word.isupper())  # "bin Salem"
     lower = not particle and word.islower() and word.isalpha() and not caps
     small = lower and _small_name(word, before.start(1), facts)
@@ -210,15 +210,18 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 
 
-def _misspelt_particle(text: str, start: int, word: str) -> bool:
-    """A word written small, one letter from the second particle of a pair, after a particle:
-    "lo" of "de lo Cruz" (left standing, it would print a piece of the name)."""
+def _misspelt_particle(text: str, start: int, word: str) -> int | None:
+    """Where the pair starts when ``word`` is written small, one letter from the second
+    particle of a pair, after a particle: "lo" of "de lo Cruz" (left standing, it would
+    print a piece of the name); None otherwise."""
     if not word.islower() or fold(word) in PARTICLES or not any(
             len(inner) == len(word) and sum(a != b for a, b in zip(inner, word)) == 1
             for inner in INNER_PARTICLES):
-        return False
+        return None
     outer = _LEFT.search(text, max(0, start - 60), start)
-    return outer is not None and outer.group(1).islower() and fold(outer.group(1)) in PARTICLES
+    if outer is None or not outer.group(1).islower() or fold(outer.group(1)) not in PARTICLES:
+        return None
+    return outer.start(1)
 
 
 def _small_name(word: str, start: int, facts: TextFacts) -> bool:

@@ -15,7 +15,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.recognizers.base import NAME, NOT_NAMES, PLACES, NameRecognizer
+from redactor.recognizers.base import AFFILIATION, NAME, NOT_NAMES, PLACES, NameRecognizer
 from redactor.spans import FRAME_RECOGNIZER
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PRIVATE_ROLES,
                            RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
@@ -98,8 +98,7 @@ FRAMES: list[Frame] = [
     # "Sunday Said, of Common Defense, shouts", "Ana Ruiz, of Tucson, said": AP names an
     # ordinary person by a hometown or a group, set off after the name (not "the Ministry
     # of Health, of the Republic,").
-    _named(rf",[ \t]+of[ \t]+(?:the[ \t]+)?\p{{Lu}}[\p{{L}}'’-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]*){{0,3}},"
-           rf"[ \t]+\p{{Ll}}", "private", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
+    _named(rf"{AFFILIATION}[ \t]+\p{{Ll}}", "private", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
     _named(rf",[ \t]+(?:who|whose)\b", "", PLACES),
     _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),

@@ -24,7 +24,7 @@ from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
-from redactor.recognizers.base import NameRecognizer
+from redactor.recognizers.base import AFFILIATION, NameRecognizer
 from redactor.words import is_ordinary
 from redactor.name_words import calendar_name, not_name_edge, sentence_start, title_case_line
 
@@ -283,7 +283,7 @@ def _speaker(text: str, words: list[Word]) -> bool:
     if not (len(words) <= 3 and all(w.proper for w in words)):
         return False
     after = text[words[-1].end:words[-1].end + 40]
-    if len(words) > 1 and regex.match(r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*,", after):
+    if len(words) > 1 and regex.match(AFFILIATION, after):
         return True
     verb = regex.match(r"[ \t]+(\p{Ll}+)\b", after)
     if verb is None or verb.group(1) not in SPEECH_VERBS:
