@@ -14,7 +14,6 @@ import functools
 from importlib import resources
 
 
-
 @functools.cache
 def english_words() -> frozenset[str]:
     """The shipped list, read once (30,000 words)."""
