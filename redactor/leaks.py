@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from redactor.cues import PARTICLES
@@ -121,7 +121,7 @@ class LeakSearch:
                 found.setdefault(finding.offset, finding)
         return [found[offset] for offset in sorted(found)]
 
-    def _search(self, text: str, folded: str, origin: list[int], place: str,
+    def _search(self, text: str, folded: str, origin: Sequence[int], place: str,
                 binary: bool, lines: _Lines) -> Iterable[Finding]:
         assert self._pattern is not None
         for match in self._pattern.finditer(folded):
@@ -140,7 +140,7 @@ class LeakSearch:
             line, column = lines.position(offset)
             yield Finding(token, self._wanted[token], line, column, offset, place, reason=reason)
 
-    def _joined(self, text: str, folded: str, origin: list[int], match: re.Match[str],
+    def _joined(self, text: str, folded: str, origin: Sequence[int], match: re.Match[str],
                 word: tuple[int, int]) -> bool:
         """A token inside a longer word is a leak when long enough and not a word the
         draft itself uses, or when it starts or ends at a capital ("FreeLi", "LiWei")."""
