@@ -99,7 +99,7 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
     words or places at either end ("Mr.", "Protester", "Georgia" of "In Georgia Levan
     Kapanadze", "Almaty" of a keywords field's "Nurlanov Almaty")."""
     for piece_start, piece_end in _pieces(text, start, end):
-        found = [m for m in WORD.finditer(text, piece_start, piece_end)]
+        found = _after_title([m for m in WORD.finditer(text, piece_start, piece_end)])
         if not (len(found) == 1 and capitalised_name_word(text, found[0].start(), found[0].group())):
             while found and _not_leading(text, found, facts, places, private):
                 found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
@@ -112,6 +112,19 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
         if text[last_end - 1] == "." and not is_initial(last.group()):
             last_end -= 1  # a sentence's full stop, not an initial's
         yield first.start(), last_end
+
+
+def _after_title(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words after a title inside the span: "Interior Minister", "Police Chief" and
+    "Deputy Prime Minister" are one title each, and only the title's last word is a role
+    word. Cut there when that word is no name too ("Bishop", "Judge") and every word before
+    it is a role word or no name at all: a name never holds "Minister" inside it."""
+    for index in range(len(found) - 2, 0, -1):
+        word = fold(found[index].group())
+        if word in ROLE_WORDS and not lexicon().is_name(word) and all(
+                fold(w.group()) in ROLE_WORDS or not lexicon().is_name(w.group()) for w in found[:index]):
+            return found[index + 1:]
+    return found
 
 
 def _not_leading(text: str, found: list[re.Match[str]], facts: TextFacts, places: frozenset[str],
