@@ -147,6 +147,18 @@ mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday frida
 """)
 # Any word that describes a person by role: never part of the name it stands beside.
 ROLE_WORDS = PUBLIC_OFFICES | AMBIGUOUS_ROLES | PRIVATE_ROLES
+# Roles a country, a company or a group holds as well as a person: "Poland, a member of
+# NATO", "Kenya, the host of the summit", "Reuters, a witness to it".
+GROUP_ROLES = _words("""
+member members partner host owner leader leaders head founder co-founder investor candidate
+nominee witness witnesses victim victims survivor survivors advocate advocates executive star
+player participant citizen resident residents
+""")
+# The roles that only a person holds, in the singular: "Zlata Drozdova, a spokesperson for
+# the union" is a person however the model reads an unfamiliar name.
+PERSON_ROLES = frozenset(word for word in ROLE_WORDS - GROUP_ROLES
+                         if not (word.endswith("s") and word[:-1] in ROLE_WORDS)
+                         and word not in {"children", "spokespeople"})
 
 
 @functools.cache

@@ -17,8 +17,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.recognizers.base import AFFILIATION, NAME, NOT_NAMES, PLACES, NameRecognizer
 from redactor.spans import FRAME_RECOGNIZER
-from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PRIVATE_ROLES,
-                           RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
+from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PERSON_ROLES,
+                           PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
 
 ANY: frozenset[str] = frozenset()
 
@@ -31,6 +31,7 @@ _MORE = NAME.replace("<name>", "<more>")
 # A name in a list of people is a name even where the model guesses it is a place.
 _LIST_VETO = frozenset({"DATE", "TIME"})
 _ROLES = alternation(ROLE_WORDS)
+_PERSON_ROLES = alternation(PERSON_ROLES)
 _HARMED = alternation(HARM_NOUNS | {"slaying", "assassination", "passing"})
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 
@@ -117,6 +118,10 @@ FRAMES: list[Frame] = [
     # off after it (a misspelt surname the variant search finds too short to match, for one).
     _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?i:{_ROLES}),",
            "", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])"),
+    # "Zlata Drozdova, a spokesperson for the union": a role only a person holds says a person,
+    # however the model reads an unfamiliar name (an organisation, a place).
+    _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?"
+           rf"(?i:{_PERSON_ROLES})(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", _LIST_VETO, lead=r"(?<![\w'’-])"),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", _LIST_VETO | {"ORG"}),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
