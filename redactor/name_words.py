@@ -11,7 +11,7 @@ import re
 
 import regex
 
-from redactor.cues import HONORIFICS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL, not_name_words
+from redactor.cues import HONORIFICS, JOBS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps, strip_possessive
 
@@ -19,7 +19,7 @@ TITLE_CASE_SHARE = 0.6
 # Sentence words no name is made of, whatever the lexicon lists ("May" is a month here).
 _NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
 _TIME_OF_DAY = re.compile(r"[ \t]+(?:night|morning|afternoon|evening|nights|mornings)\b")
-_BEFORE_GIVEN = ROLE_WORDS | {"is", "was", "and"}
+_BEFORE_GIVEN = ROLE_WORDS | JOBS | {"is", "was", "and"}
 _CREDITED_BY = re.compile(r"(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by[ \t]+$")
 
 
@@ -34,8 +34,8 @@ def given_title(word: str) -> bool:
 
 def given_after_role(text: str, start: int, word: str) -> bool:
     """A title that is also a given name, after a role or a title: titles do not stack, so
-    it is the given name ("President Justice Long", "spokeswoman Justice Bush", "our
-    engineer is Justice Bush", "Serik Omarbekov and Justice Tembo")."""
+    it is the given name ("President Justice Long", "spokeswoman Justice Bush", "physician
+    Justice Street", "our engineer is Justice Bush", "Serik Omarbekov and Justice Tembo")."""
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 30):start])
     return (before is not None and fold(before.group(1)) in _BEFORE_GIVEN and word[:1].isupper()
             and given_title(word))

@@ -26,7 +26,7 @@ from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
 from redactor.recognizers.base import AFFILIATION, NameRecognizer
 from redactor.words import is_ordinary
-from redactor.name_words import calendar_name, not_name_edge, sentence_start, title_case_line
+from redactor.name_words import calendar_name, given_after_role, not_name_edge, sentence_start, title_case_line
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
@@ -184,7 +184,7 @@ def _runs(words: list[Word], doc_text: str) -> Iterator[tuple[list[Word], bool]]
     for word in words:
         # A word written small has no capital to be shaped by (most words: skip the pattern).
         shaped = not word.text.islower() and bool(_NAME_TOKEN.fullmatch(word.text)) and (
-            fold(word.text) not in not_name_words() or calendar_name(doc_text, word.start, word.text))
+            fold(word.text) not in not_name_words() or _given_here(doc_text, word))
         inside = not shaped and bool(run) and word.particle  # "de" of "Maria de la Cruz"
         if run and (word.opens_sentence or not (shaped or inside)):
             yield from _trimmed(run, doc_text)
@@ -247,7 +247,7 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
 
 
 def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
-    while run and (not_name_edge(run[0].text, leading=True) and not calendar_name(text, run[0].start, run[0].text)
+    while run and (not_name_edge(run[0].text, leading=True) and not _given_here(text, run[0])
                    or _acronym(run[0].text)):
         run = run[1:]
     first = run[0].text if run else ""
@@ -265,6 +265,12 @@ def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
         run = run[:-1]
     if run and not (len(run) == 1 and _acronym(run[0].text)):
         yield run, False
+
+
+def _given_here(text: str, word: Word) -> bool:
+    """A month, a day, a title or a sentence word that is a given name where it stands: "Jan
+    Kubis", "physician Justice Street" (titles do not stack after a role)."""
+    return calendar_name(text, word.start, word.text) or given_after_role(text, word.start, word.text)
 
 
 def _credit_closing_line(text: str, run: list[Word]) -> bool:
