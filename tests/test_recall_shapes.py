@@ -212,6 +212,13 @@ FOUND = [
     ("a name read as a town, after its quoted words and with its role set off",
      "According to Tarek Nampa, their attorney, the charges are political. “My clients were "
      "not at the gate,” adds Nampa.", ["Tarek Nampa", "Nampa"]),
+    ("a title that is a given name, after a job written small",
+     "The trial of blogger Nino Abashidze and pharmacist Justice Stone, which had been declared "
+     "open, was closed to the public.", ["Nino Abashidze", "Justice Stone"]),
+    ("names the model reads as organisations, with a role set off after them",
+     "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
+     "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",
+     ["Zlata Drozdova", "Sefa Amankwah"]),
 ]
 
 # (class, sentence, words that are no person)
@@ -240,6 +247,9 @@ NOT_FOUND = [
      "COUNSEL: Where?\n\nTHE COURT: Go on.", ["COUNSEL", "THE COURT", "COURT"]),
     ("bills and bodies", "MPs passed the Finance Bill on Tuesday despite the protests.",
      ["Finance Bill", "MPs"]),
+    ("countries and groups with a role a group holds too",
+     "Poland, a member of NATO, sent troops. Human Rights Watch, a partner of the group, "
+     "objected. Kenya, the host of the summit, agreed.", ["Poland", "Human Rights Watch", "Kenya"]),
     ("a harm noun after a name in a headline", "Families Await Verdict in Farhana Patel Trial",
      ["Farhana Patel Trial", "Patel Trial"]),
 ]
@@ -283,6 +293,18 @@ def test_some_words_never_end_a_name_though_sentence_words_may():
     assert not_name_edge("Police", leading=False) and not_name_edge("Photo", leading=False)
     assert not not_name_edge("Said", leading=False) and not not_name_edge("Court", leading=False)
 
+
+
+def test_a_title_of_several_words_is_no_part_of_the_name(engine, draft):
+    """"Interior Minister Arlen Kestrelli told reporters": a frame reads every capitalised
+    word before "told", and the title's first words ("Interior", "Deputy Prime") are no
+    role words; the name is what follows the title's last word."""
+    text = LEAD + ("Interior Minister Arlen Kestrelli told reporters the curfew would stay.\n\n"
+                   "Deputy Prime Minister Halima Tashkenov told reporters talks were possible.\n\n"
+                   "Police Chief Ingrid Amadore told reporters 12 people were held.\n")
+    decisions = _analyze(engine, draft, text)
+    mentions = {m.text for p in decisions.persons for m in p.mentions}
+    assert mentions == {"Arlen Kestrelli", "Halima Tashkenov", "Ingrid Amadore"}, mentions
 
 
 def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):
