@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import (HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES, ROLE_WORDS, alternation,
+from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES, ROLE_WORDS, alternation,
                            not_name_words)
 from redactor.facts import TextFacts
 from redactor.lexicon import lexicon
@@ -36,6 +36,7 @@ _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
 _HYPHENED_PARTICLE = regex.compile(r"(?<![\w'’-])(\p{Ll}{1,4})-\Z")
 _ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
+_GIVEN_SYLLABLES = regex.compile(r"\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,4}")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
 _NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
@@ -142,9 +143,11 @@ def _not_leading(text: str, found: list[re.Match[str]], facts: TextFacts, places
 
 
 def _not_trailing(found: list[re.Match[str]], places: frozenset[str]) -> bool:
+    """A particle written small ends no name ("María de"); written with a capital after a
+    name word it is the family name ("Nguyen Van Le", 'Arnon "Gaw’zela" Le')."""
     word, many = found[-1].group(), len(found) > 1
     return not_name_edge(word, False, places if many else frozenset(), alone=not many) or (
-        fold(word) in PARTICLES and (many or word.islower()))
+        fold(word) in PARTICLES and (word.islower() or not many))
 
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
@@ -293,6 +296,8 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
         return False
     if lexicon().is_place(bare) and not lexicon().is_name(bare):
         return False  # a country or a state ("Coordinator for Lebanon Thiago del Valle")
+    if not right and _GIVEN_SYLLABLES.fullmatch(bare) and fold(WORD.search(text, *name).group()) in FAMILY_FIRST:
+        return True  # "Tsz-kin Wong", "Ji-woo Kim": a hyphenated given name before its family name
     if sentence_start(text, start):
         # Capitalised by position, not by being a name: the tagger or the lexicon must say so,
         # or the word must be no word the model's vocabulary knows ("SAID: Tsz-kin Hoi-yan Lau").

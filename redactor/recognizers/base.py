@@ -17,6 +17,9 @@ from redactor.name_words import calendar_name, given_after_role, given_title, no
 _PARTICLE = alternation(PARTICLES)
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
 NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)*{_WORD}){{0,4}})"
+# A quoted nickname between two name words: 'Mduduzi "Gaw’zela" Simelane', 'Khaled "Abu" bin Salem'.
+NICKNAMED = (rf"(?<![\w'’-])(?P<name>{_WORD}[ \t]+[\"“‘]\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[\"”’][ \t]+"
+             rf"(?:{_PARTICLE}[ \t-]+)*{_WORD})")
 # An affiliation set off after a name: ", of Common Defense," (AP's way with ordinary people).
 AFFILIATION = r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3},"
 PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})

@@ -15,8 +15,10 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.recognizers.base import AFFILIATION, NAME, NOT_NAMES, PLACES, NameRecognizer
+from redactor.recognizers.base import AFFILIATION, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
+from redactor.lexicon import lexicon
 from redactor.spans import FRAME_RECOGNIZER
+from redactor.words import is_ordinary
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PERSON_ROLES,
                            PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
 
@@ -48,6 +50,7 @@ class Frame:
     hint: str
     veto: frozenset[str]
     needle: regex.Pattern[str] | None = None
+    whole: bool = False  # every word caught is the name's: no title or sentence word to trim
 
     def matches(self, text: str) -> Iterator[regex.Match[str]]:
         """Every match, overlapping ones included (each word of a run may open the name)."""
@@ -76,7 +79,7 @@ FRAMES: list[Frame] = [
     _cued(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+{NAME}",
           "private", ANY),
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
-    _named(rf"[ \t]*,[ \t]*(?:a |an )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
+    _named(rf"[ \t]*,[ \t]*(?:a |an |aged |both |all )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
            "private", frozenset({"DATE", "TIME"})),
     # "Justice, who's 23, shakes a can of spray paint": an age told after "who".
     _named(rf",[ \t]+who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+\d{{1,3}}\b(?![.,]?\d)", "private",
@@ -120,8 +123,10 @@ FRAMES: list[Frame] = [
            "", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])"),
     # "Zlata Drozdova, a spokesperson for the union": a role only a person holds says a person,
     # however the model reads an unfamiliar name (an organisation, a place).
-    _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?"
-           rf"(?i:{_PERSON_ROLES})(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", _LIST_VETO, lead=r"(?<![\w'’-])"),
+    # "Aizada Abdurakhmanova, one of her lawyers, told Reuters": one of a person's people.
+    _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?(?i:{_PERSON_ROLES})"
+           rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?i:{_ROLES}))"
+           rf"(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", _LIST_VETO, lead=r"(?<![\w'’-])"),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", _LIST_VETO | {"ORG"}),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
@@ -148,6 +153,11 @@ FRAMES: list[Frame] = [
           rf"(?:{_AND}{_MORE})*", "private", _LIST_VETO),
     # "The Kyaw Htun Show": a show named after its host, whatever the model makes of the title.
     _cued(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b", "", _LIST_VETO),
+    # 'President Sunday "Sonday" Brown', 'Arnon “Gaw’zela” Le': a quoted word between two
+    # capitalised words is a nickname, and the three are one name, days and titles that are
+    # given names included, whatever the model makes of each; one opening with an ordinary
+    # word that is no name is not ('Operation "Desert" Storm', 'The "Iron" Lady').
+    Frame(regex.compile(NICKNAMED), "", _LIST_VETO, whole=True),
     # "The Trump administration": who heads a government is a person, however the model reads it.
     _named(rf"(?:['’]s)?[ \t]+(?:administration|government|cabinet|presidency|regime)\b",
            "", PLACES | {"NORP", "ORG"}),
@@ -168,11 +178,20 @@ class FrameRecognizer(NameRecognizer):
                 spans = [(match.start("name"), match.end("name"))]
                 if "more" in frame.pattern.groupindex:
                     spans += list(zip(match.starts("more"), match.ends("more")))
+                if frame.whole and _ordinary_opening(match.group("name")):
+                    continue
                 for start, end in spans:
                     # "a protester named Justice": after a first-name cue, one word is the
                     # name even where it reads as a title or a role.
                     alone = frame is FRAMES[0] and " " not in text[start:end]
-                    found = self.result(text, start, end, nlp_artifacts, frame.hint, frame.veto, alone)
+                    found = self.result(text, start, end, nlp_artifacts, frame.hint, frame.veto,
+                                        alone or frame.whole)
                     if found is not None:
                         results.append(found)
         return results
+
+
+def _ordinary_opening(name: str) -> bool:
+    """The first word is an everyday word and no name ("Operation", "The"; not "Sunday")."""
+    first = name.split()[0]
+    return is_ordinary(first) and not lexicon().is_name(first)
