@@ -20,6 +20,8 @@ TITLE_CASE_SHARE = 0.6
 _NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
 _TIME_OF_DAY = re.compile(r"[ \t]+(?:night|morning|afternoon|evening|nights|mornings)\b")
 _BEFORE_GIVEN = ROLE_WORDS | JOBS | {"is", "was", "and"}
+# A capitalised word that is no month or day right after one: "of Sunday Street" names a person.
+_NAME_AFTER = regex.compile(r"[ \t]+(?!(?i:" + "|".join(sorted(MONTHS_AND_DAYS)) + r")\b)\p{Lu}\p{Ll}")
 _CREDITED_BY = re.compile(r"(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by[ \t]+$")
 
 
@@ -82,7 +84,8 @@ def calendar_name(text: str, start: int, word: str, numbers: bool = True) -> boo
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
     after = text[start + len(word):start + len(word) + 4]
     temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
-        text, max(0, start - 30), start)  # "produced by Sunday Brown" credits a person
+        text, max(0, start - 30), start) and not (  # "produced by Sunday Brown" credits a person
+        fold(before.group(1)) == "of" and _NAME_AFTER.match(text, start + len(word)))  # "the murder of Sunday Street"
     return not temporal and not (numbers and re.match(r"[ \t.,]*\d", after)) and not _TIME_OF_DAY.match(
         text, start + len(word))  # "students Sunday night"
 

@@ -118,7 +118,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
             lexicon().is_place(w.text) for w in run)
         if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
-        elif listable and not tier and (_after_a_role(text, run[0].start) or _acts(run, after.get(run[-1].end))):
+        elif listable and not tier and (_after_a_role(text, run) or _acts(run, after.get(run[-1].end))):
             tier = POSSIBLE  # "physician Dmitry Tsikhanouskaya", read as an organisation
         if tier:
             found.append((run[0].start, run[-1].end, tier))
@@ -317,10 +317,19 @@ def _family_first(words: list[Word]) -> bool:
             and not any(is_caps(w.text) for w in words[1:]))
 
 
-def _after_a_role(text: str, start: int) -> bool:
-    """A role or a job written small stands right before the run."""
-    before = regex.search(r"(\p{Ll}+)[ \t]+$", text[max(0, start - 30):start])
-    return before is not None and (before.group(1) in ROLE_WORDS or before.group(1) in JOBS)
+def _after_a_role(text: str, run: list[Word]) -> bool:
+    """A role or a job written small stands right before the run ("physician Dmitry
+    Tsikhanouskaya"), or a title before two words or more, not all of them ordinary ones, or
+    before one whose possessive follows ("General Mya Win", "President Win's order"; not
+    "Chief Security Minister", "Deputy District Attorney": titles of several words)."""
+    before = regex.search(r"(\p{L}+)[ \t]+$", text[max(0, run[0].start - 30):run[0].start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word[0].isupper():
+        owner = text.startswith(("'s", "’s"), run[-1].end)
+        return fold(word) in ROLE_WORDS and (len(run) > 1 and not all(w.common for w in run) or owner)
+    return word in ROLE_WORDS or word in JOBS
 
 
 def _listed_with_a_name(text: str, runs: list[list[Word]], named: list[bool], index: int) -> bool:
