@@ -215,6 +215,19 @@ FOUND = [
     ("a title that is a given name, after a job written small",
      "The trial of blogger Nino Abashidze and pharmacist Justice Stone, which had been declared "
      "open, was closed to the public.", ["Nino Abashidze", "Justice Stone"]),
+    ("quoted nicknames between weak name words",
+     'Forces sought to stop President Sunday "Sonday" Brown from taking office. There is also '
+     "Tuan “Gaw’zela” Le of the east, and Khaled \"Abu\" bin Salem.",
+     ['Sunday "Sonday" Brown', "Tuan “Gaw’zela” Le", 'Khaled "Abu" bin Salem']),
+    ("ages and roles set off after names the model reads otherwise",
+     "Pedro Luis Rose Said and Elif Emre Ceren Demir, both 22 years old, were jailed for five "
+     "years. The monarchy was not to be offended, Aizada Abdurakhmanova, one of her lawyers, "
+     "told Reuters.", ["Elif Emre Ceren Demir", "Aizada Abdurakhmanova"]),
+    ("a hyphenated given name after a dateline, and a name after a title the model reads as an organisation",
+     "PORTLAND, Ore. (AP) — Hoi-yan Chan says the marchers are angry. Many were killed during "
+     "the dictatorship of General Thida Win.", ["Hoi-yan Chan", "Thida Win"]),
+    ("a day that is a given name after 'the murder of'",
+     "The case is connected with the murder of Sunday Street, a surgeon.", ["Sunday Street"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",
