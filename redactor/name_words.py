@@ -22,7 +22,8 @@ _TIME_OF_DAY = re.compile(r"[ \t]+(?:night|morning|afternoon|evening|nights|morn
 _BEFORE_GIVEN = ROLE_WORDS | JOBS | {"is", "was", "and"}
 # A capitalised word that is no month or day right after one: "of Sunday Street" names a person.
 _NAME_AFTER = regex.compile(r"[ \t]+(?!(?i:" + "|".join(sorted(MONTHS_AND_DAYS)) + r")\b)\p{Lu}\p{Ll}")
-_CREDITED_BY = re.compile(r"(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by[ \t]+$")
+_CREDITED_BY = re.compile(r"(?:(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by|^[ \t]*By)[ \t]+$",
+                          re.MULTILINE)  # "produced by Sunday Brown", a byline's "By Sunday Street"
 
 
 def given_title(word: str) -> bool:

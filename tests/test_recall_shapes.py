@@ -228,6 +228,12 @@ FOUND = [
      "the dictatorship of General Thida Win.", ["Hoi-yan Chan", "Thida Win"]),
     ("a day that is a given name after 'the murder of'",
      "The case is connected with the murder of Sunday Street, a surgeon.", ["Sunday Street"]),
+    ("a role word that is a family name, after a day that is a given name, in a list",
+     "They were represented by the lawyers Hiwot Alemu, Reza Tavakoli and Sunday Bishop, all "
+     "invited by the coalition.", ["Sunday Bishop"]),
+    ("a day that is a given name in a byline",
+     "Students rally for jailed activist\n\nBy Sunday Okonjo\n\nLAGOS (Reuters) - Hundreds "
+     "marched on Thursday.", ["Sunday Okonjo"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",

@@ -184,7 +184,8 @@ def _runs(words: list[Word], doc_text: str) -> Iterator[tuple[list[Word], bool]]
     for word in words:
         # A word written small has no capital to be shaped by (most words: skip the pattern).
         shaped = not word.text.islower() and bool(_NAME_TOKEN.fullmatch(word.text)) and (
-            fold(word.text) not in not_name_words() or _given_here(doc_text, word))
+            fold(word.text) not in not_name_words() or _given_here(doc_text, word)
+            or bool(run) and _family_role(word.text))
         inside = not shaped and bool(run) and word.particle  # "de" of "Maria de la Cruz"
         if run and (word.opens_sentence or not (shaped or inside)):
             yield from _trimmed(run, doc_text)
@@ -265,6 +266,11 @@ def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
         run = run[:-1]
     if run and not (len(run) == 1 and _acronym(run[0].text)):
         yield run, False
+
+
+def _family_role(word: str) -> bool:
+    """A role word that is a family name too, after a name word: "Sunday Bishop", "Hope King"."""
+    return fold(word) in ROLE_WORDS and lexicon().is_family(word)
 
 
 def _given_here(text: str, word: Word) -> bool:
