@@ -84,9 +84,10 @@ def calendar_name(text: str, start: int, word: str, numbers: bool = True) -> boo
         return False
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
     after = text[start + len(word):start + len(word) + 4]
+    # "produced by Sunday Brown" credits a person; "the murder of Sunday Street" names one.
     temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
-        text, max(0, start - 30), start) and not (  # "produced by Sunday Brown" credits a person
-        fold(before.group(1)) == "of" and _NAME_AFTER.match(text, start + len(word)))  # "the murder of Sunday Street"
+        text, max(0, start - 30), start) and not (
+        fold(before.group(1)) == "of" and _NAME_AFTER.match(text, start + len(word)))
     return not temporal and not (numbers and re.match(r"[ \t.,]*\d", after)) and not _TIME_OF_DAY.match(
         text, start + len(word))  # "students Sunday night"
 

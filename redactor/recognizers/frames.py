@@ -15,12 +15,12 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.recognizers.base import AFFILIATION, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
-from redactor.lexicon import lexicon
-from redactor.spans import FRAME_RECOGNIZER
-from redactor.words import is_ordinary
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PERSON_ROLES,
                            PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
+from redactor.lexicon import lexicon
+from redactor.recognizers.base import AFFILIATION, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
+from redactor.spans import FRAME_RECOGNIZER
+from redactor.words import is_ordinary
 
 ANY: frozenset[str] = frozenset()
 
