@@ -43,13 +43,18 @@ ENTITIES = ["PERSON", *DETAIL_ENTITIES]
 
 @dataclass(frozen=True)
 class Hit:
-    """One span a recognizer called a person, with the hint it gave about their role."""
+    """One span a recognizer called a person, with the hints given about it ("private",
+    "byline", "label"...; several joined by commas where recognizers agreed on the span)."""
 
     start: int
     end: int
     score: float
     recognizer: str
     hint: str = ""
+
+    @property
+    def hints(self) -> frozenset[str]:
+        return frozenset(self.hint.split(",")) - {""}
 
 
 def build_analyzer(model: str = DEFAULT_MODEL) -> AnalyzerEngine:
@@ -79,7 +84,25 @@ class _Analyzer(AnalyzerEngine):
         order = {recognizer.id: index for index, recognizer in enumerate(recognizers)}
         key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
         kept = [result for result in raw_results if result.recognition_metadata[key] in order]
+        _share_hints(kept)
         return sorted(kept, key=lambda result: order[result.recognition_metadata[key]])
+
+
+def _share_hints(results: list[RecognizerResult]) -> None:
+    """Give every result of one span every hint any of them carries.
+
+    Presidio keeps one result of a span and score and drops the rest, whichever recognizer
+    made them: a speaker line read whole ("DIALLO: Justice Hope Mensah.") could drop the
+    frame's "private" on the same name ("known as...") and with it the person's role, and
+    a transcript's label ("LENA ORTIZ, BYLINE:") its credit."""
+    hints: dict[tuple[str, int, int], set[str]] = {}
+    for result in results:
+        span = (result.entity_type, result.start, result.end)
+        hints.setdefault(span, set()).update((result.recognition_metadata or {}).get("hint", "").split(","))
+    for result in results:
+        hint = ",".join(sorted(hints[(result.entity_type, result.start, result.end)] - {""}))
+        if hint:
+            result.recognition_metadata = {**(result.recognition_metadata or {}), "hint": hint}
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:

@@ -68,7 +68,7 @@ def clean_spans(text: str, hits: Iterable, facts: TextFacts = TextFacts()) -> li
     spans = []
     for hit in hits:
         for start, end in _hit_spans(text, hit, facts):
-            spans.append(Span(start, end, {hit.hint} if hit.hint else set(), {hit.recognizer}))
+            spans.append(Span(start, end, set(hit.hints), {hit.recognizer}))
     return _join_wrapped(text, _merge(sorted(spans, key=lambda s: (s.start, -s.end))))
 
 
@@ -77,16 +77,16 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
     judged whole ("SAID:", hint "label"); a name is cut at sentence
     ends and line breaks, trimmed and grown, unless only the model proposed it and the
     words around it say it is no person."""
-    if hit.hint in ("address", "label"):
+    if hit.hints & {"address", "label"}:
         return [(hit.start, hit.end)]
     parts = []
-    model = hit.recognizer == MODEL_RECOGNIZER and not hit.hint
+    model = hit.recognizer == MODEL_RECOGNIZER and not hit.hints
     # A frame for private people has judged its words ("the trial of Dinara Utepov"): a word
     # the model reads as a place elsewhere is not cut from it.
-    places = facts.place_words if not (model or hit.hint == "private") else frozenset()
+    places = facts.place_words if not (model or "private" in hit.hints) else frozenset()
     lone = hit.recognizer == FRAME_RECOGNIZER and not regex.search(r"\s", text[hit.start:hit.end])
     pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places,
-                                                             private=hit.hint in ("private", "byline"))
+                                                             private=bool(hit.hints & {"private", "byline"}))
     for start, end in pieces:  # "a protester named Justice": the frame has judged the word
         if model and (unlikely_person(text, start, end) or fold(text[start:end]) in facts.place_words):
             continue  # "teams to Kendari": a word the model reads as a place elsewhere here
