@@ -218,3 +218,25 @@ def test_a_speakers_label_is_not_read_into_what_they_say(analyze):
     by_text, _ = analyze(text)
     assert "AMINA GEBREMEDHIN" in by_text
     assert not any("Yeah" in mention for mention in by_text)
+
+
+def test_a_span_two_recognizers_report_keeps_every_hint():
+    """Presidio keeps one result of a span and score: whichever survives carries every hint
+    given on that span ("private" from a frame, a speaker line read whole with none; a
+    transcript label's "label" and its credit's "byline")."""
+    from presidio_analyzer import RecognizerResult
+
+    from redactor.detection import Hit, _share_hints
+
+    def result(recognizer: str, hint: str, start: int = 10) -> RecognizerResult:
+        metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: recognizer}
+        if hint:
+            metadata["hint"] = hint
+        return RecognizerResult("PERSON", start, 29, 0.9, recognition_metadata=metadata)
+
+    results = [result("SpeakerLabelRecognizer", ""), result("ReportingFrameRecognizer", "private"),
+               result("SpacyRecognizer", "", start=18), result("SpeakerLabelRecognizer", "label", start=30),
+               result("CreditRecognizer", "byline", start=30)]
+    _share_hints(results)
+    hints = [Hit(r.start, r.end, r.score, "", r.recognition_metadata.get("hint", "")).hints for r in results]
+    assert hints == [{"private"}, {"private"}, set(), {"byline", "label"}, {"byline", "label"}]

@@ -234,6 +234,9 @@ FOUND = [
     ("a day that is a given name in a byline",
      "Students rally for jailed activist\n\nBy Sunday Okonjo\n\nLAGOS (Reuters) - Hundreds "
      "marched on Thursday.", ["Sunday Okonjo"]),
+    ("a name that completes a cue the last speaker left open",
+     "OKAFOR: Her uncle was a union organiser known as...\n\nDIALLO: Justice Hope Mensah.\n\n"
+     "OKAFOR: He was taken in 1983.", ["Justice Hope Mensah"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",

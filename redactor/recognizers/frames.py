@@ -75,8 +75,12 @@ def _named(after: str, hint: str, veto: frozenset[str], lead: str = "") -> Frame
     return Frame(regex.compile(lead + NAME + after), hint, veto, regex.compile(after))
 
 
+# A transcript's next speaker completing a sentence the last one left open: "a leftist
+# activist called...\n\nREEVES: Javier Lopez Ruiz."
+_HANDED_OVER = r"(?:\.\.\.|…)(?:[ \t]*\r?\n)+[ \t]*\p{Lu}[\p{Lu} .'’-]*:[ \t]+"
+
 FRAMES: list[Frame] = [
-    _cued(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+{NAME}",
+    _cued(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))(?:[ \t]+|{_HANDED_OVER}){NAME}",
           "private", ANY),
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
     _named(rf"[ \t]*,[ \t]*(?:a |an |aged |both |all )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
