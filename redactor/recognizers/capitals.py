@@ -19,14 +19,17 @@ from redactor.recognizers.base import NameRecognizer
 from redactor.recognizers.runs import name_runs, run_result
 
 _CAPS_WORD = regex.compile(r"\b\p{Lu}[\p{Lu}\p{M}'’-]+\b")
+_PART = regex.compile(r"[^-'’]+")  # the parts of "EL-SHAZLY", "O'CONNELL"
 _LINE = regex.compile(r"[^\r\n]+")
 _LABEL = regex.compile(r"[ \t]*([^:]{1,60}):")
 MAX_LINE = 300  # headings, bylines and labels are short; body text in capitals is not re-read
 
 
 def recase(line: str) -> str | None:
-    """'HEDY NG, 21' -> 'Hedy Ng, 21', or None when re-casing would change the length."""
-    out = _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line)
+    """'HEDY NG, 21' -> 'Hedy Ng, 21', 'ALAA EL-SHAZLY' -> 'Alaa El-Shazly' (each part of a
+    joined name capitalised, as names are written), or None when re-casing would change the
+    length."""
+    out = _CAPS_WORD.sub(lambda m: _PART.sub(lambda p: p.group()[0] + p.group()[1:].lower(), m.group()), line)
     return out if len(out) == len(line) else None
 
 
