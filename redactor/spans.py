@@ -32,6 +32,11 @@ from redactor.plausibility import unlikely_person
 
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
 FRAME_RECOGNIZER = "ReportingFrameRecognizer"  # its one-word names are trimmed already
+# The hint of a frame that gives the person's role ("Justice Bush, their attorney,"): a
+# title that is also a given name, and is not that role, is the given name.
+TITLED = "titled"
+# Hints under which a title or a day that is also a given name opens the name.
+GIVEN_FIRST_HINTS = frozenset({"private", "byline", TITLED})
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
 _HYPHENED_PARTICLE = regex.compile(r"(?<![\w'’-])(\p{Ll}{1,4})-\Z")
@@ -86,7 +91,7 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
     places = facts.place_words if not (model or "private" in hit.hints) else frozenset()
     lone = hit.recognizer == FRAME_RECOGNIZER and not regex.search(r"\s", text[hit.start:hit.end])
     pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places,
-                                                             private=bool(hit.hints & {"private", "byline"}))
+                                                             private=bool(hit.hints & GIVEN_FIRST_HINTS))
     for start, end in pieces:  # "a protester named Justice": the frame has judged the word
         if model and (unlikely_person(text, start, end) or fold(text[start:end]) in facts.place_words):
             continue  # "teams to Kendari": a word the model reads as a place elsewhere here

@@ -18,8 +18,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PERSON_ROLES,
                            PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
 from redactor.lexicon import lexicon
+from redactor.name_words import given_title
 from redactor.recognizers.base import AFFILIATION, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
-from redactor.spans import FRAME_RECOGNIZER
+from redactor.spans import FRAME_RECOGNIZER, TITLED
 from redactor.words import is_ordinary
 
 ANY: frozenset[str] = frozenset()
@@ -51,6 +52,7 @@ class Frame:
     veto: frozenset[str]
     needle: regex.Pattern[str] | None = None
     whole: bool = False  # every word caught is the name's: no title or sentence word to trim
+    titled: bool = False  # the frame gives the role (group "role"): see ``spans.TITLED``
 
     def matches(self, text: str) -> Iterator[regex.Match[str]]:
         """Every match, overlapping ones included (each word of a run may open the name)."""
@@ -70,9 +72,9 @@ def _cued(pattern: str, hint: str, veto: frozenset[str]) -> Frame:
     return Frame(regex.compile(pattern), hint, veto)
 
 
-def _named(after: str, hint: str, veto: frozenset[str], lead: str = "") -> Frame:
+def _named(after: str, hint: str, veto: frozenset[str], lead: str = "", titled: bool = False) -> Frame:
     """A frame of the name and what follows it (``after``)."""
-    return Frame(regex.compile(lead + NAME + after), hint, veto, regex.compile(after))
+    return Frame(regex.compile(lead + NAME + after), hint, veto, regex.compile(after), titled=titled)
 
 
 # A transcript's next speaker completing a sentence the last one left open: "a leftist
@@ -123,14 +125,15 @@ FRAMES: list[Frame] = [
           "private", PLACES | {"ORG", "NORP"}),
     # "Alzhanov, the analyst, noted", "Parit Nampa, their attorney,": a name with its role set
     # off after it (a misspelt surname the variant search finds too short to match, for one).
-    _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?i:{_ROLES}),",
-           "", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])"),
+    # Titles do not stack: "Justice Bush, their attorney," is a lawyer named Justice.
+    _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_ROLES})),",
+           "", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])", titled=True),
     # "Zlata Drozdova, a spokesperson for the union": a role only a person holds says a person,
     # however the model reads an unfamiliar name (an organisation, a place).
     # "Aizada Abdurakhmanova, one of her lawyers, told Reuters": one of a person's people.
-    _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?(?i:{_PERSON_ROLES})"
-           rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?i:{_ROLES}))"
-           rf"(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", _LIST_VETO, lead=r"(?<![\w'’-])"),
+    _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_PERSON_ROLES}))"
+           rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?P<role>(?i:{_ROLES})))"
+           rf"(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", _LIST_VETO, lead=r"(?<![\w'’-])", titled=True),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", _LIST_VETO | {"ORG"}),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
@@ -188,8 +191,8 @@ class FrameRecognizer(NameRecognizer):
                     # "a protester named Justice": after a first-name cue, one word is the
                     # name even where it reads as a title or a role.
                     alone = frame is FRAMES[0] and " " not in text[start:end]
-                    found = self.result(text, start, end, nlp_artifacts, frame.hint, frame.veto,
-                                        alone or frame.whole)
+                    hint = TITLED if frame.titled and _title_is_given(match, text[start:end]) else frame.hint
+                    found = self.result(text, start, end, nlp_artifacts, hint, frame.veto, alone or frame.whole)
                     if found is not None:
                         results.append(found)
         return results
@@ -199,3 +202,11 @@ def _ordinary_opening(name: str) -> bool:
     """The first word is an everyday word and no name ("Operation", "The"; not "Sunday")."""
     first = name.split()[0]
     return is_ordinary(first) and not lexicon().is_name(first)
+
+
+def _title_is_given(match: regex.Match[str], name: str) -> bool:
+    """The name opens with a title that is also a given name, and the frame gives another
+    role: "Justice Bush, their attorney," (not "Judge Price, the presiding judge,")."""
+    words = name.split()
+    role = match.group("role") or ""
+    return len(words) > 1 and given_title(words[0]) and words[0].lower() not in role.lower()
