@@ -237,6 +237,12 @@ FOUND = [
     ("a name that completes a cue the last speaker left open",
      "OKAFOR: Her uncle was a union organiser known as...\n\nDIALLO: Justice Hope Mensah.\n\n"
      "OKAFOR: He was taken in 1983.", ["Justice Hope Mensah"]),
+    ("a title that is a given name, with another role set off after the name",
+     "The charges are political. According to Justice Mwangi, their attorney, the state wants "
+     "to crush dissent.", ["Justice Mwangi"]),
+    ("a nickname of two words between names of two words",
+     'Forces sought to stop President Jose Manuel "Pepe Manu" Ortega Vidal from taking office.',
+     ['Jose Manuel "Pepe Manu" Ortega Vidal']),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",
@@ -327,6 +333,21 @@ def test_a_title_of_several_words_is_no_part_of_the_name(engine, draft):
     decisions = _analyze(engine, draft, text)
     mentions = {m.text for p in decisions.persons for m in p.mentions}
     assert mentions == {"Arlen Kestrelli", "Halima Tashkenov", "Ingrid Amadore"}, mentions
+
+
+def test_a_line_in_capitals_is_re_read_with_each_part_of_a_joined_name_capitalised():
+    """"ALAA EL-SHAZLY" re-read as "Alaa El-shazly" lost its second part to the model."""
+    from redactor.recognizers.capitals import recase
+
+    assert recase("VICE PRESIDENT ALAA EL-SHAZLY: On") == "Vice President Alaa El-Shazly: On"
+    assert recase("SEAN O'CONNELL, 21") == "Sean O'Connell, 21"
+
+
+def test_a_judge_named_with_the_role_set_off_after_is_no_given_name(engine, draft):
+    """"Judge Prakash, the presiding judge,": the title and the role agree, so it is a title."""
+    text = LEAD + "Judge Prakash, the presiding judge, adjourned the hearing until May.\n"
+    decisions = _analyze(engine, draft, text)
+    assert {m.text for p in decisions.persons for m in p.mentions} == {"Prakash"}
 
 
 def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):
