@@ -243,6 +243,9 @@ FOUND = [
     ("a nickname of two words between names of two words",
      'Forces sought to stop President Jose Manuel "Pepe Manu" Ortega Vidal from taking office.',
      ['Jose Manuel "Pepe Manu" Ortega Vidal']),
+    ("a caption's subject the model reads as an organisation, one word ordinary",
+     "Protesters march in Portland. (AP Photo/Lena Ortiz)\nKhin Win joins several hundred "
+     "demonstrators outside the capitol. (AP Photo/Lena Ortiz)", ["Khin Win"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",

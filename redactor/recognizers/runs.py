@@ -306,10 +306,11 @@ def _speaker(text: str, words: list[Word]) -> bool:
 
 
 def _acts(run: list[Word], following: Word | None) -> bool:
-    """Two or three words that are no ordinary ones, before a verb they are the subject of:
-    "Dmitry Shevchuk joins several hundred demonstrators", read as an organisation."""
-    return (following is not None and following.finite and 1 < len(run) <= 3
-            and not any(w.common for w in run))
+    """Two words opening with no ordinary one, or three that are none, before a verb they are
+    the subject of: "Dmitry Shevchuk joins several hundred demonstrators", "Khin Win joins",
+    read as an organisation (not "Grace Church holds", "BerAli Manghystau Company paid")."""
+    return (following is not None and following.finite and not run[0].common
+            and (len(run) == 2 or len(run) == 3 and not any(w.common for w in run)))
 
 
 def _acronym(word: str) -> bool:
