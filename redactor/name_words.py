@@ -84,10 +84,11 @@ def calendar_name(text: str, start: int, word: str, numbers: bool = True) -> boo
         return False
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 20):start])
     after = text[start + len(word):start + len(word) + 4]
-    # "produced by Sunday Brown" credits a person; "the murder of Sunday Street" names one.
+    # "produced by Sunday Brown" credits a person; "the murder of Sunday Street" and "My
+    # Promised Land by Sunday Long" name one.
     temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
         text, max(0, start - 30), start) and not (
-        fold(before.group(1)) == "of" and _NAME_AFTER.match(text, start + len(word)))
+        fold(before.group(1)) in ("of", "by") and _NAME_AFTER.match(text, start + len(word)))
     return not temporal and not (numbers and re.match(r"[ \t.,]*\d", after)) and not _TIME_OF_DAY.match(
         text, start + len(word))  # "students Sunday night"
 

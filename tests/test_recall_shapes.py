@@ -246,6 +246,9 @@ FOUND = [
     ("a caption's subject the model reads as an organisation, one word ordinary",
      "Protesters march in Portland. (AP Photo/Lena Ortiz)\nKhin Win joins several hundred "
      "demonstrators outside the capitol. (AP Photo/Lena Ortiz)", ["Khin Win"]),
+    ("a day that is a given name in the credit closing a title line",
+     "Books this week:\n\nThe Long Road Home by Sunday Okeke\n\nWinter Birds by Mara Lind\n",
+     ["Sunday Okeke"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",
@@ -344,6 +347,17 @@ def test_a_line_in_capitals_is_re_read_with_each_part_of_a_joined_name_capitalis
 
     assert recase("VICE PRESIDENT ALAA EL-SHAZLY: On") == "Vice President Alaa El-Shazly: On"
     assert recase("SEAN O'CONNELL, 21") == "Sean O'Connell, 21"
+
+
+def test_one_age_given_for_two_people_frames_both():
+    """"X and Y, both 22 years old": the frame reads both names, not only the one the age
+    follows, whatever the model makes of the first."""
+    from redactor.recognizers.frames import FrameRecognizer
+
+    text = ("Asel Dana Erlan Mukhametova and Bolat Yerlan Sayat Iskakov, both 22 years old, were "
+            "sentenced to nine years.")
+    found = {text[r.start:r.end] for r in FrameRecognizer().analyze(text, ["PERSON"], None)}
+    assert {"Asel Dana Erlan Mukhametova", "Bolat Yerlan Sayat Iskakov"} <= found, found
 
 
 def test_a_judge_named_with_the_role_set_off_after_is_no_given_name(engine, draft):

@@ -87,6 +87,9 @@ FRAMES: list[Frame] = [
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
     _named(rf"[ \t]*,[ \t]*(?:a |an |aged |both |all )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
            "private", frozenset({"DATE", "TIME"})),
+    # "Kairat Bekov and Dana Sultan, both 22 years old": one age for two people.
+    _named(rf"[ \t]+and[ \t]+{_MORE}[ \t]*,[ \t]*(?:both|aged)[ \t]+\d{{1,3}}\b", "private",
+           frozenset({"DATE", "TIME"})),
     # "Justice, who's 23, shakes a can of spray paint": an age told after "who".
     _named(rf",[ \t]+who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+\d{{1,3}}\b(?![.,]?\d)", "private",
            frozenset({"DATE", "TIME"})),
