@@ -213,8 +213,10 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
             outer = None  # "downtown Santiago. de la Cruz": a sentence ends before the particle
         if outer and (_name_word(text, outer.start(1), outer.group(1), facts, caps, name)
                       or given_small and outer.group(1)[0].isupper() and given_title(outer.group(1))) and (
-                # "Justice rose Street", not "His sister said Bezshan"
-                not given_small or lexicon().is_given(outer.group(1))):
+                # "Justice rose Street", "Htet min Myint" (a name no vocabulary knows), not
+                # "His sister said Bezshan"
+                not given_small or lexicon().is_given(outer.group(1))
+                or facts.common_words is not None and not facts.is_common(outer.group(1))):
             return outer.start(1)
         return before.start(1) if particle else None
     if word.endswith(".") and not is_initial(word):

@@ -249,6 +249,9 @@ FOUND = [
     ("a day that is a given name in the credit closing a title line",
      "Books this week:\n\nThe Long Road Home by Sunday Okeke\n\nWinter Birds by Mara Lind\n",
      ["Sunday Okeke"]),
+    ("a given name written small inside a name no vocabulary knows",
+     "Poetry fills the square. Htet min Myint, a DJ in the capital, looks around.",
+     ["Htet min Myint"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",
