@@ -240,3 +240,15 @@ def test_a_span_two_recognizers_report_keeps_every_hint():
     _share_hints(results)
     hints = [Hit(r.start, r.end, r.score, "", r.recognition_metadata.get("hint", "")).hints for r in results]
     assert hints == [{"private"}, {"private"}, set(), {"byline", "label"}, {"byline", "label"}]
+
+
+def test_every_veto_names_a_label_the_model_passes_to_recognizers():
+    """Presidio renames the model's labels (ORG is ORGANIZATION) and drops dates and numbers:
+    a veto naming "ORG" or "DATE" would never overrule anything, whatever its comment says."""
+    from redactor.nlp import ner_configuration
+    from redactor.recognizers.base import NOT_NAMES, PLACES
+    from redactor.recognizers.frames import FRAMES
+
+    passed = set(ner_configuration().model_to_presidio_entity_mapping.values())
+    for veto in [PLACES, NOT_NAMES, *(frame.veto for frame in FRAMES)]:
+        assert veto <= passed, veto - passed

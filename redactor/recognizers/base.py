@@ -3,7 +3,7 @@
 Names are capitalised words (``\\p{Lu}``, so "Žomart" and "Łukasz" count), initials, and the
 lower-case particles of Arabic, Dutch or Portuguese names between them ("Abu Bakr al-Tamimi").
 A caught span is trimmed of sentence openers and titles, and dropped where the spaCy model
-itself calls it a place, an organisation or a date.
+itself calls it a place, an organisation or a nationality, if the rule lets the model overrule it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,13 @@ NICKNAMED = (rf"(?<![\w'’-])(?P<name>(?:{_WORD}[ \t]+){{1,3}}{_QUOTED}[ \t]+"
              rf"(?:{_PARTICLE}[ \t-]+)*{_WORD}(?:[ \t]+{_WORD})?)")
 # An affiliation set off after a name: ", of Common Defense," (AP's way with ordinary people).
 AFFILIATION = r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3},"
-PLACES = frozenset({"GPE", "LOC", "LOCATION", "FAC", "DATE", "TIME", "EVENT"})
-NOT_NAMES = PLACES | {"ORG", "ORGANIZATION", "NORP", "NRP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+# The model's labels as they reach a recognizer: Presidio renames them (``nlp.ner_configuration``:
+# GPE, LOC and FAC are LOCATION, ORG is ORGANIZATION, NORP is NRP) and drops the rest (dates,
+# numbers, events), so these are all a veto can name. No veto at all (``ANY``): a rule whose
+# frame is strong enough that nothing the model reads overrules it.
+PLACES = frozenset({"LOCATION"})
+NOT_NAMES = PLACES | {"ORGANIZATION", "NRP"}
+ANY: frozenset[str] = frozenset()
 
 
 class NameRecognizer(EntityRecognizer):

@@ -13,12 +13,11 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.recognizers.base import NAME, NameRecognizer
+from redactor.recognizers.base import ANY, NAME, NameRecognizer
 
 _NAME = regex.compile(NAME)
-# The model reads short isolated names as places or organisations ("Saule Zhaksybek": LOC);
-# here only its dates and its well-known places overrule the rule.
-_VETO = frozenset({"DATE", "TIME", "GPE"})
+# The model reads short isolated names as places or organisations ("Saule Zhaksybek": LOC),
+# so nothing it reads in a field overrules the rule.
 
 
 class FieldRecognizer(NameRecognizer):
@@ -34,7 +33,7 @@ class FieldRecognizer(NameRecognizer):
         results = []
         for match in _NAME.finditer(text):
             found = self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
-                                hint="field", veto=_VETO)
+                                hint="field", veto=ANY)
             if found is not None and " " in text[found.start:found.end]:
                 results.append(found)
         return results

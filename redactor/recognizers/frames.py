@@ -19,11 +19,9 @@ from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUE
                            PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
-from redactor.recognizers.base import AFFILIATION, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
+from redactor.recognizers.base import AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
 from redactor.spans import FRAME_RECOGNIZER, TITLED
 from redactor.words import is_ordinary
-
-ANY: frozenset[str] = frozenset()
 
 _NEWS = alternation(AGENCIES + ("reporters", "journalists"))
 _KIN = alternation(KIN | {"lawyer"})
@@ -31,8 +29,6 @@ _RELATIVE = alternation(RELATIVES)
 _SPEAKS = alternation(SPEECH_VERBS)
 _AND = r"(?:[ \t]*(?:,|and|&)[ \t]*)"
 _MORE = NAME.replace("<name>", "<more>")
-# A name in a list of people is a name even where the model guesses it is a place.
-_LIST_VETO = frozenset({"DATE", "TIME"})
 _ROLES = alternation(ROLE_WORDS)
 _PERSON_ROLES = alternation(PERSON_ROLES)
 _HARMED = alternation(HARM_NOUNS | {"slaying", "assassination", "passing"})
@@ -86,18 +82,18 @@ FRAMES: list[Frame] = [
           "private", ANY),
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
     _named(rf"[ \t]*,[ \t]*(?:a |an |aged |both |all )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
-           "private", frozenset({"DATE", "TIME"})),
+           "private", ANY),
     # "Kairat Bekov and Dana Sultan, both 22 years old": one age for two people.
     _named(rf"[ \t]+and[ \t]+{_MORE}[ \t]*,[ \t]*(?:both|aged)[ \t]+\d{{1,3}}\b", "private",
-           frozenset({"DATE", "TIME"})),
+           ANY),
     # "Justice, who's 23, shakes a can of spray paint": an age told after "who".
     _named(rf",[ \t]+who(?:['’]s|[ \t]+is|[ \t]+was)[ \t]+\d{{1,3}}\b(?![.,]?\d)", "private",
-           frozenset({"DATE", "TIME"})),
+           ANY),
     # "Justice Little (50) answered", "of 19-year-old Parit Minh Sithijirawattanakul".
     _named(rf"[ \t]*\((?:age[ \t]+)?\d{{1,3}}\)(?=[ \t]*[,;.]|[ \t]+[a-z])", "private",
-           frozenset({"DATE", "TIME"})),  # not a count: "Comments (2)" heads a list
+           ANY),  # not a count: "Comments (2)" heads a list
     _cued(rf"\b\d{{1,3}}-year-old[ \t]+{NAME}(?![\w'’-]|[ \t]+(?i:{_ROLES})\b)", "private",
-          frozenset({"DATE", "TIME", "NORP"})),
+          ANY),
     _cued(rf"(?i:\b(?:another|one|a|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE},?)[ \t]+{NAME}",
           "private", ANY),
     _named(rf",[ \t]+(?i:(?:another|one of the|a|an|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE})\b",
@@ -106,71 +102,72 @@ FRAMES: list[Frame] = [
     _named(rf"[ \t]+told[ \t]+{_NEWS}", "", NOT_NAMES),
     _cued(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b", "", NOT_NAMES),
     # “... anything like that,” adds Nampa.: who is quoted is a person, however the model
-    # reads the name (a town's name, here); an organisation it reads as one still speaks.
-    _cued(rf"[”\"],?[ \t]+(?:{_SPEAKS})[ \t]+{NAME}(?=[ \t]*[.,;])", "", _LIST_VETO | {"ORG", "NORP"}),
+    # reads the name (a town's name, here, or an organisation's).
+    _cued(rf"[”\"],?[ \t]+(?:{_SPEAKS})[ \t]+{NAME}(?=[ \t]*[.,;])", "", ANY),
     # "Sunday Said, of Common Defense, shouts", "Ana Ruiz, of Tucson, said": AP names an
     # ordinary person by a hometown or a group, set off after the name (not "the Ministry
     # of Health, of the Republic,").
-    _named(rf"{AFFILIATION}[ \t]+\p{{Ll}}", "private", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
+    _named(rf"{AFFILIATION}[ \t]+\p{{Ll}}", "private", ANY, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it.
     _named(rf",[ \t]+(?:who|whose)\b", "", PLACES),
     _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),
     # "the killing of X", "the passing of Soid": only people die, are tried or buried, so
     # the model's guess of a place for an unfamiliar name does not overrule the frame.
     _cued(rf"(?i:\b{_HARMED}[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)",
-          "private", _LIST_VETO | {"ORG", "NORP"}),
+          "private", ANY),
     # "the family of Folake wants justice", "the widow of Jean Kouassi": whose family or
     # relative the story speaks of is a person, however the model reads an unfamiliar name.
     _cued(rf"(?i:\b(?:the|a)[ \t]+(?:family|{_RELATIVE})[ \t]+of)[ \t]+{NAME}(?![\w'’-])",
-          "private", _LIST_VETO | {"ORG", "NORP"}),
+          "private", ANY),
     # "in the case of Phyo Thwe": whose case the story follows (a country has cases too).
     _cued(rf"(?i:\bcase[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)",
-          "private", PLACES | {"ORG", "NORP"}),
+          "private", PLACES),
     # "Alzhanov, the analyst, noted", "Parit Nampa, their attorney,": a name with its role set
     # off after it (a misspelt surname the variant search finds too short to match, for one).
     # Titles do not stack: "Justice Bush, their attorney," is a lawyer named Justice.
     _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_ROLES})),",
-           "", _LIST_VETO | {"ORG"}, lead=r"(?<![\w'’-])", titled=True),
+           "", ANY, lead=r"(?<![\w'’-])", titled=True),
     # "Zlata Drozdova, a spokesperson for the union": a role only a person holds says a person,
     # however the model reads an unfamiliar name (an organisation, a place).
     # "Aizada Abdurakhmanova, one of her lawyers, told Reuters": one of a person's people.
     _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_PERSON_ROLES}))"
            rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?P<role>(?i:{_ROLES})))"
-           rf"(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", _LIST_VETO, lead=r"(?<![\w'’-])", titled=True),
+           rf"(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", ANY, lead=r"(?<![\w'’-])", titled=True),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
-    _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", _LIST_VETO | {"ORG"}),
+    _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", ANY),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
     # (The role is looked for behind " is" once that is found: tried at every character, the
     # role alternation cost more than every other frame together.)
     _cued(rf"[ \t]is(?<=(?i:\b{_ROLES})\b[^.\n]{{0,60}}?[ \t]+is)[ \t]+{NAME}"
-          rf"(?=[ \t]*[.,;]|[ \t]+(?:and|with)\b)", "", _LIST_VETO | {"ORG", "NORP", "GPE"}),
+          rf"(?=[ \t]*[.,;]|[ \t]+(?:and|with)\b)", "", ANY),
     # "Halfway up, I meet Will from the south": whom a reporter meets, interviews or hugs is a
     # person, and one named without a title is a private one.
     _cued(rf"(?i:\b(?:meet|meets|met|meeting|interviewed|interviewing|thanked|hugged|greeted))"
           rf"[ \t]+(?!\p{{Lu}}{{2,5}}\b){NAME}(?=[ \t]*[,.;:!?)]|[ \t]*$|[ \t]+(?i:from|at|in|on|and|"
-          rf"who|when|outside|near|last|this|during|after|before|for)\b)", "private", _LIST_VETO | {"ORG", "NORP"}),
+          rf"who|when|outside|near|last|this|during|after|before|for)\b)", "private", ANY),
     # A caption: "Khin Win holds a photo of her husband": who holds a portrait is a mourner.
     _named(rf"[ \t]+(?:holds|held|holding|carries|carried|carrying|shows|showed)[ \t]+"
            rf"(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:photo|photograph|portrait|picture|image)s?\b",
-           "private", _LIST_VETO),
+           "private", ANY),
     # "statements made by Sunday King, Mensah's former roommate": a relative or a friend.
     _named(rf",[ \t]+(?:his|her|their|\p{{Lu}}[\p{{L}}\p{{M}}'’-]*['’]s)[ \t]+(?:[\w-]+[ \t]+)?{_KIN}\b",
-           "private", _LIST_VETO),
+           "private", ANY),
     # "Rezaeian's brother said": whose relatives speak is a person.
     _named(rf"['’]s?[ \t]+(?:{_KIN}|family|relatives|parents|children)\b", "private", PLACES),
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
     _cued(rf"(?i:\b{_PEOPLE})[ \t]*(?::|,|[ \t]+(?:including|were|are|named))[ \t]+{NAME}"
-          rf"(?:{_AND}{_MORE})*", "private", _LIST_VETO),
+          rf"(?:{_AND}{_MORE})*", "private", ANY),
     # "The Kyaw Htun Show": a show named after its host, whatever the model makes of the title.
-    _cued(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b", "", _LIST_VETO),
+    _cued(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b", "", ANY),
     # 'President Sunday "Sonday" Brown', 'Arnon “Gaw’zela” Le': a quoted word between two
     # capitalised words is a nickname, and the three are one name, days and titles that are
     # given names included, whatever the model makes of each; one opening with an ordinary
     # word that is no name is not ('Operation "Desert" Storm', 'The "Iron" Lady').
-    Frame(regex.compile(NICKNAMED), "", _LIST_VETO, whole=True),
-    # "The Trump administration": who heads a government is a person, however the model reads it.
+    Frame(regex.compile(NICKNAMED), "", ANY, whole=True),
+    # "The Trump administration": who heads a government is a person, however the model reads
+    # it, unless it reads a place ("the Kenya government").
     _named(rf"(?:['’]s)?[ \t]+(?:administration|government|cabinet|presidency|regime)\b",
-           "", PLACES | {"NORP", "ORG"}),
+           "", PLACES),
 ]
 
 
