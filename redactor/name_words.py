@@ -7,6 +7,7 @@ second reading in ``check``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -26,8 +27,10 @@ _CREDITED_BY = re.compile(r"(?:(?:\w+ed|made|written|done|music|mixing|photos?)[
                           re.MULTILINE)  # "produced by Sunday Brown", a byline's "By Sunday Street"
 
 
+@functools.lru_cache(maxsize=4096)
 def given_title(word: str) -> bool:
-    """A title, a role or a sentence word that is also a name ("Justice", "Will", "Said")."""
+    """A title, a role or a sentence word that is also a name ("Justice", "Will", "Said").
+    Asked of every capitalised sentence word of a draft, so each answer is kept."""
     bare = fold(strip_possessive(word).strip(".,:;"))
     if bare in ROLE_WORDS:
         return lexicon().is_given(bare)
@@ -39,9 +42,10 @@ def given_after_role(text: str, start: int, word: str) -> bool:
     """A title that is also a given name, after a role or a title: titles do not stack, so
     it is the given name ("President Justice Long", "spokeswoman Justice Bush", "physician
     Justice Street", "our engineer is Justice Bush", "Serik Omarbekov and Justice Tembo")."""
+    if not (word[:1].isupper() and given_title(word)):
+        return False  # most words: no look behind them
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 30):start])
-    return (before is not None and fold(before.group(1)) in _BEFORE_GIVEN and word[:1].isupper()
-            and given_title(word))
+    return before is not None and fold(before.group(1)) in _BEFORE_GIVEN
 
 
 def capitalised_name_word(text: str, start: int, word: str) -> bool:
