@@ -252,6 +252,9 @@ FOUND = [
     ("a given name written small inside a name no vocabulary knows",
      "Poetry fills the square. Htet min Myint, a DJ in the capital, looks around.",
      ["Htet min Myint"]),
+    ("a given name that is also a word, after 'and' in a credit",
+     "Music for the film was written by Heba al-Qahtani and Will Little. Sound design by Luis "
+     "del Valle.", ["Will Little"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",

@@ -253,11 +253,12 @@ def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
         run = run[1:]
     first = run[0].text if run else ""
     if len(run) > 1 and (run[0].common or lexicon().is_place(first)) and not lexicon().is_name(first) and (
-            fold(first) not in PARTICLES):
+            fold(first) not in PARTICLES) and not _given_here(text, run[0]):
         # An ordinary word or a country opens it: "Free" of a slogan before a name ("Free Gogi
         # Beridze"), "Lebanon" of "Coordinator for Lebanon Thiago del Valle", or the first
         # word of an institution ("Associated Press", "Supreme Court"); two such words are a
-        # name only among names ("... Mehmet Arslan, Parit Pham and ...").
+        # name only among names ("... Mehmet Arslan, Parit Pham and ..."). Not a given name
+        # where it stands ("and Will Little", "King Will Long").
         if len(run) == 2:
             yield run, True
             return
