@@ -122,17 +122,15 @@ FRAMES: list[Frame] = [
     # "in the case of Phyo Thwe": whose case the story follows (a country has cases too).
     _cued(rf"(?i:\bcase[ \t]+of)[ \t]+{NAME}(?![\w'’-]|[ \t]+(?:\p{{Ll}}+[ \t]+)?(?i:{_ROLES})\b)",
           "private", PLACES),
-    # "Alzhanov, the analyst, noted", "Parit Nampa, their attorney,": a name with its role set
-    # off after it (a misspelt surname the variant search finds too short to match, for one).
-    # Titles do not stack: "Justice Bush, their attorney," is a lawyer named Justice.
-    _named(rf",[ \t]+(?:the|a|an|his|her|their)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_ROLES})),",
+    # "Alzhanov, the analyst, noted", "Parit Nampa, their attorney,", "Zlata Drozdova, a
+    # spokesperson for the union", "Aizada Abdurakhmanova, one of her lawyers,": a name with
+    # its role set off after it, however the model reads an unfamiliar name. Before "for",
+    # "of"... only a role a person alone holds ("Poland, a member of NATO" is none). Titles do
+    # not stack: "Justice Bush, their attorney," is a lawyer named Justice.
+    _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?"
+           rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?)"
+           rf"(?:(?P<role>(?i:{_ROLES})),|(?P<role>(?i:{_PERSON_ROLES}))[ \t]+(?:for|at|of|with|in|to)\b)",
            "", ANY, lead=r"(?<![\w'’-])", titled=True),
-    # "Zlata Drozdova, a spokesperson for the union": a role only a person holds says a person,
-    # however the model reads an unfamiliar name (an organisation, a place).
-    # "Aizada Abdurakhmanova, one of her lawyers, told Reuters": one of a person's people.
-    _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?(?P<role>(?i:{_PERSON_ROLES}))"
-           rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?(?P<role>(?i:{_ROLES})))"
-           rf"(?:,|[ \t]+(?:for|at|of|with|in|to)\b)", "", ANY, lead=r"(?<![\w'’-])", titled=True),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", ANY),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
