@@ -10,6 +10,9 @@ from redactor.cues import HONORIFICS
 # A name token: letters, possibly joined by hyphens or apostrophes (Kassym-Jomart, O'Neil),
 # or an initial with its period (Y.).
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+# A nickname in quotes inside a name, of up to three words: 'Mduduzi "Gaw’zela" Simelane',
+# 'Luis Fernando "Luas Fernando" García Márquez' (a ``regex`` pattern: it needs \p{Lu}).
+QUOTED_NICKNAME = r"[\"“'‘]\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,2}[\"”'’]"
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 
 

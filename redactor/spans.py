@@ -27,7 +27,7 @@ from redactor.facts import TextFacts
 from redactor.lexicon import lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, given_title, not_name_edge,
                                  sentence_start, title_case_line)
-from redactor.names import WORD, fold, is_caps, is_initial, strip_possessive, tokens
+from redactor.names import QUOTED_NICKNAME, WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
@@ -43,8 +43,8 @@ _HYPHENED_PARTICLE = regex.compile(r"(?<![\w'’-])(\p{Ll}{1,4})-\Z")
 _ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
 _GIVEN_SYLLABLES = regex.compile(r"\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,4}")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
-_NICKNAME_BEFORE = regex.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+[\"“'‘]\p{Lu}[\w'’-]*[\"”'’][ \t]+\Z")
-_NICKNAME = regex.compile(r"[ \t]+([\"“'‘]\p{Lu}[\w'’-]*[\"”'’])[ \t]+([^\W\d_][\w'’-]*)")
+_NICKNAME_BEFORE = regex.compile(rf"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+{QUOTED_NICKNAME}[ \t]+\Z")
+_NICKNAME = regex.compile(rf"[ \t]+({QUOTED_NICKNAME})[ \t]+([^\W\d_][\w'’-]*)")
 # No name runs across a sentence end (. ! or ? before a capital or a name opening with a
 # particle: "downtown Santiago. de la Cruz is") or a label's colon ("HO: Repeat that").
 _OPENING_PARTICLE = alternation(PARTICLES)

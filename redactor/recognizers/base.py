@@ -13,15 +13,14 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import PARTICLES, alternation
 from redactor.name_words import calendar_name, given_after_role, given_title, not_name_edge
+from redactor.names import QUOTED_NICKNAME
 from redactor.spans import GIVEN_FIRST_HINTS
 
 _PARTICLE = alternation(PARTICLES)
 _WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
 NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)*{_WORD}){{0,4}})"
-# A quoted nickname between name words: 'Mduduzi "Gaw’zela" Simelane', 'Khaled "Abu" bin Salem',
-# 'Luis Fernando "Luas Fernando" García Márquez'.
-_QUOTED = r"[\"“‘]\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,2}[\"”’]"
-NICKNAMED = (rf"(?<![\w'’-])(?P<name>(?:{_WORD}[ \t]+){{1,3}}{_QUOTED}[ \t]+"
+# A quoted nickname between name words: 'Mduduzi "Gaw’zela" Simelane', 'Khaled "Abu" bin Salem'.
+NICKNAMED = (rf"(?<![\w'’-])(?P<name>(?:{_WORD}[ \t]+){{1,3}}{QUOTED_NICKNAME}[ \t]+"
              rf"(?:{_PARTICLE}[ \t-]+)*{_WORD}(?:[ \t]+{_WORD})?)")
 # An affiliation set off after a name: ", of Common Defense," (AP's way with ordinary people).
 AFFILIATION = r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3},"
