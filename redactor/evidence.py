@@ -212,5 +212,18 @@ def _role_in_apposition(text: str, end: int) -> str:
         if folded in PRIVATE_ROLES or folded in PUBLIC_OFFICES or folded in AMBIGUOUS_ROLES:
             if index and word[0].isupper() and words[index - 1][0].isupper():
                 return ""  # "Kristin Lin, Marina King": the next name in a list, not a role
+            if word[0].isupper() and _titles_a_name(words[index + 1:]):
+                return ""  # ", who was with Justice Okoro": another person's title
             return folded
     return ""
+
+
+def _titles_a_name(following: list[str]) -> bool:
+    """The capitalised words after a capitalised role end in a name, so the role is that
+    name's title ("Justice Okoro"), not part of a longer one ("Deputy Prime Minister")."""
+    run = []
+    for word in following:
+        if not word[0].isupper():
+            break
+        run.append(word)
+    return bool(run) and fold(run[-1]) not in ROLE_WORDS

@@ -292,6 +292,8 @@ NOT_FOUND = [
      "objected. Kenya, the host of the summit, agreed.", ["Poland", "Human Rights Watch", "Kenya"]),
     ("a harm noun after a name in a headline", "Families Await Verdict in Farhana Patel Trial",
      ["Farhana Patel Trial", "Patel Trial"]),
+    ("a body after an article, before 'who'", "The appeal was heard by a judge of the High Court, "
+     "who said the law was clear.", ["High Court", "High"]),
 ]
 
 

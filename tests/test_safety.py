@@ -317,3 +317,13 @@ def test_a_name_opening_with_a_particle_after_a_full_stop_is_its_own(engine, tmp
         "psychologist. Like everyone here, she has come to protest.\n\nMENSAH: Thank you.\n"))
     assert not any(". de" in m.text for p in decisions.persons for m in p.mentions)
     assert "Fuente" not in saved.path.read_text(encoding="utf-8")
+
+
+def test_a_title_inside_a_clause_after_a_name_is_another_persons(engine, tmp_path: Path):
+    """"Nadia Haddad, who was with Justice Okoro when he was shot, testified": the title
+    belongs to the name after it, and says nothing of Haddad, a witness at risk."""
+    decisions = _analyzed(engine, tmp_path, (
+        "Nadia Haddad, who was with Justice Okoro when he was shot in the head in August, "
+        "testified on Monday.\n"))
+    haddad = [p for p in decisions.persons if any("Haddad" in m.text for m in p.mentions)]
+    assert haddad and all(p.action != "keep" for p in haddad), [(p.name, p.reason) for p in haddad]

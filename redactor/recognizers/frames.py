@@ -108,8 +108,9 @@ FRAMES: list[Frame] = [
     # ordinary person by a hometown or a group, set off after the name (not "the Ministry
     # of Health, of the Republic,").
     _named(rf"{AFFILIATION}[ \t]+\p{{Ll}}", "private", ANY, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
-    # "who" speaks of a person: the model's guess of an organisation does not overrule it.
-    _named(rf",[ \t]+(?:who|whose)\b", "", PLACES),
+    # "who" speaks of a person: the model's guess of an organisation does not overrule it;
+    # an article does ("the High Court, who ruled": a body).
+    _named(rf",[ \t]+(?:who|whose)\b", "", PLACES, lead=r"(?<![\w'’-])(?<!\b(?i:the|a|an)[ \t]+)"),
     _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),
     # "the killing of X", "the passing of Soid": only people die, are tried or buried, so
     # the model's guess of a place for an unfamiliar name does not overrule the frame.
