@@ -46,6 +46,7 @@ _GOVERNS = re.compile(r"^(?:['’]s)? (?:administration|government|cabinet|campa
                       r"supporters|win|victory|election|re-?election|inauguration|defeat|party|"
                       r"allies|loyalists)\b")
 _SPEAKS_FOR = re.compile(r"^,?\s+of the [A-Z]")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,16 @@ def weigh(text: str, mentions: list[Mention], hints: set[str], listed: str = "")
     return Suggestion("private", "no title or office found: redaction suggested when in doubt", evidence)
 
 
+def title_as_given(text: str, mention: Mention) -> int | None:
+    """Where the title that may be a given name stands right before a one-word mention
+    ("Justice" of "the murdered Justice Young"), or None. Once the evidence finds the person
+    private, that word is read as the given name: a private person holds no office."""
+    if len(tokens(mention.text)) != 1 or not _role_before(text, mention.start)[1]:
+        return None
+    title = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return title.start(1) if title and given_title(title.group(1)) else None
+
+
 def first_name_evidence(text: str, mentions: Iterable[Mention]) -> str:
     """Why a lone name is a given name and not a surname; "" if the text does not say.
 
@@ -136,10 +147,10 @@ def _around(text: str, start: int, end: int) -> list[Evidence]:
         found.append(Evidence(PRIVATE, "detained, harmed or tried: a person at risk", start))
     if _OWN_HARM.match(after):
         found.append(Evidence(PRIVATE, "their arrest, trial or death is the story", start))
-    before = _role_before(text, start)
+    before, may_be_given = _role_before(text, start)
     if before:
         # "Justice King": before one word, a title that is also a given name may be that name
-        found.append(_role_evidence(before, start, may_be_given=len(tokens(text[start:end])) == 1))
+        found.append(_role_evidence(before, start, may_be_given and len(tokens(text[start:end])) == 1))
     apposed = _role_in_apposition(text, end)
     if apposed:
         found.append(_role_evidence(apposed, start))
@@ -168,11 +179,12 @@ def _article(word: str) -> str:
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 
-def _role_before(text: str, start: int) -> str:
+def _role_before(text: str, start: int) -> tuple[str, bool]:
     """The role word standing before a name as its title: "Protest coordinator X",
     "Interior Minister X", "A young activist, X" (a role in apposition before the name).
     Only capitalised words (an organisation, a country) may stand between: in
-    "Prosecutors say X" the role is the speaker's, not X's."""
+    "Prosecutors say X" the role is the speaker's, not X's. And whether that role is a title
+    that may be the given name instead: "Justice" alone may, "Supreme Court Justice" not."""
     window = _ABBREVIATED.sub(r"\1 ", text[max(0, start - WINDOW):start])  # "Insp. Gen. X"
     window = _COORDINATED.sub("", window) if _COORDINATED.search(window) else window
     clauses = re.split(r"[,;:.!?\"“”()\n]", window)
@@ -187,15 +199,17 @@ def _role_before(text: str, start: int) -> str:
             # Before a comma a role is written small ("A young activist, X"); a capital
             # there is another person's name ("made by Frank Bishop, al-Qahtani's roommate").
             if apposition and word[0].isupper():
-                return ""
+                return "", False
             if title or not (folded in PUBLIC_OFFICES and given_title(word)):
-                return folded
+                return folded, False
             # "Student activist Justice King": a title that is also a given name yields
             # to a role before it.
             title = folded
+        elif title and word[0].isupper():
+            return title, False  # "Chief Justice", "Supreme Court Justice": one longer title
         elif not (word[0].isupper() or "-" in word):
-            return title
-    return title
+            return title, bool(title)
+    return title, bool(title)
 
 
 def _role_in_apposition(text: str, end: int) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from redactor import PLACEHOLDER
-from redactor.decisions import Person
-from redactor.evidence import PRIVATE, PUBLIC, first_name_evidence, gather, weigh
+from redactor.decisions import Mention, Person
+from redactor.evidence import PRIVATE, PUBLIC, first_name_evidence, gather, title_as_given, weigh
 from redactor.grouping import Candidate
 from redactor.leaks import withheld_tokens
 from redactor.names import display_name, fold, key, tokens
@@ -28,6 +28,8 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
             redact: Iterable[str] = ()) -> list[Person]:
     """Persons with a suggested role, action and replacement, none reviewed yet."""
     keep_keys, redact_keys = _name_keys(keep), _name_keys(redact)
+    candidates = list(candidates)
+    taken = {offset for c in candidates for m in c.mentions for offset in range(m.start, m.end)}
     persons: list[Person] = []
     for number, candidate in enumerate(_split_variants(text, candidates), start=1):
         if _is_address(candidate):
@@ -36,8 +38,9 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
         names = {fold(" ".join(tokens(m.text))) for m in candidate.mentions} | {fold(candidate.name)}
         listed = "redact" if names & redact_keys else "keep" if names & keep_keys else ""
         suggestion = weigh(text, candidate.mentions, candidate.hints, listed)
+        given = _title_read_as_given(text, candidate, taken) if suggestion.role == "private" else ""
         action, why = _action(text, candidate, suggestion.role)
-        reason = "; ".join(part for part in (suggestion.reason, why, candidate.note) if part)
+        reason = "; ".join(part for part in (suggestion.reason, given, why, candidate.note) if part)
         persons.append(Person(id=f"p{number}", name=candidate.name, role=suggestion.role,
                               action=action, replacement=replacement_for(candidate.name, action),
                               mentions=candidate.mentions, reason=reason, tier=_tier(candidate),
@@ -57,6 +60,23 @@ def _action(text: str, candidate: Candidate, role: str) -> tuple[str, str]:
     if first_name_evidence(text, candidate.mentions):
         return "first_name", ""
     return "placeholder", "a lone name not shown to be a first name (it may be a surname): withheld"
+
+
+def _title_read_as_given(text: str, candidate: Candidate, taken: set[int]) -> str:
+    """A private person holds no office, so a title that is also a given name right before
+    a one-word mention is that person's given name ("the murdered Justice Young"): the
+    mention grows to hold it, and the person is named by both words."""
+    grown = []
+    for index, mention in enumerate(candidate.mentions):
+        start = title_as_given(text, mention)
+        if start is not None and start not in taken:
+            candidate.mentions[index] = Mention(start, mention.end, text[start:mention.end],
+                                                variant=mention.variant)
+            grown.append(candidate.mentions[index])
+    if not grown:
+        return ""
+    candidate.name, candidate.key = display_name(grown[0].text), key(grown[0].text)
+    return f"'{tokens(grown[0].text)[0]}' before the name read as the given name of a private person"
 
 
 def _tier(candidate: Candidate) -> str:

@@ -375,6 +375,19 @@ def test_a_judge_named_with_the_role_set_off_after_is_no_given_name(engine, draf
     assert {m.text for p in decisions.persons for m in p.mentions} == {"Prakash"}
 
 
+def test_a_title_before_a_private_persons_name_is_read_as_the_given_name(engine, draft):
+    """"the murdered Justice Mwangi": nothing says judge, and the person is found private, so
+    "Justice" is the given name and is held by the mention; "Supreme Court Justice Lindqvist"
+    is one longer title, an office, and the judge is kept with the title outside the name."""
+    text = LEAD + ("Amara Diallo, who was with Justice Mwangi when he was shot in August, testified on "
+                   "Monday. The prosecutor asked that the murdered Justice Mwangi be found guilty.\n\n"
+                   "Supreme Court Justice Lindqvist said the appeal would be heard in May.\n")
+    persons = {p.name: p for p in _analyze(engine, draft, text).persons}
+    mwangi, judge = persons["Justice Mwangi"], persons["Lindqvist"]
+    assert [m.text for m in mwangi.mentions] == ["Justice Mwangi"] * 2 and mwangi.action != "keep"
+    assert (judge.action, [m.text for m in judge.mentions]) == ("keep", ["Lindqvist"])
+
+
 def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):
     """"The Tariq Mwale Show": the host's name is withheld, and "The" is no first name to print."""
     text = LEAD + ("You can find more episodes of “The Tariq Mwale Show” at our website. This "
