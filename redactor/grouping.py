@@ -163,21 +163,44 @@ def _expand(text: str, people: list[Candidate], index: WordIndex, facts: TextFac
     """Add every other occurrence of each person's names, and their spelling variants, and
     grow every mention over the name words beside it ("Chinedu" before a found "Okafor")."""
     taken = bytearray(len(text))
+    starts: dict[int, tuple[Candidate, Mention]] = {}
     for person in people:
         for m in person.mentions:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            starts[m.start] = (person, m)
     owners: dict[tuple[str, ...], list[Candidate]] = {}
     for person in people:
         for form in _forms(person, index):
             owners.setdefault(form, []).append(person)
     for form in sorted(owners, key=len, reverse=True):
         for start, end in _occurrences(text, form, index, facts):
-            if not any(taken[start:end]) and not (len(form) == 1 and _place_here(text, start, end, facts)):
+            if any(taken[start:end]) and not (len(form) > 1 and _swallowed(form, start, end, starts, taken)):
+                continue
+            if not (len(form) == 1 and _place_here(text, start, end, facts)):
                 owner = owners[form][0] if len(owners[form]) == 1 else _ambiguous(form, owners[form], people)
                 owner.mentions.append(Mention(start, end, text[start:end]))
+                starts[start] = (owner, owner.mentions[-1])
                 taken[start:end] = b"\x01" * (end - start)
     _add_variants(text, people, index, taken)
     _grow_mentions(text, people, facts, taken)
+
+
+def _swallowed(form: tuple[str, ...], start: int, end: int, starts: dict[int, tuple[Candidate, Mention]],
+               taken: bytearray) -> bool:
+    """A repeat of a full name holds shorter mentions and nothing else that is taken: they
+    give way to it ("in Nyokabi Farah Trial", where "in" cut the span to "Farah"), and the
+    repeat takes their place. Not where it is a mention already, or crosses one's edge."""
+    if all(taken[start:end]):
+        return False
+    inside = [starts[at] for at in range(start, end) if at in starts]
+    if any(mention.end > end or len(key(mention.text)) >= len(form) for _, mention in inside) or sum(
+            mention.end - mention.start for _, mention in inside) != sum(taken[start:end]):
+        return False
+    for person, mention in inside:
+        person.mentions.remove(mention)
+        del starts[mention.start]
+        taken[mention.start:mention.end] = bytes(mention.end - mention.start)
+    return True
 
 
 def _grow_mentions(text: str, people: list[Candidate], facts: TextFacts, taken: bytearray) -> None:

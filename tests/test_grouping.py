@@ -196,3 +196,28 @@ def test_a_misspelt_second_particle_is_part_of_the_name():
     people = group(text, [Hit(cruz, cruz + 4, 0.9, "ReportingFrameRecognizer", "private")])
     assert texts(people[0])[0] == "de lo Cruz"
     assert not any("van" in t for p in people for t in texts(p))
+
+
+def test_a_repeat_of_the_full_name_takes_the_place_of_a_shorter_mention_inside_it():
+    """"in Wanjiru Kamau Trial", where the model reads "Wanjiru" as a place after "in" and
+    the span is cut to "Kamau": the full name the draft gives elsewhere is found there too,
+    and the first name is withheld with the rest."""
+    text = ("Testimony Resumes in Wanjiru Kamau Trial\n\n"
+            "DANA OKORO, DEFENSE ATTORNEY FOR WANJIRU KAMAU: So you had no idea?\n")
+    start = text.index("Kamau")
+    place = (text.index("Wanjiru"), text.index("Wanjiru") + 7)
+    hits = [Hit(start, start + 5, 0.4, "ProperNounRecognizer")] + hits_for(text, "WANJIRU KAMAU")
+    people = group(text, hits, TextFacts.of(text, places=[place]))
+    kamau = next(p for p in people if "Kamau" in p.name or "KAMAU" in p.name)
+    assert texts(kamau) == ["Wanjiru Kamau", "WANJIRU KAMAU"]
+
+
+def test_a_repeat_of_a_full_name_does_not_cut_a_mention_crossing_its_edge():
+    """"Wanjiru Kamau Njoroge" read as "Kamau Njoroge": the repeat of "Wanjiru Kamau" would
+    cut that mention in two, so it gives way; no two mentions overlap."""
+    text = "Wanjiru Kamau spoke first. Later came Wanjiru Kamau Njoroge, a cousin."
+    second = text.index("Kamau Njoroge")
+    hits = hits_for(text, "Wanjiru Kamau") + [Hit(second, second + 13, 0.85, "SpacyRecognizer")]
+    spans = sorted((m.start, m.end) for p in group(text, hits) for m in p.mentions)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))
+    assert any(start <= second and second + 13 <= end for start, end in spans)
