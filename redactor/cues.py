@@ -104,6 +104,14 @@ he gao lin luo zheng liang xie song han feng deng cao peng zeng xiao tian dong p
 du ye cheng wei su lu ding ren shen yao jin
 """)
 
+# How family names end in the traditions whose surnames English copy prints without
+# introduction ("on the eve of the visit to Tulegenov"): Russian and Central Asian,
+# Ukrainian, Polish and Czech, South Slavic, Georgian, Armenian, Greek, Turkish, Finnish,
+# Nordic, Persian. A word the model's vocabulary does not know that ends so is shaped like
+# a family name, however the model reads it (a place, mostly).
+FAMILY_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "enko", "chuk", "yuk", "ski", "ska", "sky",
+                  "skaya", "wicz", "vich", "czyk", "vić", "vic", "ić", "dze", "shvili", "vili", "yan",
+                  "opoulos", "akis", "idis", "oglu", "oğlu", "nen", "sson", "zadeh")
 # The words that introduce a person by first name only, as stories do for people at risk
 # ("a protester whose first name is Bezshan"): a regular-expression alternation. Only these
 # show that a lone name is a first name; "identified as", "known as" name a private person

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from redactor.cues import FAMILY_ENDINGS
 from redactor.names import fold
 
 GIVEN, FAMILY, PLACE, HAN, WORD_NAME = "g", "f", "p", "h", "w"
@@ -66,3 +67,13 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The shipped lexicon, read once (about 55,000 words, a few megabytes in memory)."""
     return Lexicon(resources.files("redactor.data").joinpath("names.txt").read_text(encoding="utf-8"))
+
+
+def family_shaped(word: str) -> bool:
+    """The word ends as family names of many traditions do ("Tulegenov", "Kovalchuk",
+    "Beridze"), with a stem before the ending: a shape, for words no list knows."""
+    folded = fold(word.strip(".'’"))
+    return any(folded.endswith(ending) and len(folded) >= len(ending) + 3 for ending in _ENDINGS)
+
+
+_ENDINGS = tuple(fold(ending) for ending in FAMILY_ENDINGS)

@@ -255,6 +255,13 @@ FOUND = [
     ("a given name that is also a word, after 'and' in a credit",
      "Music for the film was written by Heba al-Qahtani and Will Little. Sound design by Luis "
      "del Valle.", ["Will Little"]),
+    ("family names never introduced, read as places",
+     "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
+     "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
+     ["Kovalchuk", "Virtanen", "Hosseinzadeh", "Abdurakhmanova"]),
+    ("a name opening with a particle, or of family names only, read as a place",
+     "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
+     "visit they resumed.", ["del Valle", "García Márquez"]),
     ("names the model reads as organisations, with a role set off after them",
      "According to Zlata Drozdova, a spokesperson for the Students' Union, at least 48 people "
      "were hurt. Sefa Amankwah, a lawyer with the group, said nine were charged.",
@@ -292,6 +299,8 @@ NOT_FOUND = [
      "objected. Kenya, the host of the summit, agreed.", ["Poland", "Human Rights Watch", "Kenya"]),
     ("a harm noun after a name in a headline", "Families Await Verdict in Farhana Patel Trial",
      ["Farhana Patel Trial", "Patel Trial"]),
+    ("places ending as family names do", "The delegation flew from Rostov to Moldova, then on "
+     "to Nebraska and Kharkiv.", ["Rostov", "Moldova", "Nebraska", "Kharkiv"]),
     ("a body after an article, before 'who'", "The appeal was heard by a judge of the High Court, "
      "who said the law was clear.", ["High Court", "High"]),
 ]

@@ -20,8 +20,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, SPEECH_VERBS, not_name_words
-from redactor.lexicon import lexicon
+from redactor.cues import (AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, SPEECH_VERBS, alternation,
+                           not_name_words)
+from redactor.lexicon import family_shaped, lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
 from redactor.recognizers.base import AFFILIATION, NameRecognizer
@@ -30,6 +31,8 @@ from redactor.name_words import calendar_name, given_after_role, not_name_edge, 
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
+_PARTICLES_BEFORE = regex.compile(rf"(?<!\p{{Lu}}[\p{{L}}'’-]*[ \t]+)(?<![\p{{L}}'’-])(?:{alternation(PARTICLES)})"
+                                  rf"(?:[ \t]+(?:{alternation(PARTICLES)}))?[ \t]+$")
 PROPER_TAGS = {hash_string(tag) for tag in ("NNP", "NNPS")}  # tags as the doc's arrays hold them
 _NOUNS = {hash_string(tag) for tag in ("NN", "NNS")}
 _FINITE = {hash_string(tag) for tag in ("VBZ", "VBD", "VBP")}
@@ -222,7 +225,8 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         # Precious Bishop" the model reads as an organisation), not "York Times".
         given = kinds.is_given(first.text) and (not first.familiar or all(
             kinds.is_name(w.text) or w.proper and not w.familiar for w in words[1:]))
-        return POSSIBLE if given or guessed or _speaker(text, words) else ""
+        return POSSIBLE if given or guessed or _family(words) or _opened_by_particle(text, run) or _speaker(
+            text, words) else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
         return ""  # "HYPERLINK", "BREAKING": capitals the capitals and speaker recognizers judge
@@ -304,6 +308,20 @@ def _speaker(text: str, words: list[Word]) -> bool:
     if len(words) > 1:
         return lexicon().is_given(words[0].text)
     return not words[0].common and lexicon().is_family(words[0].text)  # not "Rule of Law told"
+
+
+def _family(words: list[Word]) -> bool:
+    """Family names only, one at least a word the model's vocabulary does not know, however
+    it reads them: "bow to Tulegenov", "García Márquez's trip" (read as places); not
+    "Costa Rica" or "Sierra Leone", words it knows."""
+    return all(w.proper and (lexicon().is_family(w.text) or family_shaped(w.text)) for w in words) and not all(
+        w.familiar for w in words)
+
+
+def _opened_by_particle(text: str, run: list[Word]) -> bool:
+    """A particle written small opens the name, no capitalised word before it: "the eve of
+    del Valle's trip", "met van der Berg" (read as a place: "Valle" is one too)."""
+    return _PARTICLES_BEFORE.search(text, max(0, run[0].start - 30), run[0].start) is not None
 
 
 def _acts(run: list[Word], following: Word | None) -> bool:
