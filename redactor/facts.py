@@ -52,6 +52,10 @@ class TextFacts:
         entity = _containing(self.others, start, end)
         return entity is not None and not (entity[0] < name[1] and name[0] < entity[1])
 
+    def other_is(self, start: int, end: int) -> bool:
+        """The model reads exactly ``start:end`` alone as an organisation, a nationality..."""
+        return _containing(self.others, start, end) == (start, end)
+
     def in_other(self, start: int, end: int) -> bool:
         """Inside an organisation, a nationality... the model reads ("Lebanese")."""
         return _containing(self.others, start, end) is not None

@@ -24,7 +24,7 @@ import regex
 from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES, ROLE_WORDS, alternation,
                            not_name_words)
 from redactor.facts import TextFacts
-from redactor.lexicon import lexicon
+from redactor.lexicon import family_shaped, lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, given_title, not_name_edge,
                                  sentence_start, title_case_line)
 from redactor.names import QUOTED_NICKNAME, WORD, fold, is_caps, is_initial, strip_possessive, tokens
@@ -299,7 +299,8 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
             is_caps(bare) and not caps and not lexicon().is_family(bare)):
         return False
     end = start + len(bare)
-    if facts.is_other(start, end, name) or _place_word(text, start, end, facts) or fold(bare) in facts.place_words:
+    if facts.is_other(start, end, name) and not (not right and _guessed_given(bare, start, end, facts)) or (
+            _place_word(text, start, end, facts) or fold(bare) in facts.place_words):
         return False
     if lexicon().is_place(bare) and not lexicon().is_name(bare):
         return False  # a country or a state ("Coordinator for Lebanon Thiago del Valle")
@@ -310,7 +311,14 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
         # or the word must be no word the model's vocabulary knows ("SAID: Tsz-kin Hoi-yan Lau").
         unfamiliar = facts.common_words is not None and not facts.is_common(bare.split("-")[0])
         return bool(facts.tagged_proper(start, end)) or lexicon().is_name(bare) or unfamiliar
-    return facts.tagged_proper(start, end) is not False or lexicon().is_name(bare)
+    return facts.tagged_proper(start, end) is not False or lexicon().is_name(bare) or (
+        not facts.is_common(bare) and family_shaped(bare))  # "Aidos Tulegenov", tagged a verb
+
+
+def _guessed_given(word: str, start: int, end: int, facts: TextFacts) -> bool:
+    """A given name the model alone reads as an organisation or the like, no place: its guess
+    at an unfamiliar name it cut ("Diego" of "Diego Lucia Rodríguez")."""
+    return facts.other_is(start, end) and lexicon().is_given(word) and not lexicon().is_place(word)
 
 
 def _word_name(text: str, start: int, word: str) -> bool:

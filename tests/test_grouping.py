@@ -221,3 +221,32 @@ def test_a_repeat_of_a_full_name_does_not_cut_a_mention_crossing_its_edge():
     spans = sorted((m.start, m.end) for p in group(text, hits) for m in p.mentions)
     assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))
     assert any(start <= second and second + 13 <= end for start, end in spans)
+
+
+def _spans_of(text: str, *words: str) -> list[tuple[int, int]]:
+    return [(text.index(word), text.index(word) + len(word)) for word in words]
+
+
+def test_a_span_grows_over_a_family_name_the_tagger_reads_as_a_verb():
+    """"Grand Mufti Aidos Tulegenov spray-painted": the tagger calls the unfamiliar surname a
+    verb; shaped like a family name and unknown to the vocabulary, it is the name's."""
+    from redactor.spans import extend
+
+    text = "A poster of Grand Mufti Aidos Tulegenov spray-painted on the wall angered many."
+    facts = TextFacts.of(text, proper=_spans_of(text, "Grand", "Mufti", "Aidos"),
+                         common_words={"a", "poster", "of", "grand", "mufti", "spray", "painted", "on"})
+    start = text.index("Aidos")
+    assert text[slice(*extend(text, start, start + 5, facts))] == "Aidos Tulegenov"
+    common = TextFacts.of(text, proper=_spans_of(text, "Aidos"), common_words={"tulegenov"})
+    assert text[slice(*extend(text, start, start + 5, common))] == "Aidos"  # a word it knows: no
+
+
+def test_a_span_grows_over_a_given_name_the_model_alone_reads_as_an_organisation():
+    """"Diego Lucia Rodríguez", the model reading "Diego" as an organisation of its own."""
+    from redactor.spans import extend
+
+    text = "Police took Diego Lucia Rodríguez of Hosea into custody."
+    facts = TextFacts.of(text, proper=_spans_of(text, "Diego", "Lucia", "Rodríguez", "Hosea"),
+                         others=_spans_of(text, "Diego"), common_words={"police", "took", "of", "into", "custody"})
+    start = text.index("Lucia")
+    assert text[slice(*extend(text, start, start + 15, facts))] == "Diego Lucia Rodríguez"
