@@ -89,7 +89,10 @@ def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
     # A frame for private people has judged its words ("the trial of Dinara Utepov"): a word
     # the model reads as a place elsewhere is not cut from it.
     places = facts.place_words if not (model or "private" in hit.hints) else frozenset()
-    lone = hit.recognizer == FRAME_RECOGNIZER and not regex.search(r"\s", text[hit.start:hit.end])
+    # One word a frame caught, or a name written small it judged whole ("identified as von
+    # ossen (21)"): no capital to trim by.
+    surface = text[hit.start:hit.end]
+    lone = hit.recognizer == FRAME_RECOGNIZER and (not regex.search(r"\s", surface) or surface.islower())
     pieces = [(hit.start, hit.end)] if lone else _name_parts(text, hit.start, hit.end, facts, places,
                                                              private=bool(hit.hints & GIVEN_FIRST_HINTS))
     for start, end in pieces:  # "a protester named Justice": the frame has judged the word

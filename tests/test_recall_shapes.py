@@ -255,6 +255,9 @@ FOUND = [
     ("a given name that is also a word, after 'and' in a credit",
      "Music for the film was written by Heba al-Qahtani and Will Little. Sound design by Luis "
      "del Valle.", ["Will Little"]),
+    ("a name written small, held by a cue and an age",
+     "Police said one of the victims, identified as van der huizen (21), a student, died of a "
+     "gunshot wound, and another, known as okonkwo, 19, was hurt.", ["van der huizen", "okonkwo"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
@@ -299,6 +302,9 @@ NOT_FOUND = [
      "objected. Kenya, the host of the summit, agreed.", ["Poland", "Human Rights Watch", "Kenya"]),
     ("a harm noun after a name in a headline", "Families Await Verdict in Farhana Patel Trial",
      ["Farhana Patel Trial", "Patel Trial"]),
+    ("everyday words written small after a cue and an age", "The man, identified as a student "
+     "(21), was held. Another was identified as the driver, 40, police said.",
+     ["a student", "student", "the driver", "driver"]),
     ("places ending as family names do", "The delegation flew from Rostov to Moldova, then on "
      "to Nebraska and Kharkiv.", ["Rostov", "Moldova", "Nebraska", "Kharkiv"]),
     ("a body after an article, before 'who'", "The appeal was heard by a judge of the High Court, "

@@ -15,10 +15,11 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PERSON_ROLES,
+from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PARTICLES, PERSON_ROLES,
                            PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
+from redactor.names import fold
 from redactor.recognizers.base import AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
 from redactor.spans import FRAME_RECOGNIZER, TITLED
 from redactor.words import is_ordinary
@@ -32,6 +33,7 @@ _MORE = NAME.replace("<name>", "<more>")
 _ROLES = alternation(ROLE_WORDS)
 _PERSON_ROLES = alternation(PERSON_ROLES)
 _HARMED = alternation(HARM_NOUNS | {"slaying", "assassination", "passing"})
+_SMALL_WORD = r"\p{Ll}[\p{Ll}\p{M}'’-]+"
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 
 
@@ -80,6 +82,11 @@ _HANDED_OVER = r"(?:\.\.\.|…)(?:[ \t]*\r?\n)+[ \t]*\p{Lu}[\p{Lu} .'’-]*:[ \t
 FRAMES: list[Frame] = [
     _cued(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))(?:[ \t]+|{_HANDED_OVER}){NAME}",
           "private", ANY),
+    # "identified as von ossen (21)": a name written small, held by a cue and an age, is a
+    # name all the same when no word of it is an everyday one.
+    Frame(regex.compile(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+(?P<name>{_SMALL_WORD}"
+                        rf"(?:[ \t]+{_SMALL_WORD}){{0,2}})(?=[ \t]*\(\d{{1,3}}\)|[ \t]*,[ \t]*\d{{1,3}}[ \t]*[,;.)])"),
+          "private", ANY, whole=True),
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
     _named(rf"[ \t]*,[ \t]*(?:a |an |aged |both |all )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
            "private", ANY),
@@ -198,9 +205,12 @@ class FrameRecognizer(NameRecognizer):
 
 
 def _ordinary_opening(name: str) -> bool:
-    """The first word is an everyday word and no name ("Operation", "The"; not "Sunday")."""
-    first = name.split()[0]
-    return is_ordinary(first) and not lexicon().is_name(first)
+    """The first word is an everyday word and no name ("Operation", "The"; not "Sunday"); of
+    a name written small, any word is ("a student", not "von ossen")."""
+    words = name.split()
+    if name.islower():
+        return any(is_ordinary(word) and fold(word) not in PARTICLES for word in words)
+    return is_ordinary(words[0]) and not lexicon().is_name(words[0])
 
 
 def _title_is_given(match: regex.Match[str], name: str) -> bool:
