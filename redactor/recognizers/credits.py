@@ -14,8 +14,10 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.cues import AGENCIES, CREDIT_LABELS, alternation, not_name_words
+from redactor.lexicon import lexicon
 from redactor.names import fold
 from redactor.recognizers.base import NAME, NameRecognizer
+from redactor.words import is_ordinary
 
 _AGENCY = alternation(AGENCIES)
 _PHOTO = r"(?i:photo|photos|photograph|pictures?|image|video)"
@@ -40,6 +42,11 @@ CREDITS = [
     regex.compile(rf"\A[ \t]*{NAME}(?:{_AND}{_MORE})*,[ \t]*\p{{Lu}}[\p{{L}} .-]{{1,30}}?[ \t]*[–—][ \t]"),
     # A web page's by-line without "By": "Nusrat Hossain | The Daily Star" alone on its line.
     regex.compile(rf"(?m:^[ \t]*){NAME}[ \t]*\|[ \t]*{_OUTLET}[ \t]*(?=\r?\n|$)"),
+    # A broadcast's closing credits, inside a paragraph: "Fact-checking by Min Win.", "with
+    # additional mixing by Justice Brown.", "Original music by A, B and C." (Work no story
+    # reports on: "reported by" or "filmed by" may name a source.)
+    regex.compile(rf"(?i:\b(?:fact[ -]checking|mixing|mastering|music|sound[ \t]+design|engineering)[ \t]+by)"
+                  rf"[ \t]+{NAME}(?:{_AND}{_MORE})*(?=[ \t]*[.;]|[ \t]*$)"),
     # A transcript's credit label: "NOEL KING, HOST:", "EYDER PERALTA, BYLINE:".
     regex.compile(rf"(?m:^[ \t]*){NAME},[ \t]*(?i:{alternation(CREDIT_LABELS)})[ \t]*:"),
 ]
@@ -64,8 +71,10 @@ class CreditRecognizer(NameRecognizer):
             for match in pattern.finditer(text):
                 results += self._names(text, match)
         for match in _CAPS_BYLINE.finditer(text, 0, TOP):
-            if not any(fold(word) in not_name_words() for word in match.group().split()
-                       if word not in ("and", "AND", "&")):
+            # "SUNDAY SAID and SOPHIE MÜLLER": everyday words only where they are names too
+            # (not "BREAKING NEWS")
+            if not any((fold(word) in not_name_words() or is_ordinary(word)) and not lexicon().is_name(word)
+                       for word in match.group().split() if word not in ("and", "AND", "&")):
                 results += self._names(text, match)
         return results
 
