@@ -21,6 +21,8 @@ TITLE_CASE_SHARE = 0.6
 _NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
 _TIME_OF_DAY = re.compile(r"[ \t]+(?:night|morning|afternoon|evening|nights|mornings)\b")
 _BEFORE_GIVEN = ROLE_WORDS | JOBS | {"is", "was", "and"}
+# The word before, or a title cut short ("Gen. Justice Little"; not a sentence's last word).
+_WORD_BEFORE = re.compile(r"(?:([^\W\d_]+)|(?<![\w.])([A-Z][a-z]{1,3})\.)[ \t]+$")
 # A capitalised word that is no month or day right after one: "of Sunday Street" names a person.
 _NAME_AFTER = regex.compile(r"[ \t]+(?!(?i:" + "|".join(sorted(MONTHS_AND_DAYS)) + r")\b)\p{Lu}\p{Ll}")
 _CREDITED_BY = re.compile(r"(?:(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by|^[ \t]*By)[ \t]+$",
@@ -44,8 +46,8 @@ def given_after_role(text: str, start: int, word: str) -> bool:
     Justice Street", "our engineer is Justice Bush", "Serik Omarbekov and Justice Tembo")."""
     if not (word[:1].isupper() and given_title(word)):
         return False  # most words: no look behind them
-    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 30):start])
-    return before is not None and fold(before.group(1)) in _BEFORE_GIVEN
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and fold(before.group(1) or before.group(2)) in _BEFORE_GIVEN
 
 
 def capitalised_name_word(text: str, start: int, word: str) -> bool:

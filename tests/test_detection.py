@@ -66,6 +66,39 @@ def test_byline_in_capitals(analyze):
         assert name in by_text and by_text[name].role == "byline" and by_text[name].action == "keep"
 
 
+def test_a_byline_in_capitals_of_names_that_are_words_is_a_byline_and_a_banner_is_none(analyze):
+    """"SUNDAY SAID and SOPHIE MUELLER" above the story: every word is a name, so a byline;
+    "BREAKING NEWS" is everyday words, no one."""
+    text = ("Something went wrong.\nBREAKING NEWS\nSUNDAY SAID and SOPHIE MUELLER\n5 min read\n\n"
+            "Thousands marched on Sunday against the new law.")
+    by_text, _ = analyze(text)
+    assert all(by_text[name].role == "byline" for name in ("SUNDAY SAID", "SOPHIE MUELLER"))
+    assert "BREAKING NEWS" not in by_text
+
+
+def test_a_broadcasts_closing_credits_inside_a_paragraph_are_bylines(analyze):
+    """Podcast credits run in one paragraph: "Fact-checking by Min Win. ... with additional
+    mixing by Justice Brown. Original music by A, B and C." The names are kept, and only
+    production work credits: "reported by" may name a source."""
+    text = ("This episode was produced by our team. Fact-checking by Min Thant. Our engineer is on "
+            "leave, with additional mixing by Justice Osei. Original music by Jean-Luc Moreau, "
+            "Will Little and Kian Rostami.\n\nThe abuse was first reported by Dana Osipova.")
+    by_text, _ = analyze(text)
+    for name in ("Min Thant", "Justice Osei", "Jean-Luc Moreau", "Will Little", "Kian Rostami"):
+        assert by_text[name].role == "byline", name
+    assert by_text["Dana Osipova"].action != "keep"
+
+
+def test_a_lawyers_client_is_a_confident_name(analyze):
+    """"DEFENSE ATTORNEY FOR AIZADA ORMANOVA:": whom a lawyer acts for is a person, not a
+    possible name; a company the model reads as one stays none."""
+    text = ("SU SOE, DEFENSE ATTORNEY FOR AIZADA ORMANOVA: So you had no idea?\n\n"
+            "Lawyers for Acme Holdings Ltd declined to comment.")
+    by_text, _ = analyze(text)
+    assert by_text["AIZADA ORMANOVA"].tier != "possible"
+    assert not any("Acme" in name for name in by_text)
+
+
 def test_profile_heading_in_capitals(analyze):
     text = ("The students who stayed\n\nHEDY LAM, 21\n\nShe was at the barricades every night. "
             "Lam says she will not leave the city.")

@@ -258,6 +258,11 @@ FOUND = [
     ("a name written small, held by a cue and an age",
      "Police said one of the victims, identified as van der huizen (21), a student, died of a "
      "gunshot wound, and another, known as okonkwo, 19, was hurt.", ["van der huizen", "okonkwo"]),
+    ("a name after a role, at a sentence's end",
+     "She has come to protest against the country's president, Jatupat Nampa. Nampa has "
+     "apologised.", ["Jatupat Nampa", "Nampa"]),
+    ("a given name that is a title, after a title cut short",
+     "National Police chief Gen. Justice Mwale has sent two teams to the city.", ["Justice Mwale"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",

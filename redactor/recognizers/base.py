@@ -16,12 +16,12 @@ from redactor.name_words import calendar_name, given_after_role, given_title, no
 from redactor.names import QUOTED_NICKNAME
 from redactor.spans import GIVEN_FIRST_HINTS
 
-_PARTICLE = alternation(PARTICLES)
-_WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"
-NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)*{_WORD}){{0,4}})"
+PARTICLE = alternation(PARTICLES)
+NAME_WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)"  # one word of a name
+NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t-]+)*{NAME_WORD}){{0,4}})"
 # A quoted nickname between name words: 'Mduduzi "Gaw’zela" Simelane', 'Khaled "Abu" bin Salem'.
-NICKNAMED = (rf"(?<![\w'’-])(?P<name>(?:{_WORD}[ \t]+){{1,3}}{QUOTED_NICKNAME}[ \t]+"
-             rf"(?:{_PARTICLE}[ \t-]+)*{_WORD}(?:[ \t]+{_WORD})?)")
+NICKNAMED = (rf"(?<![\w'’-])(?P<name>(?:{NAME_WORD}[ \t]+){{1,3}}{QUOTED_NICKNAME}[ \t]+"
+             rf"(?:{PARTICLE}[ \t-]+)*{NAME_WORD}(?:[ \t]+{NAME_WORD})?)")
 # An affiliation set off after a name: ", of Common Defense," (AP's way with ordinary people).
 AFFILIATION = r",[ \t]+of[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3},"
 # The model's labels as they reach a recognizer: Presidio renames them (``nlp.ner_configuration``:

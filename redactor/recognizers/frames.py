@@ -20,7 +20,8 @@ from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUE
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
 from redactor.names import fold
-from redactor.recognizers.base import AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PLACES, NameRecognizer
+from redactor.recognizers.base import (AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PARTICLE, PLACES, NAME_WORD,
+                                       NameRecognizer)
 from redactor.spans import FRAME_RECOGNIZER, TITLED
 from redactor.words import is_ordinary
 
@@ -139,8 +140,15 @@ FRAMES: list[Frame] = [
            rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?)"
            rf"(?:(?P<role>(?i:{_ROLES})),|(?P<role>(?i:{_PERSON_ROLES}))[ \t]+(?:for|at|of|with|in|to)\b)",
            "", ANY, lead=r"(?<![\w'’-])", titled=True),
+    # "a lawyer for Kamau Njoroge", "DEFENSE ATTORNEY FOR WANJIRU KAMAU:": whom a lawyer acts
+    # for, named in two words or more, is a client, and a company the model reads as one.
+    _cued(rf"(?i:\b(?:lawyers?|attorneys?|counsel|solicitors?|advocates?)[ \t]+for)[ \t]+"
+          rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t-]+)*{NAME_WORD}){{1,3}})(?![\w'’-])", "", NOT_NAMES),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", ANY),
+    # "to protest against Chile's president, Jatupat Nampa.": the same at a sentence's end,
+    # after a role only a person holds ("backed by its partner, Human Rights Watch." is none).
+    _cued(rf"(?i:\b{_PERSON_ROLES}),[ \t]+{NAME}(?=[.;!?][\"”’)]*(?:[ \t]|$))", "", PLACES),
     # "The director of Opinion Audio is Panusaya Nampa.", "Our senior engineer is Justice Bush,"
     # (The role is looked for behind " is" once that is found: tried at every character, the
     # role alternation cost more than every other frame together.)
