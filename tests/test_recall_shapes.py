@@ -263,6 +263,9 @@ FOUND = [
      "apologised.", ["Jatupat Nampa", "Nampa"]),
     ("a given name that is a title, after a title cut short",
      "National Police chief Gen. Justice Mwale has sent two teams to the city.", ["Justice Mwale"]),
+    ("a name nobody knows owning something, in a related-links headline",
+     "More stories\n\n  • Jirawat Nampa's winner lifts Eastfield past Riverton in league soccer\n",
+     ["Jirawat Nampa"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",

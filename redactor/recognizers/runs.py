@@ -225,8 +225,12 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         # Precious Bishop" the model reads as an organisation), not "York Times".
         given = kinds.is_given(first.text) and (not first.familiar or all(
             kinds.is_name(w.text) or w.proper and not w.familiar for w in words[1:]))
-        return POSSIBLE if given or guessed or _family(words) or _opened_by_particle(text, run) or _speaker(
-            text, words) else ""
+        # Proper nouns that are no everyday words, one unknown to the vocabulary, owning
+        # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
+        unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
+            not all(w.familiar for w in words)) and text.startswith(("'s", "’s"), run[-1].end)
+        return POSSIBLE if given or guessed or unknown or _family(words) or _opened_by_particle(text, run) or (
+            _speaker(text, words)) else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
         return ""  # "HYPERLINK", "BREAKING": capitals the capitals and speaker recognizers judge
