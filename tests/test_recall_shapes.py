@@ -266,6 +266,9 @@ FOUND = [
     ("a name nobody knows owning something, in a related-links headline",
      "More stories\n\n  • Jirawat Nampa's winner lifts Eastfield past Riverton in league soccer\n",
      ["Jirawat Nampa"]),
+    ("a sentence word that is a surname, after an honorific",
+     "The police had been dealing with Mr. Said for 15 minutes before Ms. Young arrived.",
+     ["Said", "Young"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",

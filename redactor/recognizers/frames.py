@@ -15,7 +15,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, IDENTIFIED_CUES, KIN, PARTICLES, PERSON_ROLES,
+from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES, PERSON_ROLES,
                            PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
@@ -34,6 +34,7 @@ _MORE = NAME.replace("<name>", "<more>")
 _ROLES = alternation(ROLE_WORDS)
 _PERSON_ROLES = alternation(PERSON_ROLES)
 _HARMED = alternation(HARM_NOUNS | {"slaying", "assassination", "passing"})
+_HONORIFIC = alternation(frozenset(word.title() for word in HONORIFICS))
 _SMALL_WORD = r"\p{Ll}[\p{Ll}\p{M}'’-]+"
 _PEOPLE = alternation(PRIVATE_ROLES - KIN | {"activist", "activists", "employee", "employees"})
 
@@ -171,6 +172,9 @@ FRAMES: list[Frame] = [
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
     _cued(rf"(?i:\b{_PEOPLE})[ \t]*(?::|,|[ \t]+(?:including|were|are|named))[ \t]+{NAME}"
           rf"(?:{_AND}{_MORE})*", "private", ANY),
+    # "Mr. Said", "Ms. Young": after an honorific every capitalised word is the name, a
+    # sentence word or a title that is also one included.
+    Frame(regex.compile(rf"(?<![\w.])(?:{_HONORIFIC})\.?[ \t]+{NAME}"), "", ANY, whole=True),
     # "The Kyaw Htun Show": a show named after its host, whatever the model makes of the title.
     _cued(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b", "", ANY),
     # 'President Sunday "Sonday" Brown', 'Arnon “Gaw’zela” Le': a quoted word between two
