@@ -269,6 +269,9 @@ FOUND = [
     ("a sentence word that is a surname, after an honorific",
      "The police had been dealing with Mr. Said for 15 minutes before Ms. Young arrived.",
      ["Said", "Young"]),
+    ("a given name before a surname that is also a town's name",
+     "The rights lawyers Nour El-Sayed, Aizada Jeenbekov and Lan Nampa, all invited by the "
+     "coalition, spoke.", ["Lan Nampa"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",

@@ -224,7 +224,7 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
         # Precious Bishop" the model reads as an organisation), not "York Times".
         given = kinds.is_given(first.text) and (not first.familiar or all(
-            kinds.is_name(w.text) or w.proper and not w.familiar for w in words[1:]))
+            kinds.is_name(w.text) or w.proper and not (w.familiar and w.common) for w in words[1:]))
         # Proper nouns that are no everyday words, one unknown to the vocabulary, owning
         # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
         unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
