@@ -272,6 +272,9 @@ FOUND = [
     ("a given name before a surname that is also a town's name",
      "The rights lawyers Nour El-Sayed, Aizada Jeenbekov and Lan Nampa, all invited by the "
      "coalition, spoke.", ["Lan Nampa"]),
+    ("a name with its group after it, no commas, before 'told'",
+     "Minh Nampa of the Almaty Bureau of Human Rights and Rule of Law told RFE/RL that 80 "
+     "workers were held.", ["Minh Nampa"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
@@ -319,6 +322,9 @@ NOT_FOUND = [
     ("everyday words written small after a cue and an age", "The man, identified as a student "
      "(21), was held. Another was identified as the driver, 40, police said.",
      ["a student", "student", "the driver", "driver"]),
+    ("bodies that speak, with their seat after them", "The Bank of Kazakhstan said rates would "
+     "hold, and the Kazakh Bureau of Human Rights told RFE/RL nothing.",
+     ["Bank", "Kazakh Bureau", "Kazakh"]),
     ("places ending as family names do", "The delegation flew from Rostov to Moldova, then on "
      "to Nebraska and Kharkiv.", ["Rostov", "Moldova", "Nebraska", "Kharkiv"]),
     ("a body after an article, before 'who'", "The appeal was heard by a judge of the High Court, "
