@@ -275,6 +275,9 @@ FOUND = [
     ("a name with its group after it, no commas, before 'told'",
      "Minh Nampa of the Almaty Bureau of Human Rights and Rule of Law told RFE/RL that 80 "
      "workers were held.", ["Minh Nampa"]),
+    ("a title before a given name that is a word, read as the title of a work",
+     "Two students have been held for weeks on charges of insulting King Will Long, a crime "
+     "that carries a long sentence.", ["Will Long"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",

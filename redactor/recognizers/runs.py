@@ -222,8 +222,9 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
             (w.proper and not w.familiar) or w.text in proper_words if w.label else w.proper or kinds.is_name(w.text)
             for w in words)
         # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
-        # Precious Bishop" the model reads as an organisation), not "York Times".
-        given = kinds.is_given(first.text) and (not first.familiar or all(
+        # Precious Bishop" the model reads as an organisation, "King Will Long" read as a
+        # title of a work), not "York Times".
+        given = (kinds.is_given(first.text) or _given_here(text, first)) and (not first.familiar or all(
             kinds.is_name(w.text) or w.proper and not (w.familiar and w.common) for w in words[1:]))
         # Proper nouns that are no everyday words, one unknown to the vocabulary, owning
         # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
