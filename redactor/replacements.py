@@ -37,8 +37,8 @@ def given_name(name: str) -> str:
     is the given name is then not shown, and the caller withholds the whole name.
     """
     every = tokens(name)
-    if not every or fold(every[0]) in PARTICLES:
-        return ""  # "bin Hamdan", "de la Vega", "DA SILVA": a family name alone
+    if not every or fold(every[0]) in PARTICLES or every[0].islower() and not name.islower():
+        return ""  # "bin Hamdan", "de la Vega", "DA SILVA", "dul Valle": a family name alone
     if is_initial(every[0]):
         return ""  # "T. Mukwena": the given name is an initial, the one word left a surname
     if fold(every[0]) in NAME_UNIT_PREFIXES:

@@ -205,7 +205,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
     word = before.group(1)
     if (pair := _misspelt_particle(text, before.start(1), word)) is not None:
         return pair  # "de lo Cruz"
-    particle = fold(word) in PARTICLES and (word.islower() or caps and word.isupper())  # "bin Salem"
+    particle = fold(word) in PARTICLES and (word.islower() or caps and word.isupper()) or (  # "bin Salem"
+        word.islower() and _misspelt(word, facts))  # "dul Valle"
     lower = not particle and word.islower() and word.isalpha() and not caps
     small = lower and _small_name(word, before.start(1), facts)
     # "Precious grant Bishop": a given name written small, after another given name
@@ -248,6 +249,13 @@ def _misspelt_particle(text: str, start: int, word: str) -> int | None:
     if outer is None or not outer.group(1).islower() or fold(outer.group(1)) not in PARTICLES:
         return None
     return outer.start(1)
+
+
+def _misspelt(word: str, facts: TextFacts) -> bool:
+    """A particle of three letters or more misspelt by one ("dul", "dil" for "del"; "vun"
+    for "von"): no word the model's vocabulary knows."""
+    return len(word) >= 3 and not facts.is_common(word) and any(
+        len(particle) == len(word) and sum(a != b for a, b in zip(particle, word)) == 1 for particle in PARTICLES)
 
 
 def _small_name(word: str, start: int, facts: TextFacts) -> bool:

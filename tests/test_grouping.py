@@ -116,6 +116,20 @@ def test_a_name_that_may_put_the_family_name_first_keeps_no_first_name():
     assert given_name("Nam Y. Huh") == "Nam"
     assert given_name("Tsz-kin Lau") == "Tsz"  # only the first part: "kin" could be read as a surname
     assert given_name("Maria de la Cruz") == "Maria"
+    assert given_name("dul Valle") == ""  # a word written small before a capital: a particle, misspelt
+
+
+def test_a_particle_misspelt_by_one_letter_joins_the_name():
+    """"identified as dul Valle (21)", "the passing of dil Valle": the reporter's misspelling
+    of "del" is still the particle of the name; a word the vocabulary knows is not."""
+    from redactor.spans import extend
+
+    text = "identified as dul Valle (21), and later at Valle."
+    facts = TextFacts.of(text, proper=_spans_of(text, "Valle"), common_words={"identified", "as", "at", "and"})
+    start = text.index("Valle")
+    assert text[slice(*extend(text, start, start + 5, facts))] == "dul Valle"
+    second = text.rindex("Valle")
+    assert extend(text, second, second + 5, facts) == (second, second + 5)  # "at" is a word
 
 
 def test_a_link_the_model_reads_as_a_name_is_trimmed_to_the_name():

@@ -278,6 +278,9 @@ FOUND = [
     ("a title before a given name that is a word, read as the title of a work",
      "Two students have been held for weeks on charges of insulting King Will Long, a crime "
      "that carries a long sentence.", ["Will Long"]),
+    ("a particle misspelt by one letter",
+     "One of the victims, identified as dul Vecchio (21), a student, died. \"My condolences on "
+     "the passing of dil Vecchio,\" he said.", ["dul Vecchio", "dil Vecchio"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
