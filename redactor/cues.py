@@ -40,6 +40,11 @@ monarch laureate investor entrepreneur billionaire tycoon mp mps magistrate ombu
 ayatollah mufti sheikh grand-ayatollah patriarch metropolitan rector dean
 insp lt sgt capt maj cpl pvt supt cmdr adm brig det gov sen rep supt
 """)
+# Words that make a longer title of the one after them, written with a capital: "Chief
+# Justice", "Vice President", "Deputy Minister". After one, a title that is also a given
+# name stays the title ("Chief Justice Roberts"); after a title of its own it is the name
+# ("President Justice Long").
+TITLE_MODIFIERS = _words("chief deputy vice associate assistant acting lord senior principal first")
 # Descriptions that fit a public figure and a person at risk alike: an activist may lead a
 # movement or be its newest recruit. Redaction is suggested, with a reason that asks the
 # editor to confirm.

@@ -12,7 +12,8 @@ import re
 
 import regex
 
-from redactor.cues import HONORIFICS, JOBS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL, not_name_words
+from redactor.cues import (HONORIFICS, JOBS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL, TITLE_MODIFIERS,
+                          not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps, strip_possessive
 
@@ -47,7 +48,10 @@ def given_after_role(text: str, start: int, word: str) -> bool:
     if not (word[:1].isupper() and given_title(word)):
         return False  # most words: no look behind them
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and fold(before.group(1) or before.group(2)) in _BEFORE_GIVEN
+    if before is None:
+        return False
+    word_before = before.group(1) or before.group(2)
+    return fold(word_before) in _BEFORE_GIVEN and not (word_before[0].isupper() and fold(word_before) in TITLE_MODIFIERS)
 
 
 def capitalised_name_word(text: str, start: int, word: str) -> bool:

@@ -281,6 +281,8 @@ FOUND = [
     ("a particle misspelt by one letter",
      "One of the victims, identified as dul Vecchio (21), a student, died. \"My condolences on "
      "the passing of dil Vecchio,\" he said.", ["dul Vecchio", "dil Vecchio"]),
+    ("a surname after a title, the two read as an organisation",
+     "The Justice Department said Justice Castellano would not comment.", ["Castellano"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
@@ -427,6 +429,17 @@ def test_a_title_before_a_private_persons_name_is_read_as_the_given_name(engine,
     mwangi, judge = persons["Justice Mwangi"], persons["Lindqvist"]
     assert [m.text for m in mwangi.mentions] == ["Justice Mwangi"] * 2 and mwangi.action != "keep"
     assert (judge.action, [m.text for m in judge.mentions]) == ("keep", ["Lindqvist"])
+
+
+def test_a_title_of_two_words_keeps_a_title_that_is_also_a_given_name(engine, draft):
+    """"Chief Justice Haldane": "Chief" makes one longer title of "Justice", so it is no
+    given name (titles do not stack only where each is a title of its own: "President
+    Justice Long"), and the judge is kept with every "Justice" of the draft left alone."""
+    text = LEAD + ("Chief Justice Haldane said the appeal would be heard in May. The Justice "
+                   "Ministry did not comment, and Vice President Justice Okoro was silent.\n")
+    persons = {p.name: p for p in _analyze(engine, draft, text).persons}
+    assert persons["Haldane"].action == "keep" and [m.text for m in persons["Haldane"].mentions] == ["Haldane"]
+    assert "Justice Okoro" in persons
 
 
 def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):

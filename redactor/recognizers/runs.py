@@ -350,16 +350,17 @@ def _family_first(words: list[Word]) -> bool:
 
 def _after_a_role(text: str, run: list[Word]) -> bool:
     """A role or a job written small stands right before the run ("physician Dmitry
-    Tsikhanouskaya"), or a title before two words or more, not all of them ordinary ones, or
-    before one whose possessive follows ("General Mya Win", "President Win's order"; not
-    "Chief Security Minister", "Deputy District Attorney": titles of several words)."""
+    Tsikhanouskaya"), or a title before words not all of them ordinary ones, or before one
+    whose possessive follows ("General Mya Win", "Justice Kagan" read as an organisation,
+    "President Win's order"; not "Chief Security Minister", "Deputy District Attorney":
+    titles of several words)."""
     before = regex.search(r"(\p{L}+)[ \t]+$", text[max(0, run[0].start - 30):run[0].start])
     if before is None:
         return False
     word = before.group(1)
     if word[0].isupper():
         owner = text.startswith(("'s", "’s"), run[-1].end)
-        return fold(word) in ROLE_WORDS and (len(run) > 1 and not all(w.common for w in run) or owner)
+        return fold(word) in ROLE_WORDS and (not all(w.common for w in run) or owner)
     return word in ROLE_WORDS or word in JOBS
 
 
