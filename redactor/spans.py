@@ -152,10 +152,11 @@ def _not_leading(text: str, found: list[re.Match[str]], facts: TextFacts, places
 
 def _not_trailing(found: list[re.Match[str]], places: frozenset[str]) -> bool:
     """A particle written small ends no name ("María de"); written with a capital after a
-    name word it is the family name ("Nguyen Van Le", 'Arnon "Gaw’zela" Le')."""
+    name word, or alone, it is the family name ("Nguyen Van Le", 'Arnon "Gaw’zela" Le',
+    "ask Le about it"), but for one letter ("Y")."""
     word, many = found[-1].group(), len(found) > 1
     return not_name_edge(word, False, places if many else frozenset(), alone=not many) or (
-        fold(word) in PARTICLES and (word.islower() or not many))
+        fold(word) in PARTICLES and (word.islower() or not many and len(strip_possessive(word)) < 2))
 
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

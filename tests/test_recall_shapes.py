@@ -283,6 +283,9 @@ FOUND = [
      "the passing of dil Vecchio,\" he said.", ["dul Vecchio", "dil Vecchio"]),
     ("a surname after a title, the two read as an organisation",
      "The Justice Department said Justice Castellano would not comment.", ["Castellano"]),
+    ("a family name that is also a particle, alone",
+     "1:24 p.m.: Court is back in session. Le remains on the stand.\n\nThe defence asked Le "
+     "about a comment made by Le's former roommate.", ["Le"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
