@@ -117,6 +117,10 @@ du ye cheng wei su lu ding ren shen yao jin
 FAMILY_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "enko", "chuk", "yuk", "ski", "ska", "sky",
                   "skaya", "wicz", "vich", "czyk", "vić", "vic", "ić", "dze", "shvili", "vili", "yan",
                   "opoulos", "akis", "idis", "oglu", "oğlu", "nen", "sson", "zadeh")
+# An age written out, as AP writes one opening a sentence: "Eighteen-year-old", "twenty-two".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+SPELLED_AGE = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS}))?|ten|eleven|"
+               rf"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_UNITS})")
 # The words that introduce a person by first name only, as stories do for people at risk
 # ("a protester whose first name is Bezshan"): a regular-expression alternation. Only these
 # show that a lone name is a first name; "identified as", "known as" name a private person

@@ -71,8 +71,8 @@ def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()
     ("Noel King", "Hope Bishop"), and so does a capitalised sentence word ("Edward Said",
     "Viktor Ten"): written small, it would be one."""
     bare = fold(strip_possessive(word).strip(".,:;"))
-    if not has_capital(word) or bare in places:
-        return True
+    if not has_capital(word) or bare in places or bare.endswith(("-year-old", "-years-old")):
+        return True  # "Eighteen-year-old" opening a sentence is an age, no name
     if bare not in not_name_words():
         return False
     if bare in NEVER_IN_NAMES:

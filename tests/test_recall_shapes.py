@@ -286,6 +286,8 @@ FOUND = [
     ("a family name that is also a particle, alone",
      "1:24 p.m.: Court is back in session. Le remains on the stand.\n\nThe defence asked Le "
      "about a comment made by Le's former roommate.", ["Le"]),
+    ("an age written out before a name of words",
+     "Eighteen-year-old Justice Price sits on the grass with his friends, drumming.", ["Justice Price"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
@@ -443,6 +445,14 @@ def test_a_title_of_two_words_keeps_a_title_that_is_also_a_given_name(engine, dr
     persons = {p.name: p for p in _analyze(engine, draft, text).persons}
     assert persons["Haldane"].action == "keep" and [m.text for m in persons["Haldane"].mentions] == ["Haldane"]
     assert "Justice Okoro" in persons
+
+
+def test_an_age_written_out_is_no_part_of_the_name_after_it(engine, draft):
+    """"Eighteen-year-old Hope Little sits": the model's span may hold the age; the name is
+    "Hope Little", and the first name kept is "Hope", not "Eighteen"."""
+    text = LEAD + "Eighteen-year-old Hope Little sits on the grass with his friends, drumming.\n"
+    [person] = _analyze(engine, draft, text).persons
+    assert [m.text for m in person.mentions] == ["Hope Little"] and person.replacement == "Hope"
 
 
 def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):

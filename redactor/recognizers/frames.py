@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES, PERSON_ROLES,
-                           PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, alternation)
+                           PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, SPELLED_AGE, alternation)
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
 from redactor.names import fold
@@ -101,7 +101,7 @@ FRAMES: list[Frame] = [
     # "Justice Little (50) answered", "of 19-year-old Parit Minh Sithijirawattanakul".
     _named(rf"[ \t]*\((?:age[ \t]+)?\d{{1,3}}\)(?=[ \t]*[,;.]|[ \t]+[a-z])", "private",
            ANY),  # not a count: "Comments (2)" heads a list
-    _cued(rf"\b\d{{1,3}}-year-old[ \t]+{NAME}(?![\w'’-]|[ \t]+(?i:{_ROLES})\b)", "private",
+    _cued(rf"(?:\b\d{{1,3}}|(?i:\b{SPELLED_AGE}))-year-old[ \t]+{NAME}(?![\w'’-]|[ \t]+(?i:{_ROLES})\b)", "private",
           ANY),
     _cued(rf"(?i:\b(?:another|one|a|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE},?)[ \t]+{NAME}",
           "private", ANY),
