@@ -51,7 +51,8 @@ def given_after_role(text: str, start: int, word: str) -> bool:
     if before is None:
         return False
     word_before = before.group(1) or before.group(2)
-    return fold(word_before) in _BEFORE_GIVEN and not (word_before[0].isupper() and fold(word_before) in TITLE_MODIFIERS)
+    modifier = word_before[0].isupper() and fold(word_before) in TITLE_MODIFIERS  # "Chief Justice"
+    return fold(word_before) in _BEFORE_GIVEN and not modifier
 
 
 def capitalised_name_word(text: str, start: int, word: str) -> bool:

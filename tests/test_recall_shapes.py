@@ -288,6 +288,9 @@ FOUND = [
      "about a comment made by Le's former roommate.", ["Le"]),
     ("an age written out before a name of words",
      "Eighteen-year-old Justice Price sits on the grass with his friends, drumming.", ["Justice Price"]),
+    ("a given name that is a word, alone, the model reads as an organisation, telling an agency",
+     "Among the graves of the dead, Justice kisses his son's headstone.\n\n\"The building was "
+     "watched,\" Justice told AFP.", ["Justice"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
@@ -335,6 +338,8 @@ NOT_FOUND = [
     ("everyday words written small after a cue and an age", "The man, identified as a student "
      "(21), was held. Another was identified as the driver, 40, police said.",
      ["a student", "student", "the driver", "driver"]),
+    ("bodies telling an agency", "Police told AFP that the road was closed. Officials told "
+     "Reuters nothing.", ["Police", "Officials"]),
     ("bodies that speak, with their seat after them", "The Bank of Kazakhstan said rates would "
      "hold, and the Kazakh Bureau of Human Rights told RFE/RL nothing.",
      ["Bank", "Kazakh Bureau", "Kazakh"]),

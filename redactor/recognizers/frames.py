@@ -15,8 +15,9 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES, PERSON_ROLES,
-                           PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, SPELLED_AGE, alternation)
+from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES,
+                           PERSON_ROLES, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, SPELLED_AGE,
+                           alternation)
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
 from redactor.names import fold
@@ -53,6 +54,7 @@ class Frame:
     needle: regex.Pattern[str] | None = None
     whole: bool = False  # every word caught is the name's: no title or sentence word to trim
     titled: bool = False  # the frame gives the role (group "role"): see ``spans.TITLED``
+    speaker: bool = False  # who speaks: one word that is also a given name is it ("Justice told AFP")
 
     def matches(self, text: str) -> Iterator[regex.Match[str]]:
         """Every match, overlapping ones included (each word of a run may open the name)."""
@@ -72,9 +74,11 @@ def _cued(pattern: str, hint: str, veto: frozenset[str]) -> Frame:
     return Frame(regex.compile(pattern), hint, veto)
 
 
-def _named(after: str, hint: str, veto: frozenset[str], lead: str = "", titled: bool = False) -> Frame:
+def _named(after: str, hint: str, veto: frozenset[str], lead: str = "", titled: bool = False,
+           speaker: bool = False) -> Frame:
     """A frame of the name and what follows it (``after``)."""
-    return Frame(regex.compile(lead + NAME + after), hint, veto, regex.compile(after), titled=titled)
+    return Frame(regex.compile(lead + NAME + after), hint, veto, regex.compile(after), titled=titled,
+                 speaker=speaker)
 
 
 # A transcript's next speaker completing a sentence the last one left open: "a leftist
@@ -108,7 +112,7 @@ FRAMES: list[Frame] = [
     _named(rf",[ \t]+(?i:(?:another|one of the|a|an|the)[ \t]+(?:\w+[ \t]+){{0,2}}{_PEOPLE})\b",
            "private", ANY),
     _cued(rf"(?i:\b(?:his|her|their|my|our)[ \t]+(?:[\w-]+[ \t]+)?{_KIN},?)[ \t]+{NAME}", "private", ANY),
-    _named(rf"[ \t]+told[ \t]+{_NEWS}", "", NOT_NAMES),
+    _named(rf"[ \t]+told[ \t]+{_NEWS}", "", NOT_NAMES, speaker=True),
     _cued(rf"(?i:\bsaid)[ \t]+{NAME},[ \t]+(?:a|an|the|who)\b", "", NOT_NAMES),
     # “... anything like that,” adds Nampa.: who is quoted is a person, however the model
     # reads the name (a town's name, here, or an organisation's).
@@ -207,10 +211,13 @@ class FrameRecognizer(NameRecognizer):
                     continue
                 for start, end in spans:
                     # "a protester named Justice": after a first-name cue, one word is the
-                    # name even where it reads as a title or a role.
-                    alone = frame is FRAMES[0] and " " not in text[start:end]
+                    # name even where it reads as a title or a role; so is a speaker's that
+                    # is also a given name ("Justice told AFP").
+                    one = " " not in text[start:end]
+                    alone = one and (frame is FRAMES[0] or frame.speaker and given_title(text[start:end]))
                     hint = TITLED if frame.titled and _title_is_given(match, text[start:end]) else frame.hint
-                    found = self.result(text, start, end, nlp_artifacts, hint, frame.veto, alone or frame.whole)
+                    veto = PLACES if alone and frame.speaker else frame.veto  # the model's guess: an organisation
+                    found = self.result(text, start, end, nlp_artifacts, hint, veto, alone or frame.whole)
                     if found is not None:
                         results.append(found)
         return results
