@@ -41,6 +41,8 @@ def given_name(name: str) -> str:
         return ""  # "bin Hamdan", "de la Vega", "DA SILVA", "dul Valle": a family name alone
     if is_initial(every[0]):
         return ""  # "T. Mukwena": the given name is an initial, the one word left a surname
+    if len(every) > 2 and fold(every[1]) == "y":
+        return ""  # "ORTEGA Y GASSET": two family names joined, no given name before them
     if fold(every[0]) in NAME_UNIT_PREFIXES:
         return ""  # "Abd El-Fattah": a name unit, perhaps the family name, not a given name
     words = [t for t in every if not is_initial(t) and fold(t) not in PARTICLES]
