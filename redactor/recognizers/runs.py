@@ -211,27 +211,7 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         return CONFIDENT if len(words) > 1 and all(w.proper for w in words) else POSSIBLE
     labels = {w.label for w in run} & _NOT_NAMES
     if labels:
-        # Something else the model reads: a name only if a given name opens it ("María de la
-        # Vega" read as an organisation), or if its words are all unfamiliar proper nouns the
-        # model can only guess at ("Zhunusova's brother": an organisation); never a known
-        # place ("Kenya").
-        first = words[0]
-        if kinds.is_place(first.text):
-            return ""
-        guessed = labels <= GUESS_LABELS and all(
-            (w.proper and not w.familiar) or w.text in proper_words if w.label else w.proper or kinds.is_name(w.text)
-            for w in words)
-        # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
-        # Precious Bishop" the model reads as an organisation, "King Will Long" read as a
-        # title of a work), not "York Times".
-        given = (kinds.is_given(first.text) or _given_here(text, first)) and (not first.familiar or all(
-            kinds.is_name(w.text) or w.proper and not (w.familiar and w.common) for w in words[1:]))
-        # Proper nouns that are no everyday words, one unknown to the vocabulary, owning
-        # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
-        unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
-            not all(w.familiar for w in words)) and text.startswith(("'s", "’s"), run[-1].end)
-        return POSSIBLE if given or guessed or unknown or _family(words) or _opened_by_particle(text, run) or (
-            _speaker(text, words)) else ""
+        return POSSIBLE if _named_all_the_same(text, run, words, labels, proper_words) else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
         return ""  # "HYPERLINK", "BREAKING": capitals the capitals and speaker recognizers judge
@@ -254,6 +234,30 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
                       and not sentence_start(text, word.start))
         return POSSIBLE if word.proper and (known[0] or unfamiliar or word.text in proper_words) else ""
     return POSSIBLE if any(w.proper for w in words) else ""
+
+
+def _named_all_the_same(text: str, run: list[Word], words: list[Word], labels: set[str],
+                        proper_words: frozenset[str]) -> bool:
+    """A run the model reads as something else is a name if a given name opens it ("María
+    de la Vega" read as an organisation), if its words are all unfamiliar proper nouns the
+    model can only guess at ("Zhunusova's brother"), family names, or names nobody knows
+    owning something; never a known place ("Kenya")."""
+    kinds, first = lexicon(), words[0]
+    if kinds.is_place(first.text):
+        return False
+    guessed = labels <= GUESS_LABELS and all(
+        (w.proper and not w.familiar) or w.text in proper_words if w.label else w.proper or kinds.is_name(w.text)
+        for w in words)
+    # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
+    # Precious Bishop" read as an organisation, "King Will Long" as the title of a work,
+    # "Lan Nampa" as a town), not "York Times".
+    given = (kinds.is_given(first.text) or _given_here(text, first)) and (not first.familiar or all(
+        kinds.is_name(w.text) or w.proper and not (w.familiar and w.common) for w in words[1:]))
+    # Proper nouns that are no everyday words, one unknown to the vocabulary, owning
+    # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
+    unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
+        not all(w.familiar for w in words)) and text.startswith(("'s", "’s"), run[-1].end)
+    return given or guessed or unknown or _family(words) or _opened_by_particle(text, run) or _speaker(text, words)
 
 
 def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
@@ -351,7 +355,7 @@ def _family_first(words: list[Word]) -> bool:
 def _after_a_role(text: str, run: list[Word]) -> bool:
     """A role or a job written small stands right before the run ("physician Dmitry
     Tsikhanouskaya"), or a title before words not all of them ordinary ones, or before one
-    whose possessive follows ("General Mya Win", "Justice Kagan" read as an organisation,
+    whose possessive follows ("General Mya Win", "Justice Castellano" read as an organisation,
     "President Win's order"; not "Chief Security Minister", "Deputy District Attorney":
     titles of several words)."""
     before = regex.search(r"(\p{L}+)[ \t]+$", text[max(0, run[0].start - 30):run[0].start])
