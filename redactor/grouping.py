@@ -24,6 +24,7 @@ from redactor.spans import Span, clean_spans, extend
 from redactor.variants import VariantIndex
 
 
+_SMALL_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,4})[ \t]+$")  # a particle's length
 _NICKNAME = re.compile(r"[\"“‘'](\w[\w'’-]*)[\"”’']")
 
 
@@ -216,12 +217,35 @@ def _grow_mentions(text: str, people: list[Candidate], facts: TextFacts, taken: 
                 continue
             taken[start:end] = b"\x01" * (end - start)
             person.mentions[number] = Mention(start, end, text[start:end], variant=mention.variant)
+    _respell_particles(text, people, taken)
+    for person in people:
         person.mentions = _joined(text, sorted(person.mentions, key=lambda m: m.start))
         fullest = max((m for m in person.mentions if not m.variant), key=lambda m: len(key(m.text)),
                       default=None)
         if fullest is not None and len(key(fullest.text)) > len(person.key) and _contains(
                 key(fullest.text), person.key):
             person.name, person.key = display_name(fullest.text), key(fullest.text)
+
+
+def _respell_particles(text: str, people: list[Candidate], taken: bytearray) -> None:
+    """A word written small right before a mention, one letter from a particle this draft
+    writes inside a name, is that particle misspelt: "bin Selem" ... "bun Salem", "ven
+    Essen" ... "vin Essen". ("bun" and "vin" are words, so no rule outside the draft's own
+    spellings could say so.)"""
+    particles = {t for p in people for m in p.mentions for t in m.text.split()[:-1] if t.islower()}
+    if not particles:
+        return
+    for person in people:
+        for number, mention in enumerate(person.mentions):
+            before = _SMALL_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            if before is None or any(taken[before.start(1):mention.start]):
+                continue
+            word = before.group(1)
+            if word not in particles and any(len(p) == len(word) and sum(
+                    a != b for a, b in zip(p, word)) == 1 for p in particles):
+                taken[before.start(1):mention.start] = b"\x01" * (mention.start - before.start(1))
+                person.mentions[number] = Mention(before.start(1), mention.end, text[before.start(1):mention.end],
+                                                  variant=mention.variant)
 
 
 def _joined(text: str, mentions: list[Mention]) -> list[Mention]:

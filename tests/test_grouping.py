@@ -265,3 +265,15 @@ def test_a_span_grows_over_a_given_name_the_model_alone_reads_as_an_organisation
                          others=_spans_of(text, "Diego"), common_words={"police", "took", "of", "into", "custody"})
     start = text.index("Lucia")
     assert text[slice(*extend(text, start, start + 15, facts))] == "Diego Lucia Rodríguez"
+
+
+def test_a_particle_the_draft_writes_is_found_again_misspelt_as_a_word():
+    """"identified as ven Essen (21)" ... "the passing of vin Essen": "vin" is a word, but one
+    letter from the particle this draft writes in a name, before that name it is the particle
+    misspelt, and withheld with it; a word that is no particle's spelling stays out."""
+    text = "One victim, identified as ven Essen (21), died. We mourn the passing of vin Essen. " \
+           "Crowds met Essen there."
+    common = {"one", "victim", "identified", "as", "died", "we", "mourn", "the", "passing", "of", "vin",
+              "crowds", "met", "there"}
+    people = group(text, hits_for(text, "ven Essen"), TextFacts.of(text, common_words=common))
+    assert sorted(m.text for p in people for m in p.mentions) == ["Essen", "ven Essen", "vin Essen"]

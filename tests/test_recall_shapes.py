@@ -291,6 +291,8 @@ FOUND = [
     ("a given name that is a word, alone, the model reads as an organisation, telling an agency",
      "Among the graves of the dead, Justice kisses his son's headstone.\n\n\"The building was "
      "watched,\" Justice told AFP.", ["Justice"]),
+    ("a particle opening a name written small, after a death",
+     "\"My condolences on the passing of van oosten and Maria Lindqvist,\" he said.", ["van oosten"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
@@ -343,6 +345,8 @@ NOT_FOUND = [
     ("bodies that speak, with their seat after them", "The Bank of Kazakhstan said rates would "
      "hold, and the Kazakh Bureau of Human Rights told RFE/RL nothing.",
      ["Bank", "Kazakh Bureau", "Kazakh"]),
+    ("Latin after a particle, after a death", "The passing of de facto rule and the death of de "
+     "jure norms worried him.", ["de facto", "de jure"]),
     ("places ending as family names do", "The delegation flew from Rostov to Moldova, then on "
      "to Nebraska and Kharkiv.", ["Rostov", "Moldova", "Nebraska", "Kharkiv"]),
     ("a body after an article, before 'who'", "The appeal was heard by a judge of the High Court, "

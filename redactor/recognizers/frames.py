@@ -93,6 +93,9 @@ FRAMES: list[Frame] = [
     Frame(regex.compile(rf"(?i:\b(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES}))[ \t]+(?P<name>{_SMALL_WORD}"
                         rf"(?:[ \t]+{_SMALL_WORD}){{0,2}})(?=[ \t]*\(\d{{1,3}}\)|[ \t]*,[ \t]*\d{{1,3}}[ \t]*[,;.)])"),
           "private", ANY, whole=True),
+    # "the passing of von ossen and X": a particle opening words written small, after a harm.
+    Frame(regex.compile(rf"(?i:\b{_HARMED}[ \t]+of)[ \t]+(?P<name>(?:{PARTICLE})[ \t]+{_SMALL_WORD})"
+                        rf"(?=[ \t]*(?:[,;.]|and\b))"), "private", ANY, whole=True),
     # An age: the model's guess of an organisation or a place for the name does not overrule it.
     _named(rf"[ \t]*,[ \t]*(?:a |an |aged |both |all )?\d{{1,3}}(?:[ \t]*[,;.)]|-year-old| years old)",
            "private", ANY),
