@@ -12,8 +12,8 @@ import re
 
 import regex
 
-from redactor.cues import (HONORIFICS, JOBS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL, TITLE_MODIFIERS,
-                          not_name_words)
+from redactor.cues import (FAMILY_FIRST, HONORIFICS, JOBS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL,
+                          TITLE_MODIFIERS, not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps, strip_possessive
 
@@ -32,13 +32,14 @@ _CREDITED_BY = re.compile(r"(?:(?:\w+ed|made|written|done|music|mixing|photos?)[
 
 @functools.lru_cache(maxsize=4096)
 def given_title(word: str) -> bool:
-    """A title, a role or a sentence word that is also a name ("Justice", "Will", "Said").
-    Asked of every capitalised sentence word of a draft, so each answer is kept."""
+    """A title, a role or a sentence word that is also a name ("Justice", "Will", "Said", and
+    "He", a Chinese family name the lexicon leaves out as an English stop word). Asked of
+    every capitalised sentence word of a draft, so each answer is kept."""
     bare = fold(strip_possessive(word).strip(".,:;"))
     if bare in ROLE_WORDS:
         return lexicon().is_given(bare)
     return lexicon().is_word_name(bare) or (bare in not_name_words() and bare not in _NEVER_NAMES
-                                            and lexicon().is_name(bare))
+                                            and (lexicon().is_name(bare) or bare in FAMILY_FIRST))
 
 
 def given_after_role(text: str, start: int, word: str) -> bool:

@@ -293,6 +293,8 @@ FOUND = [
      "watched,\" Justice told AFP.", ["Justice"]),
     ("a particle opening a name written small, after a death",
      "\"My condolences on the passing of van oosten and Maria Lindqvist,\" he said.", ["van oosten"]),
+    ("a family name that is an English pronoun, after a death",
+     "\"My condolences on the passing of He and Maria Lindqvist,\" the minister said.", ["He"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
