@@ -44,7 +44,7 @@ ENTITIES = ["PERSON", *DETAIL_ENTITIES]
 @dataclass(frozen=True)
 class Hit:
     """One span a recognizer called a person, with the hints given about it ("private",
-    "byline", "label"...; several joined by commas where recognizers agreed on the span)."""
+    "byline", "whole"...; several joined by commas where recognizers agreed on the span)."""
 
     start: int
     end: int

@@ -16,6 +16,7 @@ from redactor.cues import (FAMILY_FIRST, HONORIFICS, JOBS, MONTHS_AND_DAYS, NEVE
                           TITLE_MODIFIERS, not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps, strip_possessive
+from redactor.words import is_ordinary
 
 TITLE_CASE_SHARE = 0.6
 # Sentence words no name is made of, whatever the lexicon lists ("May" is a month here).
@@ -40,6 +41,12 @@ def given_title(word: str) -> bool:
         return lexicon().is_given(bare)
     return lexicon().is_word_name(bare) or (bare in not_name_words() and bare not in _NEVER_NAMES
                                             and (lexicon().is_name(bare) or bare in FAMILY_FIRST))
+
+
+def everyday_word(word: str) -> bool:
+    """An everyday English word that is no name in any reading ("Operation", "The"; not
+    "Sunday", "Will" or "Young")."""
+    return is_ordinary(word) and not lexicon().is_name(word) and not given_title(word)
 
 
 def given_after_role(text: str, start: int, word: str) -> bool:

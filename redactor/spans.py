@@ -25,8 +25,8 @@ from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES,
                            not_name_words)
 from redactor.facts import TextFacts
 from redactor.lexicon import family_shaped, lexicon
-from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, given_title, not_name_edge,
-                                 sentence_start, title_case_line)
+from redactor.name_words import (calendar_name, capitalised_name_word, everyday_word, given_after_role, given_title,
+                                 not_name_edge, sentence_start, title_case_line)
 from redactor.names import QUOTED_NICKNAME, WORD, fold, is_caps, is_initial, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
@@ -35,6 +35,9 @@ FRAME_RECOGNIZER = "ReportingFrameRecognizer"  # its one-word names are trimmed 
 # The hint of a frame that gives the person's role ("Justice Bush, their attorney,"): a
 # title that is also a given name, and is not that role, is the given name.
 TITLED = "titled"
+# The hint of a span a rule has judged whole (a speaker's label, a name around a quoted
+# nickname, a name written small): no span rule trims or grows it again.
+WHOLE = "whole"
 # Hints under which a title or a day that is also a given name opens the name.
 GIVEN_FIRST_HINTS = frozenset({"private", "byline", TITLED})
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
@@ -78,11 +81,11 @@ def clean_spans(text: str, hits: Iterable, facts: TextFacts = TextFacts()) -> li
 
 
 def _hit_spans(text: str, hit, facts: TextFacts) -> list[tuple[int, int]]:
-    """A mailbox or handle ("ilyas.tokayev") is taken as it is, and so is a speaker label
-    judged whole ("SAID:", hint "label"); a name is cut at sentence
+    """A mailbox or handle ("ilyas.tokayev") is taken as it is, and so is a span a rule
+    judged whole ("SAID:", 'Justice "Penguin" Bush': hint ``WHOLE``); a name is cut at sentence
     ends and line breaks, trimmed and grown, unless only the model proposed it and the
     words around it say it is no person."""
-    if hit.hints & {"address", "label"}:
+    if hit.hints & {"address", WHOLE}:
         return [(hit.start, hit.end)]
     parts = []
     model = hit.recognizer == MODEL_RECOGNIZER and not hit.hints
@@ -198,8 +201,10 @@ def extend(text: str, start: int, end: int, facts: TextFacts = TextFacts()) -> t
 def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -> int | None:
     start = name[0]
     nickname = _NICKNAME_BEFORE.search(text, max(0, start - 80), start)  # Parit "Penguin" [Chiwarak]
-    if nickname and nickname.group(1)[0].isupper() and not not_name_edge(nickname.group(1), leading=True):
-        return nickname.start(1)
+    if nickname and nickname.group(1)[0].isupper() and not not_name_edge(nickname.group(1), leading=True) and (
+            not everyday_word(nickname.group(1))):
+        return nickname.start(1)  # not 'Operation "Desert" Storm'
+
     before = _LEFT.search(text, max(0, start - 60), start)
     if before is None:
         return None

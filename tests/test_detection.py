@@ -256,7 +256,7 @@ def test_a_speakers_label_is_not_read_into_what_they_say(analyze):
 def test_a_span_two_recognizers_report_keeps_every_hint():
     """Presidio keeps one result of a span and score: whichever survives carries every hint
     given on that span ("private" from a frame, a speaker line read whole with none; a
-    transcript label's "label" and its credit's "byline")."""
+    transcript label's "whole" and its credit's "byline")."""
     from presidio_analyzer import RecognizerResult
 
     from redactor.detection import Hit, _share_hints
@@ -268,11 +268,11 @@ def test_a_span_two_recognizers_report_keeps_every_hint():
         return RecognizerResult("PERSON", start, 29, 0.9, recognition_metadata=metadata)
 
     results = [result("SpeakerLabelRecognizer", ""), result("ReportingFrameRecognizer", "private"),
-               result("SpacyRecognizer", "", start=18), result("SpeakerLabelRecognizer", "label", start=30),
+               result("SpacyRecognizer", "", start=18), result("SpeakerLabelRecognizer", "whole", start=30),
                result("CreditRecognizer", "byline", start=30)]
     _share_hints(results)
     hints = [Hit(r.start, r.end, r.score, "", r.recognition_metadata.get("hint", "")).hints for r in results]
-    assert hints == [{"private"}, {"private"}, set(), {"byline", "label"}, {"byline", "label"}]
+    assert hints == [{"private"}, {"private"}, set(), {"byline", "whole"}, {"byline", "whole"}]
 
 
 def test_every_veto_names_a_label_the_model_passes_to_recognizers():

@@ -295,6 +295,10 @@ FOUND = [
      "\"My condolences on the passing of van oosten and Maria Lindqvist,\" he said.", ["van oosten"]),
     ("a family name that is an English pronoun, after a death",
      "\"My condolences on the passing of He and Maria Lindqvist,\" the minister said.", ["He"]),
+    ("a quoted nickname after a given name that is a word or a title",
+     "She was jailed with two other protest leaders, Will \"Penguin\" Okello, 22, and Justice "
+     "\"Rung\" Mwale, 23. Will's bail hearing was postponed; Justice's was not.",
+     ['Will "Penguin" Okello', 'Justice "Rung" Mwale', "Will", "Justice"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
@@ -464,6 +468,14 @@ def test_an_age_written_out_is_no_part_of_the_name_after_it(engine, draft):
     text = LEAD + "Eighteen-year-old Hope Little sits on the grass with his friends, drumming.\n"
     [person] = _analyze(engine, draft, text).persons
     assert [m.text for m in person.mentions] == ["Hope Little"] and person.replacement == "Hope"
+
+
+def test_an_everyday_word_before_a_quoted_word_is_no_part_of_a_name(engine, draft):
+    """'Operation "Desert" Storm': a possible name may be proposed for "Storm", but no span
+    grows over the nickname to an everyday word, to withhold "Operation"."""
+    text = LEAD + 'The plan, Operation "Desert" Storm, began in January.\n'
+    mentions = [m.text for p in _analyze(engine, draft, text).persons for m in p.mentions]
+    assert not any("Operation" in mention for mention in mentions), mentions
 
 
 def test_the_title_of_a_show_is_no_part_of_its_hosts_name(engine, draft):

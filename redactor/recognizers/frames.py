@@ -18,12 +18,11 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES,
                            PERSON_ROLES, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, SPELLED_AGE,
                            alternation)
-from redactor.lexicon import lexicon
-from redactor.name_words import given_title
+from redactor.name_words import everyday_word, given_title
 from redactor.names import fold
 from redactor.recognizers.base import (AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PARTICLE, PLACES, NAME_WORD,
                                        NameRecognizer)
-from redactor.spans import FRAME_RECOGNIZER, TITLED
+from redactor.spans import FRAME_RECOGNIZER, TITLED, WHOLE
 from redactor.words import is_ordinary
 
 _NEWS = alternation(AGENCIES + ("reporters", "journalists"))
@@ -219,6 +218,7 @@ class FrameRecognizer(NameRecognizer):
                     one = " " not in text[start:end]
                     alone = one and (frame is FRAMES[0] or frame.speaker and given_title(text[start:end]))
                     hint = TITLED if frame.titled and _title_is_given(match, text[start:end]) else frame.hint
+                    hint = f"{hint},{WHOLE}" if frame.whole else hint
                     veto = PLACES if alone and frame.speaker else frame.veto  # the model's guess: an organisation
                     found = self.result(text, start, end, nlp_artifacts, hint, veto, alone or frame.whole)
                     if found is not None:
@@ -227,12 +227,12 @@ class FrameRecognizer(NameRecognizer):
 
 
 def _ordinary_opening(name: str) -> bool:
-    """The first word is an everyday word and no name ("Operation", "The"; not "Sunday"); of
-    a name written small, any word is ("a student", not "von ossen")."""
+    """The first word is an everyday word and no name ("Operation", "The"; not "Sunday" or
+    "Will"); of a name written small, any word is ("a student", not "von ossen")."""
     words = name.split()
     if name.islower():
         return any(is_ordinary(word) and fold(word) not in PARTICLES for word in words)
-    return is_ordinary(words[0]) and not lexicon().is_name(words[0])
+    return everyday_word(words[0])
 
 
 def _title_is_given(match: regex.Match[str], name: str) -> bool:

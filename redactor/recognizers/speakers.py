@@ -21,6 +21,7 @@ from redactor.name_words import given_title
 from redactor.names import fold, is_caps
 from redactor.words import is_ordinary
 from redactor.recognizers.base import ANY, NameRecognizer
+from redactor.spans import WHOLE
 
 _LABEL = regex.compile(
     r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})"
@@ -30,7 +31,6 @@ _ANSWER = regex.compile(r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+(?P<answer>\p{Lu}[\p
                         r"(?:[ \t]+(?:\p{Ll}{1,3}[ -])?\p{Lu}[\p{L}\p{M}'’-]*){1,3})[.!]?[ \t]*(?=\r?\n|\Z)")
 # "NOEL KING, HOST:" on its own line: the show's host opens a transcript.
 _CREDITED = regex.compile(rf"(?m)^[ \t]*\p{{Lu}}[^\n:,]{{0,60}},[ \t]*(?i:{alternation(CREDIT_LABELS)})[ \t]*:")
-LABEL = "label"  # the hint of a label taken whole: no span rule trims it again
 # A label that opens two lines is a speaker; the model reads lone capitals as places or
 # organisations ("KASPERAVA": GPE), so nothing it reads overrules the structure.
 NOT_SPEAKERS = {"note", "editor's note", "update", "updated", "correction", "source", "sources",
@@ -58,7 +58,7 @@ class SpeakerRecognizer(NameRecognizer):
             if counts[fold(match.group("name"))] >= 2 or transcript and _once(match.group("name")):
                 whole = _named(match.group("name"))
                 found = [self.result(text, match.start("name"), match.end("name"), nlp_artifacts,
-                                     hint=LABEL if whole else "", veto=ANY, untrimmed=whole)]
+                                     hint=WHOLE if whole else "", veto=ANY, untrimmed=whole)]
                 answer = _ANSWER.match(text, match.end("name"))
                 if answer is not None and _name_answer(answer.group("answer")):
                     # "a leftist activist called..." / "STREET: Tsz-kin Siu-fung Ng."
