@@ -299,6 +299,9 @@ FOUND = [
      "She was jailed with two other protest leaders, Will \"Penguin\" Okello, 22, and Justice "
      "\"Rung\" Mwale, 23. Will's bail hearing was postponed; Justice's was not.",
      ['Will "Penguin" Okello', 'Justice "Rung" Mwale', "Will", "Justice"]),
+    ("a day that is a given name before a sentence word that is a family name, in a list",
+     "Two journalists, Grant Bishop and Sunday Said – who had streamed the rally – were "
+     "sentenced to two years.", ["Grant Bishop", "Sunday Said"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",

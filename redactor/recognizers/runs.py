@@ -27,7 +27,8 @@ from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
 from redactor.recognizers.base import AFFILIATION, NameRecognizer
 from redactor.words import is_ordinary
-from redactor.name_words import calendar_name, given_after_role, not_name_edge, sentence_start, title_case_line
+from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, not_name_edge,
+                                 sentence_start, title_case_line)
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
@@ -188,7 +189,7 @@ def _runs(words: list[Word], doc_text: str) -> Iterator[tuple[list[Word], bool]]
         # A word written small has no capital to be shaped by (most words: skip the pattern).
         shaped = not word.text.islower() and bool(_NAME_TOKEN.fullmatch(word.text)) and (
             fold(word.text) not in not_name_words() or _given_here(doc_text, word)
-            or bool(run) and _family_role(word.text))
+            or bool(run) and (_family_role(word.text) or capitalised_name_word(doc_text, word.start, word.text)))
         inside = not shaped and bool(run) and word.particle  # "de" of "Maria de la Cruz"
         if run and (word.opens_sentence or not (shaped or inside)):
             yield from _trimmed(run, doc_text)
