@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from redactor.cues import PARTICLES, PLACE_PREPOSITIONS
+from redactor.cues import PARTICLES, PLACE_PREPOSITIONS, SPEECH_VERBS, alternation
 from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.lexicon import lexicon
@@ -24,6 +24,7 @@ from redactor.spans import Span, clean_spans, extend
 from redactor.variants import VariantIndex
 
 
+_SPEAKS = re.compile(rf"[ \t]+(?:(?:has|had|also|later|then)[ \t]+)?(?:{alternation(SPEECH_VERBS)})\b")
 _SMALL_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,4})[ \t]+$")  # a particle's length
 _NICKNAME = re.compile(r"[\"“‘'](\w[\w'’-]*)[\"”’']")
 
@@ -294,13 +295,15 @@ def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
 def _occurrences(text: str, form: tuple[str, ...], index: WordIndex,
                  facts: TextFacts = TextFacts()) -> Iterable[tuple[int, int]]:
     """Whole-word occurrences of the token sequence ``form``: written with a capital (a
-    common word only where it is no sentence's first word: "Young said", not "Young people
-    gathered"), or in lower case where the word is no ordinary word ("Gogi beridze")."""
+    common word only where it is no sentence's first word, or speaks there: "Young said",
+    "Price has said", not "Young people gathered"), or in lower case where the word is no
+    ordinary word ("Gogi beridze")."""
     if len(form) == 1:
         word = form[0]
         common = word in index.lowercase and facts.is_common(word)
         for start, end in index.capitalised.get(word, ()):
-            if not common or not sentence_start(text, start) or facts.tagged_proper(start, end):
+            if not common or not sentence_start(text, start) or facts.tagged_proper(start, end) or (
+                    _SPEAKS.match(text, end)):
                 yield start, end
         if len(word) > 3 and word not in PARTICLES:
             yield from index.small.get(word, ())

@@ -277,3 +277,17 @@ def test_a_particle_the_draft_writes_is_found_again_misspelt_as_a_word():
               "crowds", "met", "there"}
     people = group(text, hits_for(text, "ven Essen"), TextFacts.of(text, common_words=common))
     assert sorted(m.text for p in people for m in p.mentions) == ["Essen", "ven Essen", "vin Essen"]
+
+
+def test_a_surname_that_is_a_word_opening_a_sentence_is_a_mention_where_it_speaks():
+    """"Price has said authorities...": at a sentence's start an everyday word is a mention
+    of the person named by it only where it speaks; "Price increases" stays a word."""
+    text = ("President Will Price blamed the unrest on the price of fuel. Price has said force was not "
+            "used.\n\nPrice increases followed. Price told reporters nothing.")
+    common = {"price", "of", "fuel", "president", "blamed", "the", "unrest", "on", "terrorists", "has", "said", "force",
+              "was", "not", "used", "increases", "followed", "told", "reporters", "nothing"}
+    facts = TextFacts.of(text, proper=_spans_of(text, "Will", "Price"), common_words=common)
+    [person] = group(text, hits_for(text, "Will Price"), facts)
+    starts = [m.start for m in person.mentions]
+    assert text.index("Price has") in starts and text.index("Price told") in starts
+    assert text.index("Price increases") not in starts
