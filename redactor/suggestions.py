@@ -10,6 +10,7 @@ placeholder; no replacement shows a word withheld for anyone.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
 from redactor import PLACEHOLDER
@@ -29,7 +30,7 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
     """Persons with a suggested role, action and replacement, none reviewed yet."""
     keep_keys, redact_keys = _name_keys(keep), _name_keys(redact)
     candidates = list(candidates)
-    taken = {offset for c in candidates for m in c.mentions for offset in range(m.start, m.end)}
+    taken = sorted((m.start, m.end) for c in candidates for m in c.mentions)
     persons: list[Person] = []
     for number, candidate in enumerate(_split_variants(text, candidates), start=1):
         if _is_address(candidate):
@@ -62,14 +63,14 @@ def _action(text: str, candidate: Candidate, role: str) -> tuple[str, str]:
     return "placeholder", "a lone name not shown to be a first name (it may be a surname): withheld"
 
 
-def _title_read_as_given(text: str, candidate: Candidate, taken: set[int]) -> str:
+def _title_read_as_given(text: str, candidate: Candidate, taken: list[tuple[int, int]]) -> str:
     """A private person holds no office, so a title that is also a given name right before
     a one-word mention is that person's given name ("the murdered Justice Young"): the
     mention grows to hold it, and the person is named by both words."""
     grown = []
     for index, mention in enumerate(candidate.mentions):
         start = title_as_given(text, mention)
-        if start is not None and start not in taken:
+        if start is not None and not _inside(taken, start):
             candidate.mentions[index] = Mention(start, mention.end, text[start:mention.end],
                                                 variant=mention.variant)
             grown.append(candidate.mentions[index])
@@ -77,6 +78,12 @@ def _title_read_as_given(text: str, candidate: Candidate, taken: set[int]) -> st
         return ""
     candidate.name, candidate.key = display_name(grown[0].text), key(grown[0].text)
     return f"'{tokens(grown[0].text)[0]}' before the name read as the given name of a private person"
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """``offset`` lies in one of ``spans`` (sorted, none overlapping)."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def _tier(candidate: Candidate) -> str:
