@@ -302,6 +302,9 @@ FOUND = [
     ("a day that is a given name before a sentence word that is a family name, in a list",
      "Two journalists, Grant Bishop and Sunday Said – who had streamed the rally – were "
      "sentenced to two years.", ["Grant Bishop", "Sunday Said"]),
+    ("a day that is a given name, alone, telling an agency",
+     "\"The building was watched,\" Sunday told AFP.\n\nBut Sunday says the case will not be "
+     "judged.", ["Sunday"]),
     ("family names never introduced, read as places",
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",

@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES,
                            PERSON_ROLES, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, SPELLED_AGE,
                            alternation)
-from redactor.name_words import everyday_word, given_title
+from redactor.name_words import calendar_name, everyday_word, given_title
 from redactor.names import fold
 from redactor.recognizers.base import (AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PARTICLE, PLACES, NAME_WORD,
                                        NameRecognizer)
@@ -214,9 +214,10 @@ class FrameRecognizer(NameRecognizer):
                 for start, end in spans:
                     # "a protester named Justice": after a first-name cue, one word is the
                     # name even where it reads as a title or a role; so is a speaker's that
-                    # is also a given name ("Justice told AFP").
+                    # is also a given name ("Justice told AFP", "Sunday told AFP").
                     one = " " not in text[start:end]
-                    alone = one and (frame is FRAMES[0] or frame.speaker and given_title(text[start:end]))
+                    alone = one and (frame is FRAMES[0] or frame.speaker and (
+                        given_title(text[start:end]) or calendar_name(text, start, text[start:end])))
                     hint = TITLED if frame.titled and _title_is_given(match, text[start:end]) else frame.hint
                     hint = f"{hint},{WHOLE}" if frame.whole else hint
                     veto = PLACES if alone and frame.speaker else frame.veto  # the model's guess: an organisation
