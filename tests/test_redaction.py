@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from redactor.decisions import Decisions, Mention, Person
@@ -157,6 +157,7 @@ _filler = st.text(st.characters(codec="utf-8", exclude_characters="\x00@:"), max
 
 
 @settings(max_examples=80, deadline=None)
+@example(fillers=["", "", "", "."], forms=["Bezshan Nurlanov"] * 3, action="initials")  # "B.N." + "."
 @given(fillers=st.lists(_filler, min_size=4, max_size=4),
        forms=st.lists(st.sampled_from(WORKER_FORMS), min_size=3, max_size=3),
        action=st.sampled_from(["first_name", "initials", "placeholder", "pseudonym"]))
@@ -167,7 +168,10 @@ def test_only_the_mentions_change_whatever_surrounds_them(fillers, forms, action
     for form, filler in zip(forms, fillers[1:]):
         mentions.append(Mention(len(text), len(text) + len(form), form))
         text += form + filler
-        expected += (replacement.upper() if form.isupper() else replacement) + filler
+        value = replacement.upper() if form.isupper() else replacement
+        if value.endswith(".") and filler.startswith("."):
+            value = value[:-1]  # "B.N." before a full stop: one full stop, not two
+        expected += value + filler
     decisions = Decisions("d.txt", "0" * 64,
                           [Person("p1", "Bezshan Nurlanov", "private", action, replacement,
                                   mentions, True)])
