@@ -17,7 +17,8 @@ from redactor.cues import PARTICLES, PLACE_PREPOSITIONS, SPEECH_VERBS, alternati
 from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.lexicon import lexicon
-from redactor.names import WORD, display_name, fold, initials, is_caps, key, strip_possessive, tokens
+from redactor.names import (WORD, display_name, fold, initials, is_caps, key, misspelt_as, strip_possessive,
+                            tokens)
 from redactor.name_words import sentence_start
 from redactor.facts import TextFacts
 from redactor.spans import Span, clean_spans, extend
@@ -242,8 +243,7 @@ def _respell_particles(text: str, people: list[Candidate], taken: bytearray) -> 
             if before is None or any(taken[before.start(1):mention.start]):
                 continue
             word = before.group(1)
-            if word not in particles and any(len(p) == len(word) and sum(
-                    a != b for a, b in zip(p, word)) == 1 for p in particles):
+            if word not in particles and misspelt_as(word, particles):
                 taken[before.start(1):mention.start] = b"\x01" * (mention.start - before.start(1))
                 person.mentions[number] = Mention(before.start(1), mention.end, text[before.start(1):mention.end],
                                                   variant=mention.variant)

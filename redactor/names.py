@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from redactor.cues import HONORIFICS
 
@@ -39,6 +40,13 @@ def tokens(text: str) -> list[str]:
 def key(text: str) -> tuple[str, ...]:
     """What makes two spellings of a name the same name: folded tokens, no periods."""
     return tuple(fold(t.rstrip(".")) for t in tokens(text))
+
+
+def misspelt_as(word: str, spellings: Iterable[str]) -> bool:
+    """``word`` is one of ``spellings`` with one letter changed ("dul" of "del", "lo" of
+    "la"): how a reporter's typo of a particle looks."""
+    return any(len(spelling) == len(word) and sum(a != b for a, b in zip(spelling, word)) == 1
+               for spelling in spellings)
 
 
 def is_initial(token: str) -> bool:

@@ -27,7 +27,7 @@ from redactor.facts import TextFacts
 from redactor.lexicon import family_shaped, lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, everyday_word, given_after_role, given_title,
                                  not_name_edge, sentence_start, title_case_line)
-from redactor.names import QUOTED_NICKNAME, WORD, fold, is_caps, is_initial, strip_possessive, tokens
+from redactor.names import QUOTED_NICKNAME, WORD, fold, is_caps, is_initial, misspelt_as, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
 MODEL_RECOGNIZER = "SpacyRecognizer"  # Presidio's name for the spaCy model's own results
@@ -247,9 +247,7 @@ def _misspelt_particle(text: str, start: int, word: str) -> int | None:
     """Where the pair starts when ``word`` is written small, one letter from the second
     particle of a pair, after a particle: "lo" of "de lo Cruz" (left standing, it would
     print a piece of the name); None otherwise."""
-    if not word.islower() or fold(word) in PARTICLES or not any(
-            len(inner) == len(word) and sum(a != b for a, b in zip(inner, word)) == 1
-            for inner in INNER_PARTICLES):
+    if not word.islower() or fold(word) in PARTICLES or not misspelt_as(word, INNER_PARTICLES):
         return None
     outer = _LEFT.search(text, max(0, start - 60), start)
     if outer is None or not outer.group(1).islower() or fold(outer.group(1)) not in PARTICLES:
@@ -260,8 +258,7 @@ def _misspelt_particle(text: str, start: int, word: str) -> int | None:
 def _misspelt(word: str, facts: TextFacts) -> bool:
     """A particle of three letters or more misspelt by one ("dul", "dil" for "del"; "vun"
     for "von"): no word the model's vocabulary knows."""
-    return len(word) >= 3 and not facts.is_common(word) and any(
-        len(particle) == len(word) and sum(a != b for a, b in zip(particle, word)) == 1 for particle in PARTICLES)
+    return len(word) >= 3 and not facts.is_common(word) and misspelt_as(word, PARTICLES)
 
 
 def _small_name(word: str, start: int, facts: TextFacts) -> bool:
