@@ -309,6 +309,9 @@ FOUND = [
      "On the eve of the premier's trip to bow to Kovalchuk, a week of show trials began. Critics "
      "of Virtanen and of Hosseinzadeh marched, and the deal with Abdurakhmanova held.",
      ["Kovalchuk", "Virtanen", "Hosseinzadeh", "Abdurakhmanova"]),
+    ("a given name nobody knows before a family name, read as a place",
+     "This is a similar punishment to what the guard in the case of Aizada Kuanyshbayeva in "
+     "Almaty received.", ["Aizada Kuanyshbayeva"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),

@@ -323,9 +323,12 @@ def _speaker(text: str, words: list[Word]) -> bool:
 def _family(words: list[Word]) -> bool:
     """Family names only, one at least a word the model's vocabulary does not know, however
     it reads them: "bow to Tulegenov", "García Márquez's trip" (read as places); not
-    "Costa Rica" or "Sierra Leone", words it knows."""
-    return all(w.proper and (lexicon().is_family(w.text) or family_shaped(w.text)) for w in words) and not all(
-        w.familiar for w in words)
+    "Costa Rica" or "Sierra Leone", words it knows. Or proper nouns the vocabulary knows none
+    of, closing on a family name: "the case of Aizada Kuanyshbayeva in Almaty" (a place)."""
+    if not all(w.proper for w in words) or all(w.familiar for w in words):
+        return False
+    family = [lexicon().is_family(w.text) or family_shaped(w.text) for w in words]
+    return all(family) or family[-1] and not any(w.familiar for w in words)
 
 
 def _opened_by_particle(text: str, run: list[Word]) -> bool:
