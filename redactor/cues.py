@@ -116,7 +116,8 @@ du ye cheng wei su lu ding ren shen yao jin
 # a family name, however the model reads it (a place, mostly).
 FAMILY_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "enko", "chuk", "yuk", "ski", "ska", "sky",
                   "skaya", "wicz", "vich", "czyk", "vić", "vic", "ić", "dze", "shvili", "vili", "yan",
-                  "opoulos", "akis", "idis", "oglu", "oğlu", "nen", "sson", "zadeh")
+                  "opoulos", "akis", "idis", "oglu", "oğlu", "nen", "sson", "zadeh", "enka", "escu",
+                  "eanu", "auskas", "aitis")
 # An age written out, as AP writes one opening a sentence: "Eighteen-year-old", "twenty-two".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 SPELLED_AGE = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS}))?|ten|eleven|"

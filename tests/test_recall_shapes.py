@@ -312,6 +312,11 @@ FOUND = [
     ("a given name nobody knows before a family name, read as a place",
      "This is a similar punishment to what the guard in the case of Aizada Kuanyshbayeva in "
      "Almaty received.", ["Aizada Kuanyshbayeva"]),
+    ("a family name owning something, read as a place before a place's name",
+     "Since Pham’s Moscow visit the border has stayed shut, and since Lavrenka’s Beijing "
+     "summit the exiles have kept away.", ["Pham", "Lavrenka"]),
+    ("a particle after an article, before a place's name",
+     "The bin Salem administration claims Okafor is deportable.", ["bin Salem"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),

@@ -32,7 +32,10 @@ from redactor.name_words import (calendar_name, capitalised_name_word, given_aft
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
-_PARTICLES_BEFORE = regex.compile(rf"(?<!\p{{Lu}}[\p{{L}}'’-]*[ \t]+)(?<![\p{{L}}'’-])(?:{alternation(PARTICLES)})"
+# A particle written small after no capitalised word but an article ("Rio de Janeiro" is a place,
+# "the bin Salem administration" a family's name).
+_PARTICLES_BEFORE = regex.compile(rf"(?<!(?!(?:The|A|An|This|That)[ \t])\b\p{{Lu}}[\p{{L}}'’-]*[ \t]+)"
+                                  rf"(?<![\p{{L}}'’-])(?:{alternation(PARTICLES)})"
                                   rf"(?:[ \t]+(?:{alternation(PARTICLES)}))?[ \t]+$")
 PROPER_TAGS = {hash_string(tag) for tag in ("NNP", "NNPS")}  # tags as the doc's arrays hold them
 _NOUNS = {hash_string(tag) for tag in ("NN", "NNS")}
@@ -244,6 +247,8 @@ def _named_all_the_same(text: str, run: list[Word], words: list[Word], labels: s
     model can only guess at ("Zhunusova's brother"), family names, or names nobody knows
     owning something; never a known place ("Kenya")."""
     kinds, first = lexicon(), words[0]
+    if _opened_by_particle(text, run):
+        return True  # "the bin Salem administration": a place's name after a particle is a family's
     if kinds.is_place(first.text):
         return False
     guessed = labels <= GUESS_LABELS and all(
@@ -258,7 +263,17 @@ def _named_all_the_same(text: str, run: list[Word], words: list[Word], labels: s
     # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
     unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
         not all(w.familiar for w in words)) and text.startswith(("'s", "’s"), run[-1].end)
-    return given or guessed or unknown or _family(words) or _opened_by_particle(text, run) or _speaker(text, words)
+    return given or guessed or unknown or _family(words) or _owner_read_as_place(text, run, labels) or _speaker(
+        text, words)
+
+
+def _owner_read_as_place(text: str, run: list[Word], labels: set[str]) -> bool:
+    """Family names owning something, read as a place, as the model reads a possessive before
+    a place's name ("since Truong's Moscow visit"): not a place the lexicon knows ("Jordan's")."""
+    kinds = lexicon()
+    return labels <= {"GPE", "LOC"} and text.startswith(("'s", "’s"), run[-1].end) and all(
+        w.proper and (kinds.is_family(w.text) or family_shaped(w.text)) and not kinds.is_place(w.text)
+        for w in run if not w.particle)
 
 
 def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
