@@ -317,6 +317,8 @@ FOUND = [
      "summit the exiles have kept away.", ["Pham", "Lavrenka"]),
     ("a particle after an article, before a place's name",
      "The bin Salem administration claims Okafor is deportable.", ["bin Salem"]),
+    ("a prefix that makes a given name with the name after it, read as a place",
+     "Lawyers say the Abu Zaid administration has no case.", ["Abu Zaid"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),

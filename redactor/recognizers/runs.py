@@ -20,8 +20,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from redactor.cues import (AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, SPEECH_VERBS, alternation,
-                           not_name_words)
+from redactor.cues import (AGENCIES, JOBS, MONTHS_AND_DAYS, NAME_UNIT_PREFIXES, PARTICLES, ROLE_WORDS,
+                           SPEECH_VERBS, alternation, not_name_words)
 from redactor.lexicon import family_shaped, lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
@@ -257,8 +257,9 @@ def _named_all_the_same(text: str, run: list[Word], words: list[Word], labels: s
     # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
     # Precious Bishop" read as an organisation, "King Will Long" as the title of a work,
     # "Lan Nampa" as a town), not "York Times".
-    given = (kinds.is_given(first.text) or _given_here(text, first)) and (not first.familiar or all(
-        kinds.is_name(w.text) or w.proper and not (w.familiar and w.common) for w in words[1:]))
+    given = (kinds.is_given(first.text) or _given_here(text, first) or _unit_opened(words)) and (
+        not first.familiar or all(kinds.is_name(w.text) or w.proper and not (w.familiar and w.common)
+                                  for w in words[1:]))
     # Proper nouns that are no everyday words, one unknown to the vocabulary, owning
     # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
     unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
@@ -301,6 +302,12 @@ def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
 def _family_role(word: str) -> bool:
     """A role word that is a family name too, after a name word: "Sunday Bishop", "Hope King"."""
     return fold(word) in ROLE_WORDS and lexicon().is_family(word)
+
+
+def _unit_opened(words: list[Word]) -> bool:
+    """A prefix that makes a given name with the name after it ("Abu Zaid", "Umm Kulthum";
+    not "Abu Dhabi", whose second word is no name)."""
+    return len(words) > 1 and fold(words[0].text) in NAME_UNIT_PREFIXES and lexicon().is_name(words[1].text)
 
 
 def _given_here(text: str, word: Word) -> bool:
