@@ -32,7 +32,7 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
     candidates = list(candidates)
     taken = sorted((m.start, m.end) for c in candidates for m in c.mentions)
     persons: list[Person] = []
-    for number, candidate in enumerate(_split_variants(text, candidates), start=1):
+    for number, candidate in enumerate(_split_shared_surname(text, _split_variants(text, candidates)), start=1):
         if _is_address(candidate):
             persons.append(_address_person(f"p{number}", candidate))
             continue
@@ -110,6 +110,28 @@ def _split_variants(text: str, candidates: Iterable[Candidate]) -> Iterator[Cand
             yield Candidate(display_name(mention.text), key(mention.text), [mention],
                             note=f"spelled like {candidate.name}, but described as a private person",
                             sources=candidate.sources)
+
+
+def _split_shared_surname(text: str, candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    """A full name first seen after a surname alone has been described as a public figure's,
+    and never described so itself, may be someone else of that name: "the Okonjo
+    administration ... Tunde Okonjo's late goal". It is weighed on its own, as a person the
+    text says nothing of (redaction suggested), not kept with the president."""
+    for candidate in candidates:
+        full = [m for m in candidate.mentions if len(key(m.text)) > 1]
+        kinds = {m.start: {e.kind for e in gather(text, [m])} for m in candidate.mentions} if full else {}
+        before = [m for m in candidate.mentions if m.start < full[0].start] if full else []
+        if (full and any(PUBLIC in kinds[m.start] for m in before)
+                and not any(PRIVATE in found for found in kinds.values())
+                and not any(PUBLIC in kinds[m.start] for m in full)):
+            candidate.mentions = [m for m in candidate.mentions if m not in full]
+            candidate.name, candidate.key = display_name(before[0].text), key(before[0].text)
+            yield candidate
+            yield Candidate(display_name(full[0].text), key(full[0].text), full, sources=candidate.sources,
+                            note=f"shares a surname with {candidate.name}, described as a public figure "
+                                 f"before this full name appears, and is never described so")
+            continue
+        yield candidate
 
 
 def _reveal_no_withheld_name(persons: list[Person]) -> None:
