@@ -202,6 +202,9 @@ FOUND = [
     ("a lone surname read as a place, who speaks",
      "Among the graves, Nyokabi kisses the grave of his son. Nyokabi told AFP the building was "
      "watched. But Nyokabi says the case will never be judged.", ["Nyokabi"]),
+    ("a client's name of sentence words closing a speaker's label",
+     "KOFI MENSAH, DEFENSE ATTORNEY FOR WILL SAID: So you had no idea?\n\nWILL SAID: No.",
+     ["WILL SAID"]),
     ("a name before 'Trial' in a headline, and in capitals after 'ATTORNEY FOR'",
      "Second Day of Testimony Gets Underway in Farhana Patel Trial. Aired 11 ET\n\n"
      "DAVIT KAPANADZE, DEFENSE ATTORNEY FOR FARHANA PATEL: So you had no idea?",

@@ -82,6 +82,8 @@ def _named(after: str, hint: str, veto: frozenset[str], lead: str = "", titled: 
 
 # A transcript's next speaker completing a sentence the last one left open: "a leftist
 # activist called...\n\nREEVES: Javier Lopez Ruiz."
+_COUNSEL = r"(?:lawyers?|attorneys?|counsel|solicitors?|advocates?)"
+_CLIENT = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t-]+)*{NAME_WORD}){{1,3}})"
 _HANDED_OVER = r"(?:\.\.\.|…)(?:[ \t]*\r?\n)+[ \t]*\p{Lu}[\p{Lu} .'’-]*:[ \t]+"
 
 FRAMES: list[Frame] = [
@@ -149,8 +151,10 @@ FRAMES: list[Frame] = [
            "", ANY, lead=r"(?<![\w'’-])", titled=True),
     # "a lawyer for Kamau Njoroge", "DEFENSE ATTORNEY FOR WANJIRU KAMAU:": whom a lawyer acts
     # for, named in two words or more, is a client, and a company the model reads as one.
-    _cued(rf"(?i:\b(?:lawyers?|attorneys?|counsel|solicitors?|advocates?)[ \t]+for)[ \t]+"
-          rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t-]+)*{NAME_WORD}){{1,3}})(?![\w'’-])", "", NOT_NAMES),
+    _cued(rf"(?i:\b{_COUNSEL}[ \t]+for)[ \t]+{_CLIENT}(?![\w'’-])", "", NOT_NAMES),
+    # Closing a speaker's label, the client's words are all the name, sentence words and all:
+    # "DEFENSE ATTORNEY FOR WILL SAID:".
+    Frame(regex.compile(rf"(?i:\b{_COUNSEL}[ \t]+for)[ \t]+{_CLIENT}(?=:)"), "", NOT_NAMES, whole=True),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", ANY),
     # "to protest against Chile's president, Jatupat Nampa.": the same at a sentence's end,
