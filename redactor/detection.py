@@ -25,7 +25,8 @@ from redactor.nlp import DEFAULT_MODEL, OfflineSpacyNlpEngine
 from redactor.recognizers import custom_recognizers
 from redactor.recognizers.contacts import DETAIL_ENTITIES, DetailHit, contact_recognizers, detail_hits
 from redactor.recognizers.fields import FieldRecognizer
-from redactor.recognizers.runs import GUESS_LABELS, NUMERIC_LABELS, PROPER_TAGS
+from redactor.recognizers.labelled import GUESS_LABELS
+from redactor.recognizers.runs import NUMERIC_LABELS, PROPER_TAGS
 from redactor.words import is_ordinary
 from redactor.facts import TextFacts
 

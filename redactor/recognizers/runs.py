@@ -6,7 +6,8 @@ lexicon knows "Chinedu" as a given name and "Bishop" as a family name. Two opini
 agree make a confident name (``NameRunRecognizer``); a proper noun with nothing else for
 it is a possible name (``ProperNounRecognizer``), shown apart for the editor to confirm or
 dismiss, and read again in every copy. The model's own reading still counts: a run it calls
-an organisation or a place is a name only where the lexicon knows one of its words.
+an organisation or a place is a name only on evidence the label cannot explain
+(``labelled``).
 """
 
 from __future__ import annotations
@@ -20,31 +21,22 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from redactor.cues import (AGENCIES, JOBS, MONTHS_AND_DAYS, NAME_UNIT_PREFIXES, PARTICLES, ROLE_WORDS,
-                           SPEECH_VERBS, alternation, not_name_words)
-from redactor.lexicon import family_shaped, lexicon
+from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, not_name_words
+from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
-from redactor.recognizers.base import AFFILIATION, NameRecognizer
+from redactor.recognizers.base import NameRecognizer
+from redactor.recognizers.labelled import GUESS_LABELS, given_here, named_all_the_same, speaker
 from redactor.words import is_ordinary
-from redactor.name_words import (calendar_name, capitalised_name_word, given_after_role, not_name_edge,
-                                 sentence_start, title_case_line)
+from redactor.name_words import capitalised_name_word, not_name_edge, sentence_start, title_case_line
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
-# A particle written small after no capitalised word but an article ("Rio de Janeiro" is a place,
-# "the bin Salem administration" a family's name).
-_PARTICLES_BEFORE = regex.compile(rf"(?<!(?!(?:The|A|An|This|That)[ \t])\b\p{{Lu}}[\p{{L}}'’-]*[ \t]+)"
-                                  rf"(?<![\p{{L}}'’-])(?:{alternation(PARTICLES)})"
-                                  rf"(?:[ \t]+(?:{alternation(PARTICLES)}))?[ \t]+$")
 PROPER_TAGS = {hash_string(tag) for tag in ("NNP", "NNPS")}  # tags as the doc's arrays hold them
 _NOUNS = {hash_string(tag) for tag in ("NN", "NNS")}
 _FINITE = {hash_string(tag) for tag in ("VBZ", "VBD", "VBP")}
 _ARRAY = ["IDX", "LENGTH", "SPACY", "TAG", "SENT_START", "ENT_TYPE"]
 _Token = tuple[int, int, int, int, bool, str]  # start, end, space after, tag, opens a sentence, label
-# What the model calls unfamiliar words it cannot place ("Henadz Shutau": ORG, "Aliaksandr
-# Kardziukou": FAC, "Kubis": NORP): a guess, not a reading. Places (GPE, LOC) it reads well.
-GUESS_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
 _NOT_NAMES = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
               "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Labels for numbers and dates: a capitalised word inside one ("19-year-old Blessing") is the
@@ -111,7 +103,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     runs = [run for run, _ in pairs]
     proper = _used_as_names(words)
     places = frozenset(w.text for w in words if w.label in ("GPE", "LOC"))
-    tiers = ["" if doubtful and not (_credit_closing_line(text, run) or _speaker(text, run))
+    tiers = ["" if doubtful and not (_credit_closing_line(text, run) or speaker(text, run))
              else _weigh(text, run, headlines=not recased, proper_words=proper, places=places)
              for run, doubtful in pairs]
     found = []
@@ -191,7 +183,7 @@ def _runs(words: list[Word], doc_text: str) -> Iterator[tuple[list[Word], bool]]
     for word in words:
         # A word written small has no capital to be shaped by (most words: skip the pattern).
         shaped = not word.text.islower() and bool(_NAME_TOKEN.fullmatch(word.text)) and (
-            fold(word.text) not in not_name_words() or _given_here(doc_text, word)
+            fold(word.text) not in not_name_words() or given_here(doc_text, word)
             or bool(run) and (_family_role(word.text) or capitalised_name_word(doc_text, word.start, word.text)))
         inside = not shaped and bool(run) and word.particle  # "de" of "Maria de la Cruz"
         if run and (word.opens_sentence or not (shaped or inside)):
@@ -215,7 +207,7 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         return CONFIDENT if len(words) > 1 and all(w.proper for w in words) else POSSIBLE
     labels = {w.label for w in run} & _NOT_NAMES
     if labels:
-        return POSSIBLE if _named_all_the_same(text, run, words, labels, proper_words) else ""
+        return POSSIBLE if named_all_the_same(text, run, words, labels, proper_words) else ""
     known = [kinds.is_name(w.text) for w in words]
     if all(is_caps(w.text) for w in words) and not any(known):
         return ""  # "HYPERLINK", "BREAKING": capitals the capitals and speaker recognizers judge
@@ -240,50 +232,13 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
     return POSSIBLE if any(w.proper for w in words) else ""
 
 
-def _named_all_the_same(text: str, run: list[Word], words: list[Word], labels: set[str],
-                        proper_words: frozenset[str]) -> bool:
-    """A run the model reads as something else is a name if a given name opens it ("María
-    de la Vega" read as an organisation), if its words are all unfamiliar proper nouns the
-    model can only guess at ("Zhunusova's brother"), family names, or names nobody knows
-    owning something; never a known place ("Kenya")."""
-    kinds, first = lexicon(), words[0]
-    if _opened_by_particle(text, run):
-        return True  # "the bin Salem administration": a place's name after a particle is a family's
-    if kinds.is_place(first.text):
-        return False
-    guessed = labels <= GUESS_LABELS and all(
-        (w.proper and not w.familiar) or w.text in proper_words if w.label else w.proper or kinds.is_name(w.text)
-        for w in words)
-    # A name opens it and the rest are names too ("María", "Emeka Adeyemi", "Blessing
-    # Precious Bishop" read as an organisation, "King Will Long" as the title of a work,
-    # "Lan Nampa" as a town), not "York Times".
-    given = (kinds.is_given(first.text) or _given_here(text, first) or _unit_opened(words)) and (
-        not first.familiar or all(kinds.is_name(w.text) or w.proper and not (w.familiar and w.common)
-                                  for w in words[1:]))
-    # Proper nouns that are no everyday words, one unknown to the vocabulary, owning
-    # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
-    unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
-        not all(w.familiar for w in words)) and text.startswith(("'s", "’s"), run[-1].end)
-    return given or guessed or unknown or _family(words) or _owner_read_as_place(text, run, labels) or _speaker(
-        text, words)
-
-
-def _owner_read_as_place(text: str, run: list[Word], labels: set[str]) -> bool:
-    """Family names owning something, read as a place, as the model reads a possessive before
-    a place's name ("since Truong's Moscow visit"): not a place the lexicon knows ("Jordan's")."""
-    kinds = lexicon()
-    return labels <= {"GPE", "LOC"} and text.startswith(("'s", "’s"), run[-1].end) and all(
-        w.proper and (kinds.is_family(w.text) or family_shaped(w.text)) and not kinds.is_place(w.text)
-        for w in run if not w.particle)
-
-
 def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
-    while run and (not_name_edge(run[0].text, leading=True) and not _given_here(text, run[0])
+    while run and (not_name_edge(run[0].text, leading=True) and not given_here(text, run[0])
                    or _acronym(run[0].text)):
         run = run[1:]
     first = run[0].text if run else ""
     if len(run) > 1 and (run[0].common or lexicon().is_place(first)) and not lexicon().is_name(first) and (
-            fold(first) not in PARTICLES) and not _given_here(text, run[0]):
+            fold(first) not in PARTICLES) and not given_here(text, run[0]):
         # An ordinary word or a country opens it: "Free" of a slogan before a name ("Free Gogi
         # Beridze"), "Lebanon" of "Coordinator for Lebanon Thiago del Valle", or the first
         # word of an institution ("Associated Press", "Supreme Court"); two such words are a
@@ -304,59 +259,11 @@ def _family_role(word: str) -> bool:
     return fold(word) in ROLE_WORDS and lexicon().is_family(word)
 
 
-def _unit_opened(words: list[Word]) -> bool:
-    """A prefix that makes a given name with the name after it ("Abu Zaid", "Umm Kulthum";
-    not "Abu Dhabi", whose second word is no name)."""
-    return len(words) > 1 and fold(words[0].text) in NAME_UNIT_PREFIXES and lexicon().is_name(words[1].text)
-
-
-def _given_here(text: str, word: Word) -> bool:
-    """A month, a day, a title or a sentence word that is a given name where it stands: "Jan
-    Kubis", "physician Justice Street" (titles do not stack after a role)."""
-    return calendar_name(text, word.start, word.text) or given_after_role(text, word.start, word.text)
-
-
 def _credit_closing_line(text: str, run: list[Word]) -> bool:
     """The run follows "by" and ends its line, and is no agency ("Photo by Reuters")."""
     before = text[max(0, run[0].start - 4):run[0].start]
     return (before.endswith(("by ", "By ")) and not text[run[-1].end:].split("\n", 1)[0].strip(" .")
             and text[run[0].start:run[-1].end] not in AGENCIES)
-
-
-def _speaker(text: str, words: list[Word]) -> bool:
-    """A given name and a proper noun or two the model guesses are an organisation, before a
-    verb of speaking or a person's affiliation: "Minh Nampa says", "Arnon Nampa, of Common
-    Defense, shouts". Organisations speak too, but rarely under a given name. Alone, a word
-    the lexicon knows as a family name and no ordinary word, before a verb of speaking
-    ("Nyokabi told AFP", read as a place)."""
-    if not (len(words) <= 3 and all(w.proper for w in words)):
-        return False
-    after = text[words[-1].end:words[-1].end + 40]
-    if len(words) > 1 and regex.match(AFFILIATION, after):
-        return True
-    verb = regex.match(r"[ \t]+(\p{Ll}+)\b", after)
-    if verb is None or verb.group(1) not in SPEECH_VERBS:
-        return False
-    if len(words) > 1:
-        return lexicon().is_given(words[0].text)
-    return not words[0].common and lexicon().is_family(words[0].text)  # not "Rule of Law told"
-
-
-def _family(words: list[Word]) -> bool:
-    """Family names only, one at least a word the model's vocabulary does not know, however
-    it reads them: "bow to Tulegenov", "García Márquez's trip" (read as places); not
-    "Costa Rica" or "Sierra Leone", words it knows. Or proper nouns the vocabulary knows none
-    of, closing on a family name: "the case of Aizada Kuanyshbayeva in Almaty" (a place)."""
-    if not all(w.proper for w in words) or all(w.familiar for w in words):
-        return False
-    family = [lexicon().is_family(w.text) or family_shaped(w.text) for w in words]
-    return all(family) or family[-1] and not any(w.familiar for w in words)
-
-
-def _opened_by_particle(text: str, run: list[Word]) -> bool:
-    """A particle written small opens the name, no capitalised word before it: "the eve of
-    del Valle's trip", "met van der Berg" (read as a place: "Valle" is one too)."""
-    return _PARTICLES_BEFORE.search(text, max(0, run[0].start - 30), run[0].start) is not None
 
 
 def _acts(run: list[Word], following: Word | None) -> bool:
