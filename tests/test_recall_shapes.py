@@ -322,6 +322,8 @@ FOUND = [
      "The bin Salem administration claims Okafor is deportable.", ["bin Salem"]),
     ("a prefix that makes a given name with the name after it, read as a place",
      "Lawyers say the Abu Zaid administration has no case.", ["Abu Zaid"]),
+    ("a family name never introduced, read as an organisation",
+     "The administration claims Okafor is deportable.", ["Okafor"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),
@@ -338,6 +340,8 @@ NOT_FOUND = [
      "Oil workers in Zhanaozen and students in Kendari marched down Moi Avenue.",
      ["Zhanaozen", "Kendari"]),
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
+    ("everyday words that are family names too, read as organisations",
+     "The bill passed the House on Tuesday and goes to the Senate next.", ["House", "Senate"]),
     ("a sentence word opening a sentence", 'Said one protester: "We will stay."', ["Said"]),
     ("a crowd speaking in a transcript",
      "ANA OKORO, BYLINE: The crowd chants.\n\nUNIDENTIFIED CROWD: (Chanting in Spanish).\n\n"

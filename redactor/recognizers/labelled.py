@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from redactor.cues import NAME_UNIT_PREFIXES, PARTICLES, SPEECH_VERBS, alternation
+from redactor.cues import AGENCIES, NAME_UNIT_PREFIXES, PARTICLES, SPEECH_VERBS, alternation
 from redactor.lexicon import family_shaped, lexicon
 from redactor.names import fold
 from redactor.name_words import calendar_name, given_after_role
@@ -55,8 +55,8 @@ def named_all_the_same(text: str, run: list[Word], words: list[Word], labels: se
     # something ("Jatupat Nampa's winner", read as an organisation): as likely a person.
     unknown = labels <= GUESS_LABELS and len(words) > 1 and all(w.proper and not w.common for w in words) and (
         not all(w.familiar for w in words)) and text.startswith(("'s", "’s"), run[-1].end)
-    return given or guessed or unknown or _family(words) or _owner_read_as_place(text, run, labels) or speaker(
-        text, words)
+    return (given or guessed or unknown or _family(words) or _owner_read_as_place(text, run, labels)
+            or _family_read_as_organisation(text, words, labels) or speaker(text, words))
 
 
 def given_here(text: str, word: Word) -> bool:
@@ -86,6 +86,16 @@ def _opened_by_particle(text: str, run: list[Word]) -> bool:
     """A particle written small opens the name, no capitalised word before it: "the eve of
     del Valle's trip", "met van der Berg" (read as a place: "Valle" is one too)."""
     return _PARTICLES_BEFORE.search(text, max(0, run[0].start - 30), run[0].start) is not None
+
+
+def _family_read_as_organisation(text: str, words: list[Word], labels: set[str]) -> bool:
+    """One word the lexicon knows as a family name, and as no place and no everyday word,
+    that the model guesses is an organisation: "claims Okafor is deportable" (not "the
+    House", "Law"). A firm named for a family becomes a possible name too, for the editor
+    to dismiss."""
+    word, kinds = words[0], lexicon()
+    return (len(words) == 1 and labels <= GUESS_LABELS and word.proper and not word.common
+            and kinds.is_family(word.text) and not kinds.is_place(word.text) and word.text not in AGENCIES)
 
 
 def _owner_read_as_place(text: str, run: list[Word], labels: set[str]) -> bool:
