@@ -27,6 +27,7 @@ from redactor.variants import VariantIndex
 
 _SPEAKS = re.compile(rf"[ \t]+(?:(?:has|had|also|later|then)[ \t]+)?(?:{alternation(SPEECH_VERBS)})\b")
 _SMALL_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,4})[ \t]+$")  # a particle's length
+COULD_BE = "could be "  # opens the note of a lone name several persons share
 _NICKNAME = re.compile(r"[\"“‘'](\w[\w'’-]*)[\"”’']")
 
 
@@ -44,6 +45,11 @@ class Candidate:
     @property
     def first_start(self) -> int:
         return min(m.start for m in self.mentions)
+
+    @property
+    def ambiguous(self) -> bool:
+        """A lone name several persons share: which of them each mention is, is not known."""
+        return self.note.startswith(COULD_BE)
 
 
 class WordIndex:
@@ -136,7 +142,7 @@ class _Registry:
         if len(same) == 1:
             return same[0], False, ""
         if len(same) > 1:
-            return None, False, "could be " + " or ".join(p.name for p in same)
+            return None, False, COULD_BE + " or ".join(p.name for p in same)
         if len(name_key) > 1:
             return None, False, ""
         if len(self._by_nickname.get(name_key[0], ())) == 1:
@@ -340,6 +346,6 @@ def _ambiguous(form: tuple[str, ...], candidates: list[Candidate], people: list[
         if person.key == form:
             return person
     person = Candidate(" ".join(t.title() for t in form), form,
-                       note="could be " + " or ".join(p.name for p in candidates))
+                       note=COULD_BE + " or ".join(p.name for p in candidates))
     people.append(person)
     return person

@@ -32,7 +32,7 @@ def suggest(text: str, candidates: Iterable[Candidate], keep: Iterable[str] = ()
     candidates = list(candidates)
     taken = sorted((m.start, m.end) for c in candidates for m in c.mentions)
     persons: list[Person] = []
-    for number, candidate in enumerate(_split_shared_surname(text, _split_variants(text, candidates)), start=1):
+    for number, candidate in enumerate(_split_shared_names(text, _split_variants(text, candidates)), start=1):
         if _is_address(candidate):
             persons.append(_address_person(f"p{number}", candidate))
             continue
@@ -112,26 +112,45 @@ def _split_variants(text: str, candidates: Iterable[Candidate]) -> Iterator[Cand
                             sources=candidate.sources)
 
 
-def _split_shared_surname(text: str, candidates: Iterable[Candidate]) -> Iterator[Candidate]:
-    """A full name first seen after a surname alone has been described as a public figure's,
-    and never described so itself, may be someone else of that name: "the Okonjo
-    administration ... Tunde Okonjo's late goal". It is weighed on its own, as a person the
-    text says nothing of (redaction suggested), not kept with the president."""
+def _split_shared_names(text: str, candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Mentions that may be someone else, split from a public figure the text describes
+    elsewhere: a lone surname two persons share ("TRAN:", where President Tran and a
+    protester Arnon Tran both speak) kept only where its own words show the office; a full
+    name first seen after the surname alone was described as a public figure's, and never
+    described so itself ("the Okonjo administration ... Tunde Okonjo's late goal"). Split off,
+    they are weighed on their own, as a person the text says nothing of: redaction suggested.
+    Where a mention says the person is private, nothing is split: the name is withheld
+    everywhere already."""
     for candidate in candidates:
-        full = [m for m in candidate.mentions if len(key(m.text)) > 1]
-        kinds = {m.start: {e.kind for e in gather(text, [m])} for m in candidate.mentions} if full else {}
-        before = [m for m in candidate.mentions if m.start < full[0].start] if full else []
-        if (full and any(PUBLIC in kinds[m.start] for m in before)
-                and not any(PRIVATE in found for found in kinds.values())
-                and not any(PUBLIC in kinds[m.start] for m in full)):
-            candidate.mentions = [m for m in candidate.mentions if m not in full]
-            candidate.name, candidate.key = display_name(before[0].text), key(before[0].text)
+        split = _maybe_someone_else(text, candidate)
+        if not split:
             yield candidate
-            yield Candidate(display_name(full[0].text), key(full[0].text), full, sources=candidate.sources,
-                            note=f"shares a surname with {candidate.name}, described as a public figure "
-                                 f"before this full name appears, and is never described so")
             continue
+        candidate.mentions = [m for m in candidate.mentions if m not in split]
+        if not candidate.ambiguous:
+            candidate.name, candidate.key = display_name(candidate.mentions[0].text), key(candidate.mentions[0].text)
+            note = (f"shares a surname with {candidate.name}, described as a public figure before this "
+                    f"full name appears, and is never described so")
+        else:
+            note = f"{candidate.note}; never described as a public figure where it stands"
         yield candidate
+        yield Candidate(display_name(split[0].text), key(split[0].text), split, sources=candidate.sources, note=note)
+
+
+def _maybe_someone_else(text: str, candidate: Candidate) -> list[Mention]:
+    """The mentions of a public figure that may be someone else (see ``_split_shared_names``)."""
+    full = [m for m in candidate.mentions if len(key(m.text)) > 1]
+    if not (candidate.ambiguous or full and len(full) < len(candidate.mentions)):
+        return []
+    kinds = {m.start: {e.kind for e in gather(text, [m])} for m in candidate.mentions}
+    public = [m for m in candidate.mentions if PUBLIC in kinds[m.start]]
+    if not public or any(PRIVATE in found for found in kinds.values()):
+        return []
+    if candidate.ambiguous:
+        return [m for m in candidate.mentions if m not in public]
+    if public[0].start < full[0].start and not any(m in public for m in full):
+        return full
+    return []
 
 
 def _reveal_no_withheld_name(persons: list[Person]) -> None:

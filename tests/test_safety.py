@@ -344,3 +344,19 @@ def test_a_full_name_first_seen_after_a_public_figure_of_the_same_surname_is_not
     president = [p for p in decisions.persons if any(m.text == "Okonjo" for m in p.mentions)]
     assert president and president[0].action == "keep"
     assert "Okonjo" in saved.path.read_text(encoding="utf-8") and not saved.clean
+
+
+def test_a_lone_surname_two_persons_share_is_kept_only_where_it_shows_the_office(engine, tmp_path: Path):
+    """President Okoro and a marcher, Tade Okoro, both in a transcript: the label "OKORO:"
+    after the marcher speaks may be his, so it is not kept with the president's title."""
+    decisions = _analyzed(engine, tmp_path, (
+        "Marchers Demand The Exit Of President Okoro\n\n"
+        "HOST: This month, Felix Okoro began a third term as president.\n\n"
+        "Among the marchers is a man of 80 called Tade Okoro.\n\n"
+        "TADE OKORO: I came because our children have left.\n\n"
+        "HOST: How many of your family have gone?\n\n"
+        "OKORO: Almost everyone.\n"))
+    label = next(p for p in decisions.persons for m in p.mentions if m.text == "OKORO")
+    assert label.action != "keep", (label.name, label.reason)
+    title = next(p for p in decisions.persons for m in p.mentions if m.text == "Okoro" and p.action == "keep")
+    assert "Okoro" in title.name
