@@ -19,6 +19,10 @@ from redactor.names import fold, is_caps, strip_possessive
 from redactor.words import is_ordinary
 
 TITLE_CASE_SHARE = 0.6
+# A sentence ending inside a line, after a word no abbreviation ("Celik. Audience"), in a
+# line longer than headlines are.
+_HEADLINE_WORDS = 25
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{3}[.!?][\"”’)]*[ \t]+\p{Lu}")
 # Sentence words no name is made of, whatever the lexicon lists ("May" is a month here).
 _NEVER_NAMES = NEVER_IN_NAMES | MONTHS_AND_DAYS | HONORIFICS
 _TIME_OF_DAY = re.compile(r"[ \t]+(?:night|morning|afternoon|evening|nights|mornings)\b")
@@ -126,9 +130,13 @@ def sentence_start(text: str, start: int) -> bool:
 
 def title_case_line(text: str, offset: int) -> bool:
     """The line at ``offset`` is a headline in title case ("Families Hold Vigil for Dock
-    Workers"): its capitals say nothing about names."""
+    Workers"): its capitals say nothing about names. Not a paragraph of sentences that are
+    mostly names ("Music by Tunde Eze and Ka-ho Ho. Audience strategy by ..."): a headline
+    is short and holds a sentence or two ("... in Chauvin Trial. Aired 11-11:30a ET")."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    words = regex.findall(r"\p{L}[\p{L}'’-]*", text[start:end if end >= 0 else len(text)])
+    line = text[start:end if end >= 0 else len(text)]
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", line)
     capitalised = [w for w in words if w[0].isupper()]
-    return len(words) >= 4 and len(capitalised) >= TITLE_CASE_SHARE * len(words)
+    return (len(words) >= 4 and len(capitalised) >= TITLE_CASE_SHARE * len(words)
+            and not (len(words) > _HEADLINE_WORDS and _SENTENCE_BREAK.search(line)))

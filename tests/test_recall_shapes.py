@@ -324,6 +324,12 @@ FOUND = [
      "Lawyers say the Abu Zaid administration has no case.", ["Abu Zaid"]),
     ("a family name never introduced, read as an organisation",
      "The administration claims Okafor is deportable.", ["Okafor"]),
+    ("names in a paragraph of credits, capitalised as a headline is",
+     "This episode was produced by Amara Okafor, Liesel Brandt, Tomasz Wierzbicki, Hana Sato, "
+     "Kwame Mensah and Ingrid Solberg. It was edited by Rafael Gomes, Chidi Obi and Mei Lin. "
+     "Original music by Tunde Eze, Ka-ho Ho and Emre Celik. Audience strategy by Zhanar "
+     "Kassymov and Temirbek Usmonova. Special thanks to Paula Reyes.",
+     ["Temirbek Usmonova"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),
