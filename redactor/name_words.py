@@ -31,6 +31,9 @@ _BEFORE_GIVEN = ROLE_WORDS | JOBS | {"is", "was", "and"}
 _WORD_BEFORE = re.compile(r"(?:([^\W\d_]+)|(?<![\w.])([A-Z][a-z]{1,3})\.)[ \t]+$")
 # A capitalised word that is no month or day right after one: "of Sunday Street" names a person.
 _NAME_AFTER = regex.compile(r"[ \t]+(?!(?i:" + "|".join(sorted(MONTHS_AND_DAYS)) + r")\b)\p{Lu}\p{Ll}")
+# A list's item before or after a word: "Priya, " and ", Priya", "Grace and ", " and Tomasz".
+_LISTED_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)(?:,|,?[ \t]+(?:and|&))[ \t]+$")
+_LISTED_AFTER = regex.compile(r"(?:,|,?[ \t]+(?:and|&))[ \t]+(\p{Lu}[\p{L}'’-]*)")
 _CREDITED_BY = re.compile(r"(?:(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by|^[ \t]*By)[ \t]+$",
                           re.MULTILINE)  # "produced by Sunday Brown", a byline's "By Sunday Street"
 
@@ -65,6 +68,17 @@ def given_after_role(text: str, start: int, word: str) -> bool:
     word_before = before.group(1) or before.group(2)
     modifier = word_before[0].isupper() and fold(word_before) in TITLE_MODIFIERS  # "Chief Justice"
     return fold(word_before) in _BEFORE_GIVEN and not modifier
+
+
+def given_in_list(text: str, start: int, word: str) -> bool:
+    """A sentence word that is also a given name, in a list beside a given name no word is:
+    "Will, Priya, Rustam, welcome", "Grace, Will and Tomasz" (not "May, June and July")."""
+    if not (word[:1].isupper() and given_title(word)) or fold(word) in MONTHS_AND_DAYS:
+        return False
+    before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
+    after = _LISTED_AFTER.match(text, start + len(word))
+    return any(lexicon().is_given(found.group(1)) and fold(found.group(1)) not in MONTHS_AND_DAYS
+               and not given_title(found.group(1)) for found in (before, after) if found)
 
 
 def capitalised_name_word(text: str, start: int, word: str) -> bool:

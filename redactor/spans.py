@@ -25,8 +25,8 @@ from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES,
                            not_name_words)
 from redactor.facts import TextFacts
 from redactor.lexicon import family_shaped, lexicon
-from redactor.name_words import (calendar_name, capitalised_name_word, everyday_word, given_after_role, given_title,
-                                 not_name_edge, sentence_start, title_case_line)
+from redactor.name_words import (calendar_name, capitalised_name_word, everyday_word, given_after_role, given_in_list,
+                                 given_title, not_name_edge, sentence_start, title_case_line)
 from redactor.names import QUOTED_NICKNAME, WORD, fold, is_caps, is_initial, misspelt_as, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
@@ -112,7 +112,9 @@ def _name_parts(text: str, start: int, end: int, facts: TextFacts,
     Kapanadze", "Almaty" of a keywords field's "Nurlanov Almaty")."""
     for piece_start, piece_end in _pieces(text, start, end):
         found = _after_title([m for m in WORD.finditer(text, piece_start, piece_end)])
-        if not (len(found) == 1 and capitalised_name_word(text, found[0].start(), found[0].group())):
+        one = found[0] if len(found) == 1 else None  # "ask Said about it", "Will, Priya, Rustam"
+        if not (one and (capitalised_name_word(text, one.start(), one.group())
+                         or given_in_list(text, one.start(), one.group()))):
             while found and _not_leading(text, found, facts, places, private):
                 found.pop(0)  # a lone word is judged as a surname: "Bishop" the model calls a person
             while found and _not_trailing(found, places):

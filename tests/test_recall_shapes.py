@@ -330,6 +330,9 @@ FOUND = [
      "Original music by Tunde Eze, Ka-ho Ho and Emre Celik. Audience strategy by Zhanar "
      "Kassymov and Temirbek Usmonova. Special thanks to Paula Reyes.",
      ["Temirbek Usmonova"]),
+    ("a given name that is a sentence word, in a list of given names",
+     "HOST: Will, Priya, Rustam, welcome to the program. Grace, Will and Tomasz joined us too.",
+     ["Will"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),
@@ -346,6 +349,7 @@ NOT_FOUND = [
      "Oil workers in Zhanaozen and students in Kendari marched down Moi Avenue.",
      ["Zhanaozen", "Kendari"]),
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
+    ("months in a list", "The rallies of May, June and July drew thousands.", ["May", "June", "July"]),
     ("everyday words that are family names too, read as organisations",
      "The bill passed the House on Tuesday and goes to the Senate next.", ["House", "Senate"]),
     ("a sentence word opening a sentence", 'Said one protester: "We will stay."', ["Said"]),

@@ -15,7 +15,7 @@ import regex
 from redactor.cues import AGENCIES, NAME_UNIT_PREFIXES, PARTICLES, SPEECH_VERBS, alternation
 from redactor.lexicon import family_shaped, lexicon
 from redactor.names import fold
-from redactor.name_words import calendar_name, given_after_role
+from redactor.name_words import calendar_name, given_after_role, given_in_list
 from redactor.recognizers.base import AFFILIATION
 
 if TYPE_CHECKING:
@@ -61,8 +61,10 @@ def named_all_the_same(text: str, run: list[Word], words: list[Word], labels: se
 
 def given_here(text: str, word: Word) -> bool:
     """A month, a day, a title or a sentence word that is a given name where it stands: "Jan
-    Kubis", "physician Justice Street" (titles do not stack after a role)."""
-    return calendar_name(text, word.start, word.text) or given_after_role(text, word.start, word.text)
+    Kubis", "physician Justice Street" (titles do not stack after a role), "Will, Priya,
+    Rustam, welcome" (a list of given names)."""
+    return (calendar_name(text, word.start, word.text) or given_after_role(text, word.start, word.text)
+            or given_in_list(text, word.start, word.text))
 
 
 def _unit_opened(words: list[Word]) -> bool:

@@ -28,7 +28,8 @@ from redactor.plausibility import opens_dateline
 from redactor.recognizers.base import NameRecognizer
 from redactor.recognizers.labelled import GUESS_LABELS, given_here, named_all_the_same, speaker
 from redactor.words import is_ordinary
-from redactor.name_words import capitalised_name_word, not_name_edge, sentence_start, title_case_line
+from redactor.name_words import (capitalised_name_word, given_in_list, not_name_edge, sentence_start,
+                                 title_case_line)
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
@@ -228,7 +229,8 @@ def _weigh(text: str, run: list[Word], headlines: bool = True,
         word = words[0]
         unfamiliar = (not word.common and word.text not in places and not word.opens_sentence
                       and not sentence_start(text, word.start))
-        return POSSIBLE if word.proper and (known[0] or unfamiliar or word.text in proper_words) else ""
+        listed = given_in_list(text, word.start, word.text)  # "Will, Priya, Rustam": tagged a verb
+        return POSSIBLE if listed or word.proper and (known[0] or unfamiliar or word.text in proper_words) else ""
     return POSSIBLE if any(w.proper for w in words) else ""
 
 
