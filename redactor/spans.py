@@ -315,13 +315,18 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
             is_caps(bare) and not caps and not lexicon().is_family(bare)):
         return False
     end = start + len(bare)
-    if facts.is_other(start, end, name) and not (not right and _guessed_given(bare, start, end, facts)) or (
+    # "Tsz-kin Wong", "Ji-woo Kim": a hyphenated given name before its family name, however
+    # the model reads it ("Tsz-kin" alone: an organisation).
+    syllables = not right and bool(_GIVEN_SYLLABLES.fullmatch(bare)) and (
+        fold(WORD.search(text, *name).group()) in FAMILY_FIRST)
+    guessed = not right and _guessed_given(bare, start, end, facts)
+    if facts.is_other(start, end, name) and not (guessed or syllables) or (
             _place_word(text, start, end, facts) or fold(bare) in facts.place_words):
         return False
     if lexicon().is_place(bare) and not lexicon().is_name(bare):
         return False  # a country or a state ("Coordinator for Lebanon Thiago del Valle")
-    if not right and _GIVEN_SYLLABLES.fullmatch(bare) and fold(WORD.search(text, *name).group()) in FAMILY_FIRST:
-        return True  # "Tsz-kin Wong", "Ji-woo Kim": a hyphenated given name before its family name
+    if syllables:
+        return True
     if sentence_start(text, start):
         # Capitalised by position, not by being a name: the tagger or the lexicon must say so,
         # or the word must be no word the model's vocabulary knows ("SAID: Tsz-kin Hoi-yan Lau").

@@ -333,6 +333,9 @@ FOUND = [
     ("a given name that is a sentence word, in a list of given names",
      "HOST: Will, Priya, Rustam, welcome to the program. Grace, Will and Tomasz joined us too.",
      ["Will"]),
+    ("a hyphenated given name the model reads alone as an organisation, before a found family name",
+     "The crew also includes Tsz-kin Chan, Ilse Brandauer, Kwame Mensah and Ani Dube.",
+     ["Tsz-kin Chan"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),
