@@ -205,6 +205,9 @@ FOUND = [
     ("a client's name of sentence words closing a speaker's label",
      "KOFI MENSAH, DEFENSE ATTORNEY FOR WILL SAID: So you had no idea?\n\nWILL SAID: No.",
      ["WILL SAID"]),
+    ("a lawyer's name of sentence words in a speaker's label with a long role",
+     "JUSTICE SAID, DEFENSE ATTORNEY FOR TAMAR OKORO: So you had no idea?\n\nOKORO: No.\n\n"
+     "KATE MBEKI, PROSECUTOR: Go on.\n\nOKORO: Yes.", ["JUSTICE SAID"]),
     ("a name before 'Trial' in a headline, and in capitals after 'ATTORNEY FOR'",
      "Second Day of Testimony Gets Underway in Farhana Patel Trial. Aired 11 ET\n\n"
      "DAVIT KAPANADZE, DEFENSE ATTORNEY FOR FARHANA PATEL: So you had no idea?",

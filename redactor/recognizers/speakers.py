@@ -25,7 +25,7 @@ from redactor.spans import WHOLE
 
 _LABEL = regex.compile(
     r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})"
-    r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+\S")
+    r"(?:,[ \t]*[\p{Lu} ]{2,60})?:[ \t]+\S")
 # A speaker's whole answer a name of two to four words: "STREET: Tsz-kin Siu-fung Ng."
 _ANSWER = regex.compile(r"(?:,[ \t]*[\p{Lu} ]{2,30})?:[ \t]+(?P<answer>\p{Lu}[\p{L}\p{M}'’-]*"
                         r"(?:[ \t]+(?:\p{Ll}{1,3}[ -])?\p{Lu}[\p{L}\p{M}'’-]*){1,3})[.!]?[ \t]*(?=\r?\n|\Z)")
@@ -70,9 +70,11 @@ class SpeakerRecognizer(NameRecognizer):
 
 def _role_only(label: str) -> bool:
     """"COUNSEL:", "THE COURT:", "DEFENSE ATTORNEY:": a role speaks, no one is named; but a
-    role word alone that is also a family name is the speaker's surname ("KING:")."""
+    role word alone that is also a family name is the speaker's surname ("KING:"), and two
+    or more words that are all also names are a name ("JUSTICE SAID, DEFENSE ATTORNEY FOR
+    ...:")."""
     words = label.split()
-    if len(words) == 1 and lexicon().is_family(words[0]):
+    if len(words) == 1 and lexicon().is_family(words[0]) or len(words) > 1 and all(map(given_title, words)):
         return False
     return all(fold(word) in not_name_words() for word in words)
 
