@@ -355,6 +355,9 @@ NOT_FOUND = [
      "Oil workers in Zhanaozen and students in Kendari marched down Moi Avenue.",
      ["Zhanaozen", "Kendari"]),
     ("agencies", "The figures were confirmed to AP and AFP by the ministry.", ["AP", "AFP"]),
+    ("ordinary words one after another before a word that is also a family name",
+     "Crowds marched to the State Capitol on Friday.\n\nThe attack comes as troops mass near "
+     "the border.View Entire Post ›", ["State Capitol", "Entire Post"]),
     ("months in a list", "The rallies of May, June and July drew thousands.", ["May", "June", "July"]),
     ("everyday words that are family names too, read as organisations",
      "The bill passed the House on Tuesday and goes to the Senate next.", ["House", "Senate"]),

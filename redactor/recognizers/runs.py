@@ -238,14 +238,13 @@ def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
     while run and (not_name_edge(run[0].text, leading=True) and not given_here(text, run[0])
                    or _acronym(run[0].text)):
         run = run[1:]
-    first = run[0].text if run else ""
-    if len(run) > 1 and (run[0].common or lexicon().is_place(first)) and not lexicon().is_name(first) and (
-            fold(first) not in PARTICLES) and not given_here(text, run[0]):
+    while len(run) > 1 and _ordinary_opening(run[0], text):
         # An ordinary word or a country opens it: "Free" of a slogan before a name ("Free Gogi
         # Beridze"), "Lebanon" of "Coordinator for Lebanon Thiago del Valle", or the first
-        # word of an institution ("Associated Press", "Supreme Court"); two such words are a
-        # name only among names ("... Mehmet Arslan, Parit Pham and ..."). Not a given name
-        # where it stands ("and Will Little", "King Will Long").
+        # word of an institution ("Associated Press", "Supreme Court"), one after another
+        # ("View Entire Post"); two such words are a name only among names ("... Mehmet
+        # Arslan, Parit Pham and ..."). Not a given name where it stands ("and Will Little",
+        # "King Will Long").
         if len(run) == 2:
             yield run, True
             return
@@ -254,6 +253,12 @@ def _trimmed(run: list[Word], text: str) -> Iterator[tuple[list[Word], bool]]:
         run = run[:-1]
     if run and not (len(run) == 1 and _acronym(run[0].text)):
         yield run, False
+
+
+def _ordinary_opening(word: Word, text: str) -> bool:
+    """An ordinary word or a place that is no name, opening a run (see ``_trimmed``)."""
+    return (word.common or lexicon().is_place(word.text)) and not lexicon().is_name(word.text) and (
+        fold(word.text) not in PARTICLES) and not given_here(text, word)
 
 
 def _family_role(word: str) -> bool:
