@@ -12,8 +12,8 @@ import re
 
 import regex
 
-from redactor.cues import (FAMILY_FIRST, HONORIFICS, JOBS, MONTHS_AND_DAYS, NEVER_IN_NAMES, ROLE_WORDS, TEMPORAL,
-                          TITLE_MODIFIERS, not_name_words)
+from redactor.cues import (FAMILY_FIRST, HARM_NOUNS, HONORIFICS, JOBS, KIN, MONTHS_AND_DAYS, NEVER_IN_NAMES,
+                          ROLE_WORDS, TEMPORAL, TITLE_MODIFIERS, alternation, not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps, strip_possessive
 from redactor.words import is_ordinary
@@ -34,6 +34,11 @@ _NAME_AFTER = regex.compile(r"[ \t]+(?!(?i:" + "|".join(sorted(MONTHS_AND_DAYS))
 # A list's item before or after a word: "Priya, " and ", Priya", "Grace and ", " and Tomasz".
 _LISTED_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)(?:,|,?[ \t]+(?:and|&))[ \t]+$")
 _LISTED_AFTER = regex.compile(r"(?:,|,?[ \t]+(?:and|&))[ \t]+(\p{Lu}[\p{L}'’-]*)")
+# Whose family, relative or harm "of" speaks of, and "who" after: a person, no day ("the
+# family of Sunday", "the killing of June", "the heart of Sunday who stood nearby").
+_OF_A_PERSON = re.compile(rf"\b(?:family|relatives|{alternation(KIN)}|{alternation(HARM_NOUNS)})[ \t]+of[ \t]+$",
+                          re.IGNORECASE)
+_WHO_AFTER = re.compile(r"[ \t]+(?:who|whose)\b")
 _CREDITED_BY = re.compile(r"(?:(?:\w+ed|made|written|done|music|mixing|photos?)[ \t]+by|^[ \t]*By)[ \t]+$",
                           re.MULTILINE)  # "produced by Sunday Brown", a byline's "By Sunday Street"
 
@@ -115,7 +120,8 @@ def calendar_name(text: str, start: int, word: str, numbers: bool = True) -> boo
     """A month or a day that is a given name here ("Jan Kubis", "June Almeida"): the lexicon
     knows it as one, no "in", "on", "since" stands before it, and no date follows it (a
     number, unless ``numbers`` is False because a frame has read it as an age, or a time
-    of day)."""
+    of day). Whose family or harm "of" speaks of, or who "who" follows, is a person ("the
+    family of Sunday", "Sunday who stood nearby")."""
     bare = fold(word.rstrip("."))
     if bare not in MONTHS_AND_DAYS or not lexicon().is_given(bare) or word.endswith("."):
         return False
@@ -125,7 +131,8 @@ def calendar_name(text: str, start: int, word: str, numbers: bool = True) -> boo
     # Promised Land by Sunday Long" name one.
     temporal = before and fold(before.group(1)) in TEMPORAL and not _CREDITED_BY.search(
         text, max(0, start - 30), start) and not (
-        fold(before.group(1)) in ("of", "by") and _NAME_AFTER.match(text, start + len(word)))
+        fold(before.group(1)) in ("of", "by") and _NAME_AFTER.match(text, start + len(word))) and not (
+        _OF_A_PERSON.search(text, max(0, start - 40), start) or _WHO_AFTER.match(text, start + len(word)))
     return not temporal and not (numbers and re.match(r"[ \t.,]*\d", after)) and not _TIME_OF_DAY.match(
         text, start + len(word))  # "students Sunday night"
 

@@ -339,6 +339,9 @@ FOUND = [
     ("a hyphenated given name the model reads alone as an organisation, before a found family name",
      "The crew also includes Tsz-kin Chan, Ilse Brandauer, Kwame Mensah and Ani Dube.",
      ["Tsz-kin Chan"]),
+    ("a day that is a given name, alone, after whose family or harm 'of' speaks, or before 'who'",
+     "The stray bullet struck Sunday who was standing at the gate. Now the family of Sunday "
+     "wants answers, and the killing of Sunday is before the court.", ["Sunday"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),
@@ -358,6 +361,8 @@ NOT_FOUND = [
     ("ordinary words one after another before a word that is also a family name",
      "Crowds marched to the State Capitol on Friday.\n\nThe attack comes as troops mass near "
      "the border.View Entire Post ›", ["State Capitol", "Entire Post"]),
+    ("days after 'of' that is no family's or harm's",
+     "The protests of Sunday drew thousands; the arrests of Sunday night drew more.", ["Sunday"]),
     ("months in a list", "The rallies of May, June and July drew thousands.", ["May", "June", "July"]),
     ("everyday words that are family names too, read as organisations",
      "The bill passed the House on Tuesday and goes to the Senate next.", ["House", "Senate"]),
