@@ -19,7 +19,7 @@ from redactor.detection import Hit
 from redactor.lexicon import lexicon
 from redactor.names import (WORD, display_name, fold, initials, is_caps, key, misspelt_as, strip_possessive,
                             tokens)
-from redactor.name_words import sentence_start
+from redactor.name_words import sentence_start, title_case_line
 from redactor.facts import TextFacts
 from redactor.spans import Span, clean_spans, extend
 from redactor.variants import VariantIndex
@@ -302,14 +302,16 @@ def _occurrences(text: str, form: tuple[str, ...], index: WordIndex,
                  facts: TextFacts = TextFacts()) -> Iterable[tuple[int, int]]:
     """Whole-word occurrences of the token sequence ``form``: written with a capital (a
     common word only where it is no sentence's first word, or speaks there: "Young said",
-    "Price has said", not "Young people gathered"), or in lower case where the word is no
-    ordinary word ("Gogi beridze")."""
+    "Price has said", not "Young people gathered"; a modal not in a headline's title case:
+    "They Will Not Leave"), or in lower case where the word is no ordinary word ("Gogi
+    beridze")."""
     if len(form) == 1:
         word = form[0]
         common = word in index.lowercase and facts.is_common(word)
+        function = lexicon().is_word_name(word)  # "Will", "May": a headline capitalises the modal
         for start, end in index.capitalised.get(word, ()):
-            if not common or not sentence_start(text, start) or facts.tagged_proper(start, end) or (
-                    _SPEAKS.match(text, end)):
+            opening = sentence_start(text, start) or function and title_case_line(text, start)
+            if not common or not opening or facts.tagged_proper(start, end) or _SPEAKS.match(text, end):
                 yield start, end
         if len(word) > 3 and word not in PARTICLES:
             yield from index.small.get(word, ())

@@ -217,14 +217,17 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         word.islower() and _misspelt(word, facts))  # "dul Valle"
     lower = not particle and word.islower() and word.isalpha() and not caps
     small = lower and _small_name(word, before.start(1), facts)
-    # "Precious grant Bishop": a given name written small, after another given name
-    given_small = lower and not small and lexicon().is_given(word) and word not in not_name_words()
+    # "Precious grant Bishop", "Sunday will Street": a given name written small, after
+    # another given name (a modal or a verb that is one too)
+    given_small = lower and not small and (lexicon().is_given(word) and word not in not_name_words()
+                                           or lexicon().is_word_name(word))
     if particle or small or given_small:  # "EL SHEIKH"; "Parit jatupat Boonchuay"
         outer = _LEFT.search(text, max(0, before.start(1) - 60), before.start(1))
         if outer and outer.group(1).endswith(".") and not is_initial(outer.group(1)):
             outer = None  # "downtown Santiago. de la Cruz": a sentence ends before the particle
         if outer and (_name_word(text, outer.start(1), outer.group(1), facts, caps, name)
-                      or given_small and outer.group(1)[0].isupper() and given_title(outer.group(1))) and (
+                      or given_small and outer.group(1)[0].isupper() and (
+                          given_title(outer.group(1)) or calendar_name(text, outer.start(1), outer.group(1)))) and (
                 # "Justice rose Street", "Htet min Myint" (a name no vocabulary knows), not
                 # "His sister said Bezshan"
                 not given_small or lexicon().is_given(outer.group(1))

@@ -360,3 +360,22 @@ def test_a_lone_surname_two_persons_share_is_kept_only_where_it_shows_the_office
     assert label.action != "keep", (label.name, label.reason)
     title = next(p for p in decisions.persons for m in p.mentions if m.text == "Okoro" and p.action == "keep")
     assert "Okoro" in title.name
+
+
+def test_a_modal_written_small_inside_a_name_after_a_day_that_is_a_given_name(engine, tmp_path: Path):
+    """"Sunday will Okafor, a DJ in Khartoum": his middle name, written small, is a modal, and
+    his given name a day; the three words are one name, in prose and in his speaker's label,
+    and the headline's "They Will Not Leave" is no mention of him."""
+    headline = "Protesters Say They Will Not Leave Until The Army Hands Over Power\n\n"
+    decisions = _analyzed(engine, tmp_path, (
+        headline +
+        "REPORTER: For months, protesters have kept up a sit-in outside the army's headquarters.\n\n"
+        "REPORTER: Women recite poetry on top of cars. Sunday will Okafor, a DJ in Khartoum, "
+        "looks around in wonder.\n\n"
+        "SUNDAY WILL OKAFOR: This revolution is beautiful.\n\n"
+        "REPORTER: Thank you.\n"))
+    texts = {m.text: p for p in decisions.persons for m in p.mentions}
+    assert {"Sunday will Okafor", "SUNDAY WILL OKAFOR"} <= set(texts), sorted(texts)
+    assert texts["Sunday will Okafor"].action != "keep"
+    will = headline.index("Will")
+    assert not any(m.start <= will < m.end for p in decisions.persons for m in p.mentions)

@@ -15,7 +15,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from redactor.cues import CREDIT_LABELS, UNNAMED_SPEAKERS, alternation, not_name_words
+from redactor.cues import CREDIT_LABELS, MONTHS_AND_DAYS, UNNAMED_SPEAKERS, alternation, not_name_words
 from redactor.lexicon import lexicon
 from redactor.name_words import given_title
 from redactor.names import fold, is_caps
@@ -82,8 +82,10 @@ def _role_only(label: str) -> bool:
 def _named(label: str) -> bool:
     """Every word of the label is a name even where it is also a sentence word: "SAID:" or
     "WILL PRICE:" opening lines speaks; the verb or the modal never opens a line before a
-    colon. Such a label is taken whole, not trimmed of its sentence words."""
-    return all(given_title(word) or fold(word) not in not_name_words() for word in label.split())
+    colon, nor does a date ("SUNDAY WILL STREET:"). Such a label is taken whole, not trimmed
+    of its sentence words."""
+    return all(given_title(word) or fold(word) not in not_name_words()
+               or fold(word) in MONTHS_AND_DAYS and lexicon().is_given(word) for word in label.split())
 
 
 def _once(label: str) -> bool:
