@@ -42,7 +42,7 @@ WHOLE = "whole"
 GIVEN_FIRST_HINTS = frozenset({"private", "byline", TITLED})
 _LEFT = re.compile(r"(?<![\w.'’-])([^\W\d_][\w'’-]*\.?)[ \t]+$")
 _RIGHT = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?![\w'’-])")
-_HYPHENED_PARTICLE = regex.compile(r"(?<![\w'’-])(\p{Ll}{1,4})-\Z")
+_HYPHENED = regex.compile(r"(?<![\w'’-])(\p{L}[\p{L}'’]*)-\Z")  # "el-" of "el-Shozly", "Jean-" of "Jean-Luc"
 _ABBREVIATED_NAME = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+\p{Lu}\p{Ll}{1,3}$")
 _GIVEN_SYLLABLES = regex.compile(r"\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,4}")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
@@ -189,9 +189,10 @@ def extend(text: str, start: int, end: int, facts: TextFacts = TextFacts()) -> t
     The model often tags only one part of an unfamiliar name; the other part then leaks.
     Titles, role words, months, sentence openers, places and organisations stop the growth.
     """
-    prefix = _HYPHENED_PARTICLE.search(text, max(0, start - 6), start)
-    if prefix and fold(prefix.group(1)) in PARTICLES:
-        start = prefix.start()  # "el-Shozly" found as "Shozly": the particle is the name's
+    prefix = _HYPHENED.search(text, max(0, start - 20), start)
+    if prefix and (prefix.group(1).islower() and fold(prefix.group(1)) in PARTICLES
+                   or prefix.group(1)[0].isupper() and not everyday_word(prefix.group(1))):
+        start = prefix.start()  # "el-Shozly" found as "Shozly", "Jean-Luc" as "Luc": one name word
     caps = is_caps(text[start:end])
     while (grown := _grow_left(text, (start, end), facts, caps)) is not None:
         start = grown

@@ -342,6 +342,9 @@ FOUND = [
     ("a day that is a given name, alone, after whose family or harm 'of' speaks, or before 'who'",
      "The stray bullet struck Sunday who was standing at the gate. Now the family of Sunday "
      "wants answers, and the killing of Sunday is before the court.", ["Sunday"]),
+    ("a hyphenated given name the model's reading starts inside",
+     "Date: Nov 14, 2019\nSource: The Daily Star\nMarie-Claire Agnieszka de Wit to be laid to "
+     "rest Thursday", ["Marie-Claire Agnieszka de Wit"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),
