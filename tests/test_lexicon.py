@@ -30,6 +30,16 @@ def test_names_from_many_countries_and_scripts_are_known():
     assert names.is_han_surname("陳")
 
 
+def test_russian_names_are_known_as_the_press_spells_them():
+    """Дмитрий, Евгений, Елена, Елисеев: "Dmitry", "Yevgeny", "Yelena", "Yeliseyev" and
+    "Eliseev" as wire copy writes them, not only "Dmitrii" or "Evgenii"."""
+    names = lexicon()
+    for given in ("Dmitry", "Dmitriy", "Yevgeny", "Yelena", "Anatoly", "Gennady", "Yury", "Yuriy"):
+        assert names.is_given(given), given
+    for family in ("Yeliseyev", "Eliseev"):
+        assert names.is_family(family), family
+
+
 def test_a_word_it_does_not_know_is_no_kind_and_folding_is_the_engines():
     names = Lexicon("nurlanov\tf\nzoe\tg\n")
     assert names.kinds("NURLANOV") == "f" and names.is_given("Zoë") and names.kinds("table") == ""

@@ -52,6 +52,9 @@ _CYRILLIC = {
     "ґ": "g", "ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ј": "j", "љ": "lj", "њ": "nj", "џ": "dzh",
 }
 _UKRAINIAN_G = {"г": ("h", "g")}  # Ukrainian г is h: Oleh, Hryhoriy
+# The press ends Дмитрий, Юрий, Евгений in "y" (Dmitry, Yury, Yevgeny), as well as in "iy" or
+# "ii"; and opens Евгений, Елена with "Ye" (a word's first letter is looked up as "^" + letter).
+_CYRILLIC_PAIRS = {"ий": ("y", "iy", "ii"), "ый": ("y", "iy"), "^е": ("ye", "e")}
 _GREEK = {
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
     "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
@@ -71,16 +74,20 @@ _ARMENIAN_PAIRS = {"ու": "u", "և": "yev"}
 MAX_SPELLINGS = 4
 
 
+def _bare(letter: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c))
+
+
 def _spellings(word: str, table: dict, pairs: dict | None = None) -> list[str]:
     """Every Latin spelling of ``word`` under ``table`` (at most MAX_SPELLINGS), or []."""
-    word = unicodedata.normalize("NFD", word.lower())
-    word = "".join(c for c in word if not unicodedata.combining(c))
+    # Accents the table does not spell go ("ά" is "α"); letters it does stay ("й", "ё").
+    word = "".join(c if c in table else _bare(c) for c in unicodedata.normalize("NFC", word.lower()))
     pieces: list[tuple[str, ...]] = []
     i = 0
     while i < len(word):
-        pair = word[i:i + 2]
+        pair = "^" + word[0] if not i and pairs and "^" + word[0] in pairs else word[i:i + 2]
         if pairs and pair in pairs:
-            value, i = pairs[pair], i + 2
+            value, i = pairs[pair], i + len(pair) - pair.count("^")
         elif word[i] in table:
             value, i = table[word[i]], i + 1
         elif word[i] in "-' ":
@@ -88,10 +95,13 @@ def _spellings(word: str, table: dict, pairs: dict | None = None) -> list[str]:
         else:
             return []  # a letter the table does not know: no guess
         pieces.append((value,) if isinstance(value, str) else tuple(value))
-    out = [""]
+    # The usual spelling first, then those with one letter spelt the other way, and so on.
+    out = [("", 0)]
     for options in pieces:
-        out = [o + choice for o in out for choice in options][:MAX_SPELLINGS * 4]
-    return sorted(set(out), key=out.index)[:MAX_SPELLINGS]
+        out = sorted(((o + choice, n + (k > 0)) for o, n in out for k, choice in enumerate(options)),
+                     key=lambda spelt: spelt[1])[:MAX_SPELLINGS * 4]
+    spellings = [o for o, _ in out]
+    return sorted(set(spellings), key=spellings.index)[:MAX_SPELLINGS]
 
 
 def _latin(word: str, locale: str) -> list[str]:
@@ -101,7 +111,7 @@ def _latin(word: str, locale: str) -> list[str]:
         return [word]
     if scripts == {"CYRILLIC"}:
         table = {**_CYRILLIC, **_UKRAINIAN_G} if locale.startswith("uk") else _CYRILLIC
-        return _spellings(word, table)
+        return _spellings(word, table, _CYRILLIC_PAIRS)
     if scripts == {"GREEK"}:
         return _spellings(word, _GREEK, _GREEK_PAIRS)
     if scripts == {"GEORGIAN"}:
