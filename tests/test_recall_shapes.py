@@ -366,6 +366,9 @@ NOT_FOUND = [
      "the border.View Entire Post ›", ["State Capitol", "Entire Post"]),
     ("days after 'of' that is no family's or harm's",
      "The protests of Sunday drew thousands; the arrests of Sunday night drew more.", ["Sunday"]),
+    ("a town after 'in', before a role set off or in a list of names",
+     "In Osh, a lawyer for two detained journalists said they had no counsel.\n\nReporting by "
+     "Aigerim Turgunbaeva in Bishkek and Farangis Najibullah in Prague.", ["Osh", "Bishkek"]),
     ("months in a list", "The rallies of May, June and July drew thousands.", ["May", "June", "July"]),
     ("everyday words that are family names too, read as organisations",
      "The bill passed the House on Tuesday and goes to the Senate next.", ["House", "Senate"]),

@@ -11,9 +11,9 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from redactor.cues import PARTICLES, alternation
+from redactor.cues import PARTICLES, PLACE_PREPOSITIONS, alternation
 from redactor.name_words import calendar_name, given_after_role, given_title, not_name_edge
-from redactor.names import QUOTED_NICKNAME
+from redactor.names import QUOTED_NICKNAME, fold
 from redactor.spans import GIVEN_FIRST_HINTS
 
 PARTICLE = alternation(PARTICLES)
@@ -70,10 +70,13 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
     name opens the name, or is it ("Justice Precious Long, 29": no judge is listed with an
     age among the convicted; "WILL YOUNG, HOST:"; "Justice, who's 23,")."""
     words = list(regex.finditer(r"\S+", text[start:end]))
+    opening = ""
     while words and _not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1) and not (
             private and _given_here(text, start + words[0].start(), words[0].group())
             or len(words) > 1 and given_after_role(text, start + words[0].start(), words[0].group())):
-        words.pop(0)
+        opening = words.pop(0).group()
+    if fold(opening) in PLACE_PREPOSITIONS:
+        return None  # "In Osh, a lawyer for ...": the words after "In" name a place
     while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1) and not (
             private and len(words) == 1 and _given_here(text, start + words[0].start(), words[0].group())):
         words.pop()

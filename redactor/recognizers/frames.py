@@ -16,8 +16,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES,
-                           PERSON_ROLES, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, SPELLED_AGE,
-                           alternation)
+                           PERSON_ROLES, PLACE_PREPOSITIONS, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS,
+                           SPELLED_AGE, alternation)
 from redactor.name_words import calendar_name, everyday_word, given_title
 from redactor.names import fold
 from redactor.recognizers.base import (AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PARTICLE, PLACES, NAME_WORD,
@@ -82,6 +82,8 @@ def _named(after: str, hint: str, veto: frozenset[str], lead: str = "", titled: 
 
 # A transcript's next speaker completing a sentence the last one left open: "a leftist
 # activist called...\n\nREEVES: Javier Lopez Ruiz."
+# A name is no place's: "In Osh, a lawyer for two journalists said" names a town.
+_NOT_A_PLACE = rf"(?<![\w'’-])(?<!\b(?i:{alternation(PLACE_PREPOSITIONS)})[ \t])"
 _COUNSEL = r"(?:lawyers?|attorneys?|counsel|solicitors?|advocates?)"
 _CLIENT = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t-]+)*{NAME_WORD}){{1,3}})"
 _HANDED_OVER = r"(?:\.\.\.|…)(?:[ \t]*\r?\n)+[ \t]*\p{Lu}[\p{Lu} .'’-]*:[ \t]+"
@@ -127,7 +129,7 @@ FRAMES: list[Frame] = [
     _named(rf"{AFFILIATION}[ \t]+\p{{Ll}}", "private", ANY, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it;
     # an article does ("the High Court, who ruled": a body).
-    _named(rf",[ \t]+(?:who|whose)\b", "", PLACES, lead=r"(?<![\w'’-])(?<!\b(?i:the|a|an)[ \t]+)"),
+    _named(rf",[ \t]+(?:who|whose)\b", "", PLACES, lead=_NOT_A_PLACE + r"(?<!\b(?i:the|a|an)[ \t]+)"),
     _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),
     # "the killing of X", "the passing of Soid": only people die, are tried or buried, so
     # the model's guess of a place for an unfamiliar name does not overrule the frame.
@@ -148,7 +150,7 @@ FRAMES: list[Frame] = [
     _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?"
            rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?)"
            rf"(?:(?P<role>(?i:{_ROLES})),|(?P<role>(?i:{_PERSON_ROLES}))[ \t]+(?:for|at|of|with|in|to)\b)",
-           "", ANY, lead=r"(?<![\w'’-])", titled=True),
+           "", ANY, lead=_NOT_A_PLACE, titled=True),
     # "a lawyer for Kamau Njoroge", "DEFENSE ATTORNEY FOR WANJIRU KAMAU:": whom a lawyer acts
     # for, named in two words or more, is a client, and a company the model reads as one.
     _cued(rf"(?i:\b{_COUNSEL}[ \t]+for)[ \t]+{_CLIENT}(?![\w'’-])", "", NOT_NAMES),

@@ -21,7 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, not_name_words
+from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import opens_dateline
@@ -113,9 +113,9 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     for index, (run, tier) in enumerate(zip(runs, tiers)):
         # In a list of names, an item of proper nouns the model only guesses at is one too,
         # even one it reads as a place, unless the lexicon knows the place ("Kenya").
-        listable = tier == POSSIBLE or not tier and all(w.proper for w in run) and (
+        listable = (tier == POSSIBLE or not tier and all(w.proper for w in run) and (
             {w.label for w in run} - {""} <= GUESS_LABELS | {"GPE", "LOC"}) and not any(
-            lexicon().is_place(w.text) for w in run)
+            lexicon().is_place(w.text) for w in run)) and not _after_place_preposition(text, run)
         if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
         elif listable and not tier and (_after_a_role(text, run) or _acts(run, after.get(run[-1].end))):
@@ -259,6 +259,12 @@ def _ordinary_opening(word: Word, text: str) -> bool:
     """An ordinary word or a place that is no name, opening a run (see ``_trimmed``)."""
     return (word.common or lexicon().is_place(word.text)) and not lexicon().is_name(word.text) and (
         fold(word.text) not in PARTICLES) and not given_here(text, word)
+
+
+def _after_place_preposition(text: str, run: list[Word]) -> bool:
+    """"in Bishkek and Farangis Najibullah in Prague": the item after "in" is a place."""
+    before = regex.search(r"(\p{L}+)[ \t]+$", text[max(0, run[0].start - 15):run[0].start])
+    return before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS
 
 
 def _family_role(word: str) -> bool:
