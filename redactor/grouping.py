@@ -107,6 +107,7 @@ class _Registry:
         self._by_part: dict[str, list[Candidate]] = {}
         self._by_nickname: dict[str, list[Candidate]] = {}
         self._variants = VariantIndex([])
+        self._by_shape: dict[tuple[int, ...], list[Candidate]] = {}  # word lengths of full names
 
     def assign(self, text: str, span: Span) -> None:
         surface = text[span.start:span.end]
@@ -132,6 +133,7 @@ class _Registry:
             family = person.key[-1]  # only a surname has spelling variants: two given names are two people
             self._by_part.setdefault(family, []).append(person)
             self._variants.add(family)
+            self._by_shape.setdefault(tuple(map(len, person.key)), []).append(person)
         return person
 
     def _owner(self, surface: str, name_key: tuple[str, ...]) -> tuple[Candidate | None, bool, str]:
@@ -144,7 +146,8 @@ class _Registry:
         if len(same) > 1:
             return None, False, COULD_BE + " or ".join(p.name for p in same)
         if len(name_key) > 1:
-            return None, False, ""
+            respelt = self._respelt(name_key)
+            return respelt, respelt is not None, ""
         if len(self._by_nickname.get(name_key[0], ())) == 1:
             return self._by_nickname[name_key[0]][0], False, ""
         if is_caps(surface) and len(self._by_initials.get(name_key[0], ())) == 1:
@@ -153,6 +156,18 @@ class _Registry:
         if match is not None and len(self._by_part[match]) == 1:
             return self._by_part[match][0], True, ""
         return None, False, ""
+
+
+    def _respelt(self, name_key: tuple[str, ...]) -> Candidate | None:
+        """The one person whose full name this is with the surname, and perhaps other words,
+        one letter off: "Abe Zaid" of "Abu Zoid" (a reporter's typos; not "Dina Omar" of
+        "Dana Omar", sisters, whose surname is the same)."""
+        if min(map(len, name_key)) < 3:
+            return None
+        found = [p for p in self._by_shape.get(tuple(map(len, name_key)), ())
+                 if misspelt_as(name_key[-1], [p.key[-1]])
+                 and all(a == b or misspelt_as(a, [b]) for a, b in zip(name_key[:-1], p.key[:-1]))]
+        return found[0] if len(found) == 1 else None
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:

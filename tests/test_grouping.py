@@ -59,6 +59,18 @@ def test_spelling_variant_is_grouped_and_marked():
     assert variant.text == "Ruzakhnunov" and variant.variant
 
 
+def test_a_full_name_respelt_one_letter_a_word_is_one_person_and_sisters_are_two():
+    """"identified as Saleh Omir (21)" and later "the passing of Salah Omar": the reporter's
+    typos of one name. "Dana Haddad, 19, and her sister Dina Haddad" share a surname: two."""
+    text = ("One victim, identified as Saleh Omir (21), was a student. The minister mourned "
+            "the passing of Salah Omar and of Kemal Arslan.")
+    people = group(text, hits_for(text, "Saleh Omir", "Salah Omar", "Kemal Arslan"))
+    assert [texts(p) for p in people] == [["Saleh Omir", "Salah Omar"], ["Kemal Arslan"]]
+    assert people[0].mentions[1].variant
+    text = "Dana Haddad, 19, and her sister Dina Haddad, 22, were held."
+    assert len(group(text, hits_for(text, "Dana Haddad", "Dina Haddad"))) == 2
+
+
 def test_variant_index_needs_same_start_and_close_spelling():
     index = VariantIndex(["akhmetov", "alzhayev"])
     assert index.lookup("akhmetuv") == "akhmetov"
