@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from redactor.cues import AGENCIES, PLACE_PREPOSITIONS, alternation
-from redactor.names import is_caps
+from redactor.names import fold, is_caps
 
 _INSTITUTION_AFTER = re.compile(
     r"^[ \t]+(?:police|company|firm|county|city|town|village|council|school|schools|university|"
@@ -26,6 +28,8 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^a-z\n]{2,40},[ \t]*$")  # "PORT 
 # "ALMATY, Kazakhstan (AP) —": a city in capitals opening a dateline.
 _DATELINE_AFTER = re.compile(rf"^,[^\n]{{0,40}}\({alternation(AGENCIES)}\)|^[ \t]*\({alternation(AGENCIES)}\)",
                              re.IGNORECASE)
+_DATELINE = regex.compile(rf"(?m)^[ \t]*(\p{{Lu}}[\p{{Lu}} .'’-]{{1,40}}?)[ \t]*(?:,[^\n(]{{0,40}})?"
+                          rf"\((?:{alternation(AGENCIES)})\)")
 # "thousands of Hongkongers", "young Muscovites": a group named after its place, not a person.
 _GROUP_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|millions|scores|many|most|some|few|fellow|"
                            r"ordinary|young|other|all)[ \t]+(?:of[ \t]+)?$", re.IGNORECASE)
@@ -41,6 +45,12 @@ def opens_dateline(text: str, start: int, end: int) -> bool:
     whatever the place is called."""
     before = text[text.rfind("\n", 0, start) + 1:start]
     return (not before.strip() or before.isupper()) and bool(_DATELINE_AFTER.match(text[end:end + 60]))
+
+
+def dateline_places(text: str) -> frozenset[str]:
+    """The places datelines name, folded ("HONG KONG (AP) —" gives "hong kong"): wherever
+    the draft names them again, they are the place, not a name ("a Hong Kong court")."""
+    return frozenset(fold(match.group(1)) for match in _DATELINE.finditer(text))
 
 
 def unlikely_person(text: str, start: int, end: int) -> bool:

@@ -246,6 +246,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         # '"Free Gogi Beridze"', "Dear Saule", "Arrested For Blinding Gustavo Gatica": an
         # ordinary word opening a sentence, or capitalised by a headline.
         return None
+    if everyday_word(word) and not caps:
+        return None  # "Secretary for Security Chris Tang": a title's last word, no name
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 
 
@@ -310,10 +312,12 @@ def _name_word(text: str, start: int, word: str, facts: TextFacts, caps: bool,
     bare = strip_possessive(word).rstrip(".")
     if not right and _word_name(text, start, bare):
         return not facts.is_other(start, start + len(bare), name)  # "lawyers [Will] Long"
+    # "A Hong Kong court": an article opening a sentence, no initial
+    initial = is_initial(word) and not (word in ("A", "I") and sentence_start(text, start))
     if not bare or not_name_edge(bare, leading=not right) and not (
-            is_initial(word) or not right and calendar_name(text, start, word)):
+            initial or not right and calendar_name(text, start, word)):
         return False
-    if is_initial(word):
+    if initial:
         return word[0].isupper()
     if not (bare[0].isupper() or _PARTICLE_FIRST.match(bare)) or (  # "el-Shazly" too
             is_caps(bare) and not caps and not lexicon().is_family(bare)):

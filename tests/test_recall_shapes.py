@@ -465,6 +465,26 @@ def test_a_title_of_several_words_is_no_part_of_the_name(engine, draft):
     assert mentions == {"Arlen Kestrelli", "Halima Tashkenov", "Ingrid Amadore"}, mentions
 
 
+def test_a_title_after_for_and_a_role_that_is_also_a_given_name_are_no_part_of_the_name(engine, draft):
+    """"Secretary for Security Chris Tang Ping-keung told reporters": the title's last word is
+    an everyday word, no name; "Lawyer Margaret Ng Ngoi-yee, a former lawmaker,": "Lawyer" is
+    a given name in some countries, but before a given name it is her title."""
+    text = LEAD + ("Secretary for Security Chris Tang Ping-keung told reporters the sentences sent "
+                   "a clear message.\n\nLawyer Margaret Ng Ngoi-yee, a former lawmaker, said the "
+                   "cases were deeply troubling.\n")
+    decisions = _analyze(engine, draft, text)
+    mentions = {m.text for p in decisions.persons for m in p.mentions}
+    assert mentions == {"Chris Tang Ping-keung", "Margaret Ng Ngoi-yee"}, mentions
+
+
+def test_the_datelines_place_named_again_is_no_name_in_either_tier(engine, draft):
+    """"HONG KONG (AP) — A Hong Kong court": the lexicon knows "Hong" and "Kong" as names,
+    but the dateline says the draft is filed from that place; the article is no initial."""
+    text = "HONG KONG (AP) — A Hong Kong court on Tuesday jailed two former student leaders.\n"
+    decisions = _analyze(engine, draft, text)
+    assert not [m.text for p in decisions.persons for m in p.mentions]
+
+
 def test_a_line_in_capitals_is_re_read_with_each_part_of_a_joined_name_capitalised():
     """"ALAA EL-SHAZLY" re-read as "Alaa El-shazly" lost its second part to the model."""
     from redactor.recognizers.capitals import recase

@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES,
                            PERSON_ROLES, PLACE_PREPOSITIONS, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS,
                            SPELLED_AGE, alternation)
+from redactor.lexicon import lexicon
 from redactor.name_words import calendar_name, everyday_word, given_title
 from redactor.names import fold
 from redactor.recognizers.base import (AFFILIATION, ANY, NAME, NICKNAMED, NOT_NAMES, PARTICLE, PLACES, NAME_WORD,
@@ -244,7 +245,9 @@ def _ordinary_opening(name: str) -> bool:
 
 def _title_is_given(match: regex.Match[str], name: str) -> bool:
     """The name opens with a title that is also a given name, and the frame gives another
-    role: "Justice Bush, their attorney," (not "Judge Price, the presiding judge,")."""
+    role: "Justice Bush, their attorney," (not "Judge Price, the presiding judge,", nor
+    "Lawyer Margaret Ng Ngoi-yee, a former lawmaker": a given name follows the title)."""
     words = name.split()
     role = match.group("role") or ""
-    return len(words) > 1 and given_title(words[0]) and words[0].lower() not in role.lower()
+    return (len(words) > 1 and given_title(words[0]) and words[0].lower() not in role.lower()
+            and not (len(words) > 2 and lexicon().is_given(words[1]) and not given_title(words[1])))

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
-from redactor.plausibility import opens_dateline
+from redactor.plausibility import dateline_places, opens_dateline
 from redactor.recognizers.base import NameRecognizer
 from redactor.recognizers.labelled import GUESS_LABELS, given_here, named_all_the_same, speaker
 from redactor.words import is_ordinary
@@ -110,7 +110,10 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     found = []
     after = {before.end: word for before, word in zip(words, words[1:])}
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
+    datelines = dateline_places(text)
     for index, (run, tier) in enumerate(zip(runs, tiers)):
+        if fold(text[run[0].start:run[-1].end]) in datelines and (len(run) > 1 or not lexicon().is_name(run[0].text)):
+            continue  # "HONG KONG (AP) — A Hong Kong court": the place the story is filed from
         # In a list of names, an item of proper nouns the model only guesses at is one too,
         # even one it reads as a place, unless the lexicon knows the place ("Kenya").
         listable = (tier == POSSIBLE or not tier and all(w.proper for w in run) and (
