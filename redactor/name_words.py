@@ -31,6 +31,7 @@ _BEFORE_GIVEN = ROLE_WORDS | JOBS | {"is", "was", "and"}
 _WORD_BEFORE = re.compile(r"(?:([^\W\d_]+)|(?<![\w.])([A-Z][a-z]{1,3})\.)[ \t]+$")
 # A capitalised word that is no month or day right after one: "of Sunday Street" names a person.
 _NAME_AFTER = regex.compile(r"[ \t]+(?!(?i:" + "|".join(sorted(MONTHS_AND_DAYS)) + r")\b)\p{Lu}\p{Ll}")
+_TITLE_FOR = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+(?:for|of)[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+)*$")
 # A list's item before or after a word: "Priya, " and ", Priya", "Grace and ", " and Tomasz".
 _LISTED_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)(?:,|,?[ \t]+(?:and|&))[ \t]+$")
 _LISTED_AFTER = regex.compile(r"(?:,|,?[ \t]+(?:and|&))[ \t]+(\p{Lu}[\p{L}'’-]*)")
@@ -84,6 +85,13 @@ def given_in_list(text: str, start: int, word: str) -> bool:
     after = _LISTED_AFTER.match(text, start + len(word))
     return any(lexicon().is_given(found.group(1)) and fold(found.group(1)) not in MONTHS_AND_DAYS
                and not given_title(found.group(1)) for found in (before, after) if found)
+
+
+def title_object(text: str, start: int, word: str) -> bool:
+    """An everyday word that is no name, after a title's "for" or "of": the title's last
+    word ("Secretary for Security Chris Tang", "Minister of Foreign Affairs Ana Ruiz"), not
+    a given name that is also a word ("Contributing were Zen Soo")."""
+    return everyday_word(word) and bool(_TITLE_FOR.search(text, max(0, start - 60), start))
 
 
 def capitalised_name_word(text: str, start: int, word: str) -> bool:

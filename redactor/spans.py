@@ -26,7 +26,7 @@ from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES,
 from redactor.facts import TextFacts
 from redactor.lexicon import family_shaped, lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, everyday_word, given_after_role, given_in_list,
-                                 given_title, not_name_edge, sentence_start, title_case_line)
+                                 given_title, not_name_edge, sentence_start, title_case_line, title_object)
 from redactor.names import QUOTED_NICKNAME, WORD, fold, is_caps, is_initial, misspelt_as, strip_possessive, tokens
 from redactor.plausibility import unlikely_person
 
@@ -246,7 +246,7 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
         # '"Free Gogi Beridze"', "Dear Saule", "Arrested For Blinding Gustavo Gatica": an
         # ordinary word opening a sentence, or capitalised by a headline.
         return None
-    if everyday_word(word) and not caps:
+    if title_object(text, before.start(1), word):
         return None  # "Secretary for Security Chris Tang": a title's last word, no name
     return before.start(1) if _name_word(text, before.start(1), word, facts, caps, name) else None
 

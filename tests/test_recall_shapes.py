@@ -345,6 +345,9 @@ FOUND = [
     ("a hyphenated given name the model's reading starts inside",
      "Date: Nov 14, 2019\nSource: The Daily Star\nMarie-Claire Agnieszka de Wit to be laid to "
      "rest Thursday", ["Marie-Claire Agnieszka de Wit"]),
+    ("names that are everyday words in closing credits, each with its place",
+     "Contributing to this report were Zen Ota in Hong Kong and Tobenna Ezeh in Abuja.",
+     ["Zen Ota", "Tobenna Ezeh"]),
     ("a name opening with a particle, or of family names only, read as a place",
      "On the eve of del Valle's trip to the capital, talks stalled; after García Márquez's "
      "visit they resumed.", ["del Valle", "García Márquez"]),

@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from redactor.cues import PARTICLES, PLACE_PREPOSITIONS, alternation
-from redactor.name_words import calendar_name, everyday_word, given_after_role, given_title, not_name_edge
+from redactor.name_words import calendar_name, given_after_role, given_title, not_name_edge, title_object
 from redactor.names import QUOTED_NICKNAME, fold
 from redactor.spans import GIVEN_FIRST_HINTS
 
@@ -64,9 +64,8 @@ class NameRecognizer(EntityRecognizer):
 
 def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, int] | None:
     """Drop sentence openers, titles, roles and months at either end ("Then", "President",
-    "Witness", "May"), and everyday words that are no name before one ("Security" of
-    "Secretary for Security Chris Tang"): a capitalised role opening a caption is no part
-    of the name. The
+    "Witness", "May"), and the end of a title before one ("Security" of "Secretary for
+    Security Chris Tang"): a capitalised role opening a caption is no part of the name. The
     rule is ``spans.not_name_edge``, shared with the spans the model proposes. In a frame
     for private people or a credit (``private``) a title or a word that is also a given
     name opens the name, or is it ("Justice Precious Long, 29": no judge is listed with an
@@ -74,7 +73,7 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
     words = list(regex.finditer(r"\S+", text[start:end]))
     opening = ""
     while words and (_not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1)
-                     or len(words) > 1 and everyday_word(words[0].group())) and not (
+                     or len(words) > 1 and title_object(text, start + words[0].start(), words[0].group())) and not (
             private and _given_here(text, start + words[0].start(), words[0].group())
             or len(words) > 1 and given_after_role(text, start + words[0].start(), words[0].group())):
         opening = words.pop(0).group()

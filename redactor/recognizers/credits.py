@@ -26,6 +26,7 @@ _MORE = NAME.replace("<name>", "<more>")
 _CREDIT_WORDS = (r"(?:by|(?:reporting|writing|editing|photos?|photographs?|pictures?|video|text|words|"
                  r"story|interview|filed|written|reported|edited|translated|produced|illustrations?|"
                  r"graphics?|compiled)[ \t]+by)")
+_IN_PLACE = r"(?:[ \t]+in[ \t]+\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2})?"  # "in Hong Kong"
 _OUTLET = r"(?:\p{Lu}[\p{L}.&'’-]*(?:[ \t]+(?:of|for|the|and|\p{Lu}[\p{L}.&'’-]*)){0,5})"
 CREDITS = [
     # A by-line: only names on the line, then perhaps an outlet ("By Dan Roche, Associated Press").
@@ -37,7 +38,13 @@ CREDITS = [
                   rf"[ \t]*/?[ \t]*{NAME}"),
     regex.compile(rf"{NAME}[ \t]*/[ \t]*(?:{_AGENCY}|{_PHOTO})"),
     regex.compile(rf"(?:(?i:\b(?:writers?|correspondents?|reporters?|journalists?))[ \t]+|(?m:^[ \t]*)){NAME}"
-                  rf"(?:{_AND}{_MORE})*[ \t]+(?i:contributed)"),
+                  rf"{_IN_PLACE}(?:{_AND}{_MORE}{_IN_PLACE})*[ \t]+(?i:contributed)"),
+    # AP's and Reuters' closing credits, each name perhaps with its place: "Contributing to
+    # this report were Zen Soo in Hong Kong and Ana Ruiz in Lima.", "Reporting by Ana Ruiz in
+    # Lima; Editing by Tom Hale".
+    regex.compile(rf"(?i:\b(?:contributing[ \t]+to[ \t]+this[ \t]+(?:report|story)[ \t]+(?:were|was|are|is)|"
+                  rf"(?:additional[ \t]+)?reporting[ \t]+by|editing[ \t]+by))[ \t]+{NAME}{_IN_PLACE}"
+                  rf"(?:{_AND}{_MORE}{_IN_PLACE})*(?=[ \t]*[.;]|[ \t]*$)"),
     # A byline in the dateline, no "By": "Novy Lumanaw & Telly Nathalia, Jakarta – Two students..."
     regex.compile(rf"\A[ \t]*{NAME}(?:{_AND}{_MORE})*,[ \t]*\p{{Lu}}[\p{{L}} .-]{{1,30}}?[ \t]*[–—][ \t]"),
     # A web page's by-line without "By": "Nusrat Hossain | The Daily Star" alone on its line.
