@@ -173,13 +173,17 @@ class _Registry:
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """True when ``part`` is a run of ``whole``'s tokens that names the person on its own.
 
-    A lone token counts only as the first or last name; a run of several tokens counts
-    anywhere ("Thwate Khaing" within "Mya Thwate Thwate Khaing").
+    A lone token counts only as the first or last name, or of three words or more as the
+    next to last, the first family name of a Spanish or Portuguese name ("Fuentealba" of
+    "María José Fuentealba Quispe"); a run of several tokens counts anywhere ("Thwate Khaing"
+    within "Mya Thwate Thwate Khaing").
     """
     if len(part) >= len(whole):
         return False
     if len(part) == 1:
-        return part[0] in (whole[0], whole[-1]) and len(part[0]) > 1
+        paternal = whole[-2] if len(whole) > 2 and whole[-2] not in PARTICLES and not lexicon().is_given(
+            whole[-2]) else ""  # not a middle name ("Quang" of "Tran Quang Minh")
+        return part[0] in (whole[0], whole[-1], paternal) and len(part[0]) > 1
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 

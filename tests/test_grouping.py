@@ -71,6 +71,21 @@ def test_a_full_name_respelt_one_letter_a_word_is_one_person_and_sisters_are_two
     assert len(group(text, hits_for(text, "Dana Haddad", "Dina Haddad"))) == 2
 
 
+def test_the_first_family_name_of_a_spanish_name_alone_is_that_person():
+    """"María José Fuentealba Quispe, 19 ... Fuentealba's lawyer": Spanish names use the
+    first of two family names alone; a middle given name alone is not the person's here
+    ("Quang" of "Tran Quang Minh" may be anyone's given name)."""
+    text = "Police blinded María José Fuentealba Quispe, 19. Fuentealba's lawyer will appeal."
+    alone = text.rindex("Fuentealba")
+    hits = hits_for(text, "María José Fuentealba Quispe") + [Hit(alone, alone + 10, 0.85, "SpacyRecognizer", "")]
+    [person] = group(text, hits)
+    assert texts(person) == ["María José Fuentealba Quispe", "Fuentealba"]
+    text = "Police held Tran Quang Minh, 19. Quang said he was beaten."
+    quang = text.rindex("Quang")
+    hits = hits_for(text, "Tran Quang Minh") + [Hit(quang, quang + 5, 0.85, "SpacyRecognizer", "")]
+    assert len(group(text, hits)) == 2
+
+
 def test_variant_index_needs_same_start_and_close_spelling():
     index = VariantIndex(["akhmetov", "alzhayev"])
     assert index.lookup("akhmetuv") == "akhmetov"
