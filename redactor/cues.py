@@ -136,6 +136,9 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da
                        "le", "del", "der", "den", "dos", "das", "do", "ter", "ten", "y", "los", "las",
                        "della", "zu"})
 # The second particle of a pair ("de la", "van der"): one misspelt ("de lo Cruz") is still one.
+# Words written small that close a Central Asian or Azerbaijani name: "daughter of" or "son
+# of" the father named before them ("Mahabat Tazhibek kyzy", "Nurlan Bakyt uulu", "Ali oglu").
+PATRONYMIC_WORDS = frozenset({"kyzy", "uulu", "qizi", "kizi", "qyzy", "uly", "ogly", "oglu", "oğlu"})
 INNER_PARTICLES = frozenset({"la", "las", "los", "le", "der", "den"})
 # Words that open an Arabic name unit ("Abd El-Fattah", "Abu Bakr"): alone they are no given
 # name, and the whole unit may be the family name.

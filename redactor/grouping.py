@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from redactor.cues import PARTICLES, PLACE_PREPOSITIONS, SPEECH_VERBS, alternation
+from redactor.cues import PARTICLES, PATRONYMIC_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, alternation
 from redactor.decisions import Mention
 from redactor.detection import Hit
 from redactor.lexicon import lexicon
@@ -305,7 +305,10 @@ def _forms(person: Candidate, index: WordIndex) -> set[tuple[str, ...]]:
     forms = {key(m.text) for m in person.mentions if not m.variant}
     if len(person.key) > 1:
         middle = set(person.key[1:-1]) - PARTICLES  # a middle name alone: "Parit" of "Lan Parit Le"
-        for part in {person.key[0], person.key[-1]} | middle:
+        last = person.key[-1]
+        if last in PATRONYMIC_WORDS:  # "Tazhibek kyzy", never "kyzy" alone: any daughter's
+            forms.add(person.key[-2:])
+        for part in ({person.key[0], last} | middle) - PATRONYMIC_WORDS:
             if len(part) > 1:
                 forms.add((part,))
         for mention in person.mentions:  # a nickname: Joko "Jokowi" Widodo is also "Jokowi"

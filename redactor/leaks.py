@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from redactor.cues import PARTICLES
+from redactor.cues import PARTICLES, PATRONYMIC_WORDS
 from redactor.decisions import WITHHOLD_ALL, Decisions, Person
 from redactor.names import fold, is_initial, strip_possessive, tokens
 from redactor.normalize import joined_hyphenation, normalize
@@ -80,10 +80,11 @@ def withheld_tokens(person: Person) -> set[str]:
         shown = {fold(t) for t in tokens(person.replacement)}
     # "Jomart" of "Kassym-Jomart"; not "Al" of "Al-Moez", an article whatever its case.
     words |= {part for w in list(words) for part in w.split("-") if fold(part) not in PARTICLES or part == w}
-    # Particles written small ("de", "la", "bin", "al") name nobody alone and are ordinary
-    # words elsewhere; written with a capital they are a name ("Viktor Ten").
+    # Particles written small ("de", "la", "bin", "al") and patronymic words ("kyzy": a
+    # daughter) name nobody alone and are ordinary words elsewhere; written with a capital
+    # they are a name ("Viktor Ten").
     folded = {fold(w.rstrip(".")) for w in words
-              if not is_initial(w) and not (w.islower() and fold(w) in PARTICLES)}
+              if not is_initial(w) and not (w.islower() and fold(w) in PARTICLES | PATRONYMIC_WORDS)}
     return {w for w in folded if len(w) > 1} - shown
 
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES, ROLE_WORDS, alternation,
-                           not_name_words)
+from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES, PATRONYMIC_WORDS, ROLE_WORDS,
+                           alternation, not_name_words)
 from redactor.facts import TextFacts
 from redactor.lexicon import family_shaped, lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, everyday_word, given_after_role, given_in_list,
@@ -292,6 +292,8 @@ def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) 
     if after is None:
         return None
     word = after.group(1)
+    if fold(word) in PATRONYMIC_WORDS:
+        return after.end(1)  # "Mahabat Tazhibek kyzy": the name ends with whose daughter she is
     if word.islower() and (fold(word) in PARTICLES or not caps and _small_name(word, after.start(1), facts)):
         # "Zoltán de Vries", "Maria de la Cruz"; a name word written small between two
         # others ("Parit jatupat Boonchuay") joins only with the name after it.

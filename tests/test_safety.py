@@ -379,3 +379,16 @@ def test_a_modal_written_small_inside_a_name_after_a_day_that_is_a_given_name(en
     assert texts["Sunday will Okafor"].action != "keep"
     will = headline.index("Will")
     assert not any(m.start <= will < m.end for p in decisions.persons for m in p.mentions)
+
+
+def test_a_kyrgyz_name_closing_on_whose_daughter_she_is_is_withheld_whole(engine, tmp_path: Path):
+    """"Aiperi Bolot kyzy" ("daughter of Bolot") and later "Bolot kyzy said": the father's
+    name is her family name; the copy names her "Aiperi", with no "Bolot" and no stray
+    "kyzy", and another woman's "kyzy" is no leak of hers."""
+    _, saved = _accepted(engine, tmp_path, (
+        "OSH, Kyrgyzstan (AP) — Two women were detained after the rally.\n\n"
+        "Aiperi Bolot kyzy, an activist, was released late Sunday. Bolot kyzy said she was "
+        "questioned for nine hours. Nazira Asan kyzy, a teacher, is still held.\n"))
+    copy = saved.path.read_text(encoding="utf-8")
+    assert saved.clean and "Aiperi, an activist" in copy and "Aiperi said" in copy, copy
+    assert "Bolot" not in copy and "kyzy" not in copy, copy
