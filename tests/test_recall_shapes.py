@@ -488,6 +488,16 @@ def test_the_datelines_place_named_again_is_no_name_in_either_tier(engine, draft
     assert not [m.text for p in decisions.persons for m in p.mentions]
 
 
+def test_a_peoples_adjective_and_a_town_after_in_are_no_names_in_either_tier(engine, draft):
+    """"Georgian police" (the lexicon knows Georgian as a given name; the model reads a
+    people) and "In Yangon, a 19-year-old medical student said" (a frame for private people
+    after a place): no person, not even a possible one."""
+    text = LEAD + ("Georgian police used water cannon on Thursday.\n\nIn Yangon, a 19-year-old "
+                   "medical student said he was hiding.\n")
+    decisions = _analyze(engine, draft, text)
+    assert not {m.text for p in decisions.persons for m in p.mentions} & {"Georgian", "Yangon"}
+
+
 def test_a_line_in_capitals_is_re_read_with_each_part_of_a_joined_name_capitalised():
     """"ALAA EL-SHAZLY" re-read as "Alaa El-shazly" lost its second part to the model."""
     from redactor.recognizers.capitals import recase

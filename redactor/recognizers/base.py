@@ -62,6 +62,9 @@ class NameRecognizer(EntityRecognizer):
         return RecognizerResult("PERSON", span[0], span[1], self.SCORE, recognition_metadata=metadata)
 
 
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
+
+
 def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, int] | None:
     """Drop sentence openers, titles, roles and months at either end ("Then", "President",
     "Witness", "May"), and the end of a title before one ("Security" of "Secretary for
@@ -77,7 +80,8 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
             private and _given_here(text, start + words[0].start(), words[0].group())
             or len(words) > 1 and given_after_role(text, start + words[0].start(), words[0].group())):
         opening = words.pop(0).group()
-    if fold(opening) in PLACE_PREPOSITIONS:
+    before = _WORD_BEFORE.search(text, max(0, start - 15), start + words[0].start()) if words else None
+    if fold(opening) in PLACE_PREPOSITIONS or before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS:
         return None  # "In Osh, a lawyer for ...": the words after "In" name a place
     while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1) and not (
             private and len(words) == 1 and _given_here(text, start + words[0].start(), words[0].group())):

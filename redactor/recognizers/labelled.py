@@ -31,6 +31,9 @@ _PARTICLES_BEFORE = regex.compile(rf"(?<!(?!(?:The|A|An|This|That)[ \t])\b\p{{Lu
                                   rf"(?:[ \t]+(?:{alternation(PARTICLES)}))?[ \t]+$")
 
 
+_SMALL_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
+
+
 def named_all_the_same(text: str, run: list[Word], words: list[Word], labels: set[str],
                         proper_words: frozenset[str]) -> bool:
     """A run the model reads as something else is a name if a given name opens it ("María
@@ -38,6 +41,8 @@ def named_all_the_same(text: str, run: list[Word], words: list[Word], labels: se
     model can only guess at ("Zhunusova's brother"), family names, or names nobody knows
     owning something; never a known place ("Kenya")."""
     kinds, first = lexicon(), words[0]
+    if labels == {"NORP"} and len(words) == 1 and first.familiar and _SMALL_WORD_AFTER.match(text, run[-1].end):
+        return False  # "Georgian police", "Kurdish teacher": a people's adjective, though "Georgian" is a name
     if _opened_by_particle(text, run):
         return True  # "the bin Salem administration": a place's name after a particle is a family's
     if kinds.is_place(first.text):
