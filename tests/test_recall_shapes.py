@@ -299,6 +299,8 @@ FOUND = [
      "watched,\" Justice told AFP.", ["Justice"]),
     ("a particle opening a name written small, after a death",
      "\"My condolences on the passing of van oosten and Maria Lindqvist,\" he said.", ["van oosten"]),
+    ("a family name no lexicon knows that is an English verb, after a death",
+     "\"My condolences on the passing of See and Wing-yan Chan,\" the minister said.", ["See"]),
     ("a family name that is an English pronoun, after a death",
      "\"My condolences on the passing of He and Maria Lindqvist,\" the minister said.", ["He"]),
     ("a quoted nickname after a given name that is a word or a title",
@@ -372,6 +374,8 @@ NOT_FOUND = [
     ("a town after 'in', before a role set off or in a list of names",
      "In Osh, a lawyer for two detained journalists said they had no counsel.\n\nReporting by "
      "Aigerim Turgunbaeva in Bishkek and Farangis Najibullah in Prague.", ["Osh", "Bishkek"]),
+    ("a day capitalised inside a sentence, after a word for people",
+     "Parents saw the violence against students Sunday night and joined them.", ["Sunday"]),
     ("months in a list", "The rallies of May, June and July drew thousands.", ["May", "June", "July"]),
     ("everyday words that are family names too, read as organisations",
      "The bill passed the House on Tuesday and goes to the Senate next.", ["House", "Senate"]),

@@ -11,9 +11,10 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from redactor.cues import PARTICLES, PLACE_PREPOSITIONS, alternation
-from redactor.name_words import calendar_name, given_after_role, given_title, not_name_edge, title_object
-from redactor.names import QUOTED_NICKNAME, fold
+from redactor.cues import MONTHS_AND_DAYS, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS, alternation
+from redactor.name_words import (calendar_name, given_after_role, given_title, not_name_edge, sentence_start,
+                                 title_case_line, title_object)
+from redactor.names import QUOTED_NICKNAME, fold, is_caps
 from redactor.spans import GIVEN_FIRST_HINTS
 
 PARTICLE = alternation(PARTICLES)
@@ -63,6 +64,8 @@ class NameRecognizer(EntityRecognizer):
 
 
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
+# What follows a name alone in a frame: the end of the clause, or the next name of a list.
+_ENDS_NAME = regex.compile(r"[,.;:)\"”’]|[ \t]+(?:and|&)[ \t]+\p{Lu}")
 
 
 def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, int] | None:
@@ -93,10 +96,15 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
 
 def _given_here(text: str, start: int, word: str) -> bool:
     """In a frame for private people, a title, a sentence word or a day that is also a given
-    name is that name: "Justice, who's 23,", "Sunday, another protester, said"."""
+    name is that name: "Justice, who's 23,", "Sunday, another protester, said"; so is any
+    sentence word capitalised where no sentence or headline puts a capital ("the passing of
+    See and Hoi-yan Chan": a family name the lexicon does not know)."""
     bare = word.strip(".,:;")
     # The frame has read the number after it ("Sunday, 22,": an age, no date).
-    return given_title(bare) or calendar_name(text, start, bare, numbers=False)
+    return given_title(bare) or calendar_name(text, start, bare, numbers=False) or (
+        bare[:1].isupper() and not is_caps(bare) and fold(bare) not in MONTHS_AND_DAYS | ROLE_WORDS
+        and bool(_ENDS_NAME.match(text, start + len(bare)))
+        and not sentence_start(text, start) and not title_case_line(text, start))
 
 
 def _not_a_name(word: str, leading: bool, alone: bool) -> bool:
