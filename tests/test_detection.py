@@ -89,6 +89,21 @@ def test_a_broadcasts_closing_credits_inside_a_paragraph_are_bylines(analyze):
     assert by_text["Dana Osipova"].action != "keep"
 
 
+def test_a_wire_storys_closing_credits_name_each_reporter_with_a_place(analyze):
+    """AP and Reuters close a story with who reported it and from where: "Contributing to
+    this report were X in Hong Kong and Y in Abuja.", "Z reported from Cairo.", "Associated
+    Press writers A in Tbilisi and B in Tehran contributed." Each is a byline, kept; a
+    source the story quotes from a place is not ("Dana Osipova, in Cairo, said")."""
+    text = ("Dana Osipova, in Cairo, said the marches would go on.\n\n"
+            "Contributing to this report were Lin Okafor in Hong Kong and Tobenna Ezeh in Abuja.\n\n"
+            "Amara Selassie reported from Cairo.\n\n"
+            "Associated Press writers Nino Gelashvili in Tbilisi and Reza Amiri in Tehran contributed.")
+    by_text, _ = analyze(text)
+    for name in ("Lin Okafor", "Tobenna Ezeh", "Amara Selassie", "Nino Gelashvili", "Reza Amiri"):
+        assert by_text[name].role == "byline", name
+    assert by_text["Dana Osipova"].action != "keep"
+
+
 def test_a_lawyers_client_is_a_confident_name(analyze):
     """"DEFENSE ATTORNEY FOR AIZADA ORMANOVA:": whom a lawyer acts for is a person, not a
     possible name; a company the model reads as one stays none."""

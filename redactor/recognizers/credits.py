@@ -39,6 +39,9 @@ CREDITS = [
     regex.compile(rf"{NAME}[ \t]*/[ \t]*(?:{_AGENCY}|{_PHOTO})"),
     regex.compile(rf"(?:(?i:\b(?:writers?|correspondents?|reporters?|journalists?))[ \t]+|(?m:^[ \t]*)){NAME}"
                   rf"{_IN_PLACE}(?:{_AND}{_MORE}{_IN_PLACE})*[ \t]+(?i:contributed)"),
+    # A line of its own closing the story: "Samy Magdy reported from Cairo."
+    regex.compile(rf"(?m:^[ \t]*){NAME}(?:{_AND}{_MORE})*[ \t]+(?i:reported|contributed|wrote)[ \t]+"
+                  rf"(?:this[ \t]+(?:report|story)[ \t]+)?from[ \t]+{_OUTLET}[ \t]*\.?[ \t]*(?=\r?\n|$)"),
     # AP's and Reuters' closing credits, each name perhaps with its place: "Contributing to
     # this report were Zen Soo in Hong Kong and Ana Ruiz in Lima.", "Reporting by Ana Ruiz in
     # Lima; Editing by Tom Hale".
