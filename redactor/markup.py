@@ -135,13 +135,21 @@ def _joined(text: str, found: list[tuple[int, int, str, Candidate]]) -> list[tup
 def _occurrences(text: str, start: int, end: int,
                  pattern: re.Pattern[str]) -> Iterable[tuple[int, int, str]]:
     """(start, end, token) of each token in ``text[start:end]``: a whole word between
-    non-letters, or inside a longer word when at least ``MIN_INSIDE`` letters long."""
+    non-letters, a word of a run-together name between its capitals ("#FreeGiftMoyo"), or
+    inside a longer word when at least ``MIN_INSIDE`` letters long."""
     folded, origin = normalize(text[start:end])
     for match in pattern.finditer(folded):
         before = folded[match.start() - 1:match.start()]
         after = folded[match.end():match.end() + 1]
         whole = not before.isalpha() and not after.isalpha()
-        if whole or len(match.group()) >= MIN_INSIDE:
-            first = start + origin[match.start()]
-            last = start + (origin[match.end()] if match.end() < len(origin) else end - start)
+        first = start + origin[match.start()]
+        last = start + (origin[match.end()] if match.end() < len(origin) else end - start)
+        if whole or len(match.group()) >= MIN_INSIDE or _camel_word(text, first, last):
             yield first, last, match.group()
+
+
+def _camel_word(text: str, first: int, last: int) -> bool:
+    """``text[first:last]`` is one word of a name run together: it opens with a capital and
+    the next word, if any, with another ("Gift" and "Moyo" of "#FreeGiftMoyo")."""
+    return (text[first:first + 1].isupper() and text[first + 1:last].islower()
+            and not text[last:last + 1].islower())  # not "DER" of "CONSIDERED"

@@ -125,6 +125,9 @@ FOUND = [
      "Demonstrator Ayan Seitkazina, 24, was detained. Her friends posted #FreeSeitkazina and "
      "tagged @aseitkazina; a page called AyanSeitkazina was taken down.",
      ["Ayan Seitkazina", "Seitkazina", "aseitkazina", "AyanSeitkazina"]),
+    ("a run-together name of short words in a hashtag",
+     "Police arrested Gift Moyo, 21, on Wednesday. Supporters shared the hashtag #FreeGiftMoyo.",
+     ["FreeGiftMoyo"]),
     ("invisible characters inside a name",
      "Protester Marzhan Kudai\u00adbergenova, 31, said she was beaten. "
      "Kudai\u200bbergenova was released.", ["Marzhan Kudai\u00adbergenova", "Kudai\u200bbergenova"]),

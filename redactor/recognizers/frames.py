@@ -85,7 +85,9 @@ def _named(after: str, hint: str, veto: frozenset[str], lead: str = "", titled: 
 # activist called...\n\nREEVES: Javier Lopez Ruiz."
 # A name is no place's: "In Osh, a lawyer for two journalists said" names a town.
 _NOT_A_PLACE = rf"(?<![\w'’-])(?<!\b(?i:{alternation(PLACE_PREPOSITIONS)})[ \t])"
-_COUNSEL = r"(?:lawyers?|attorneys?|counsel|solicitors?|advocates?)"
+# Written small, or in a label's capitals: "Lawyers for Human Rights" names a group.
+_COUNSEL = (r"(?:\b(?:lawyers?|attorneys?|counsel|solicitors?|advocates?)[ \t]+for"
+            r"|\b(?:LAWYERS?|ATTORNEYS?|COUNSEL|SOLICITORS?|ADVOCATES?)[ \t]+FOR)")
 _CLIENT = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t-]+)*{NAME_WORD}){{1,3}})"
 _HANDED_OVER = r"(?:\.\.\.|…)(?:[ \t]*\r?\n)+[ \t]*\p{Lu}[\p{Lu} .'’-]*:[ \t]+"
 
@@ -154,10 +156,10 @@ FRAMES: list[Frame] = [
            "", ANY, lead=_NOT_A_PLACE, titled=True),
     # "a lawyer for Kamau Njoroge", "DEFENSE ATTORNEY FOR WANJIRU KAMAU:": whom a lawyer acts
     # for, named in two words or more, is a client, and a company the model reads as one.
-    _cued(rf"(?i:\b{_COUNSEL}[ \t]+for)[ \t]+{_CLIENT}(?![\w'’-])", "", NOT_NAMES),
+    _cued(rf"{_COUNSEL}[ \t]+{_CLIENT}(?![\w'’-])", "", NOT_NAMES),
     # Closing a speaker's label, the client's words are all the name, sentence words and all:
     # "DEFENSE ATTORNEY FOR WILL SAID:".
-    Frame(regex.compile(rf"(?i:\b{_COUNSEL}[ \t]+for)[ \t]+{_CLIENT}(?=:)"), "", NOT_NAMES, whole=True),
+    Frame(regex.compile(rf"{_COUNSEL}[ \t]+{_CLIENT}(?=:)"), "", NOT_NAMES, whole=True),
     # "its longtime leader, Aizada Abdurakhmanova, in April": a name set off after a role.
     _cued(rf"(?i:\b{_ROLES}),[ \t]+{NAME},", "", ANY),
     # "to protest against Chile's president, Jatupat Nampa.": the same at a sentence's end,
