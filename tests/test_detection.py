@@ -74,6 +74,9 @@ def test_a_byline_in_capitals_of_names_that_are_words_is_a_byline_and_a_banner_i
     by_text, _ = analyze(text)
     assert all(by_text[name].role == "byline" for name in ("SUNDAY SAID", "SOPHIE MUELLER"))
     assert "BREAKING NEWS" not in by_text
+    text = "Something went wrong.\nWILL LITTLE and ASEL JEENBEKOVA\n5 min read\n\nThousands marched."
+    by_text, _ = analyze(text)
+    assert all(by_text[name].role == "byline" for name in ("WILL LITTLE", "ASEL JEENBEKOVA"))
 
 
 def test_a_broadcasts_closing_credits_inside_a_paragraph_are_bylines(analyze):

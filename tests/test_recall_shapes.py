@@ -128,6 +128,8 @@ FOUND = [
     ("a run-together name of short words in a hashtag",
      "Police arrested Gift Moyo, 21, on Wednesday. Supporters shared the hashtag #FreeGiftMoyo.",
      ["FreeGiftMoyo"]),
+    ("a show named after its host, whose given name is a title",
+     "This episode of “The Justice Okafor Show” was produced by our team.", ["Justice Okafor"]),
     ("invisible characters inside a name",
      "Protester Marzhan Kudai\u00adbergenova, 31, said she was beaten. "
      "Kudai\u200bbergenova was released.", ["Marzhan Kudai\u00adbergenova", "Kudai\u200bbergenova"]),
@@ -379,6 +381,8 @@ NOT_FOUND = [
      "Aigerim Turgunbaeva in Bishkek and Farangis Najibullah in Prague.", ["Osh", "Bishkek"]),
     ("a day capitalised inside a sentence, after a word for people",
      "Parents saw the violence against students Sunday night and joined them.", ["Sunday"]),
+    ("shows named with everyday words", "He first appeared on “The Daily Show” and “The Tonight "
+     "Show” last year.", ["Daily", "Tonight"]),
     ("months in a list", "The rallies of May, June and July drew thousands.", ["May", "June", "July"]),
     ("everyday words that are family names too, read as organisations",
      "The bill passed the House on Tuesday and goes to the Senate next.", ["House", "Senate"]),

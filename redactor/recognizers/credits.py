@@ -15,6 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.cues import AGENCIES, CREDIT_LABELS, alternation, not_name_words
 from redactor.lexicon import lexicon
+from redactor.name_words import given_title
 from redactor.names import fold
 from redactor.recognizers.base import NAME, NameRecognizer
 from redactor.words import is_ordinary
@@ -81,9 +82,10 @@ class CreditRecognizer(NameRecognizer):
             for match in pattern.finditer(text):
                 results += self._names(text, match)
         for match in _CAPS_BYLINE.finditer(text, 0, TOP):
-            # "SUNDAY SAID and SOPHIE MÜLLER": everyday words only where they are names too
-            # (not "BREAKING NEWS")
-            if not any((fold(word) in not_name_words() or is_ordinary(word)) and not lexicon().is_name(word)
+            # "SUNDAY SAID and SOPHIE MÜLLER", "WILL LITTLE and ...": everyday words only where
+            # they are names too (not "BREAKING NEWS")
+            if not any((fold(word) in not_name_words() or is_ordinary(word))
+                       and not (lexicon().is_name(word) or given_title(word))
                        for word in match.group().split() if word not in ("and", "AND", "&")):
                 results += self._names(text, match)
         return results

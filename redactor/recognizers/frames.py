@@ -190,8 +190,9 @@ FRAMES: list[Frame] = [
     # "Mr. Said", "Ms. Young": after an honorific every capitalised word is the name, a
     # sentence word or a title that is also one included.
     Frame(regex.compile(rf"(?<![\w.])(?:{_HONORIFIC})\.?[ \t]+{NAME}"), "", ANY, whole=True),
-    # "The Kyaw Htun Show": a show named after its host, whatever the model makes of the title.
-    _cued(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b", "", ANY),
+    # "The Kyaw Htun Show", "The Justice Long Show": a show named after its host, titles and
+    # all, whatever the model makes of the title ("The Daily Show" opens with a word).
+    Frame(regex.compile(rf"\bThe[ \t]+{NAME}[ \t]+(?:Show|Podcast|Hour)\b"), "", ANY, whole=True),
     # 'President Sunday "Sonday" Brown', 'Arnon “Gaw’zela” Le': a quoted word between two
     # capitalised words is a nickname, and the three are one name, days and titles that are
     # given names included, whatever the model makes of each; one opening with an ordinary
