@@ -157,6 +157,12 @@ unidentified unknown unnamed anonymous male female man woman boy girl crowd crow
 singer singers group chorus audience protester protesters demonstrators chanting
 """)
 # Verbs of speaking: what follows a speaker's name ("Minh Nampa says", "Arnon Nampa shouts").
+# What only people do, as a caption says it: "Min Win joins several hundred demonstrators".
+PERSON_ACTS = _words("""
+joins joined weeps wept cries cried kneels knelt prays prayed chants chanted shouts shouted
+marches marched mourns mourned hugs hugged kisses kissed waves waved screams screamed smiles
+smiled sings sang dances danced sits sat stands stood
+""")
 SPEECH_VERBS = _words("""
 say says said tell tells told add adds added recall recalls recalled shout shouts shouted ask
 asks asked explain explains explained insist insists insisted write writes wrote

@@ -130,6 +130,11 @@ FOUND = [
      ["FreeGiftMoyo"]),
     ("a show named after its host, whose given name is a title",
      "This episode of “The Justice Okafor Show” was produced by our team.", ["Justice Okafor"]),
+    ("two everyday words, read as an organisation, before what only people do",
+     "Protesters rally outside the Arizona Capitol on Wednesday, Feb. 5, 2025, in Phoenix. (AP "
+     "Photo/Kwame D. Eze)\nMin Win joins several hundred demonstrators outside the California "
+     "State Capitol to protest on Wednesday, Feb. 5, 2025, in Sacramento, Calif. (AP "
+     "Photo/Dana Koval)", ["Min Win"]),
     ("invisible characters inside a name",
      "Protester Marzhan Kudai\u00adbergenova, 31, said she was beaten. "
      "Kudai\u200bbergenova was released.", ["Marzhan Kudai\u00adbergenova", "Kudai\u200bbergenova"]),

@@ -21,7 +21,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS, not_name_words
+from redactor.cues import (AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, PERSON_ACTS, PLACE_PREPOSITIONS, ROLE_WORDS,
+                           not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import dateline_places, opens_dateline
@@ -285,9 +286,13 @@ def _credit_closing_line(text: str, run: list[Word]) -> bool:
 def _acts(run: list[Word], following: Word | None) -> bool:
     """Two words opening with no ordinary one, or three that are none, before a verb they are
     the subject of: "Dmitry Shevchuk joins several hundred demonstrators", "Khin Win joins",
-    read as an organisation (not "Grace Church holds", "BerAli Manghystau Company paid")."""
-    return (following is not None and following.finite and not run[0].common
-            and (len(run) == 2 or len(run) == 3 and not any(w.common for w in run)))
+    read as an organisation (not "Grace Church holds", "BerAli Manghystau Company paid");
+    two words that are, before what only people do ("Min Win joins")."""
+    if following is None or not following.finite:
+        return False
+    if len(run) == 2 and fold(following.text) in PERSON_ACTS:
+        return True
+    return not run[0].common and (len(run) == 2 or len(run) == 3 and not any(w.common for w in run))
 
 
 def _acronym(word: str) -> bool:
