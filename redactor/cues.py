@@ -130,6 +130,13 @@ FIRST_NAME_CUES = (r"first name is|first name,|named|gave (?:only )?(?:his|her|t
                    r"name(?: as)?,?|(?:asked to be )?identified (?:only )?by (?:his|her|their) "
                    r"first name,?")
 IDENTIFIED_CUES = r"identified (?:only )?as|known (?:only )?as|called"
+# The same said after the name, in the sentence that names the person: "Ece, a 22-year-old
+# activist who declined to give her last name", "Deniz, who asked that her surname not be
+# published".
+FIRST_NAME_AFTER = (r"(?:declined|refused|did not want|didn't want) to (?:give|share|provide|use) (?:his|her|their) "
+                    r"(?:last name|family name|surname|full name)"
+                    r"|asked that (?:his|her|their) (?:last name|family name|surname|full name) not be "
+                    r"(?:used|published|given|printed)|gave only (?:his|her|their) first name")
 
 # Lower-case words inside names: "Abu Bakr al-Tamimi", "Maria de la Cruz", "Pieter van der Berg".
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "la",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_CUES, HARM_NOUNS, HARM_VERBS, HONORIFICS,
+from redactor.cues import (AMBIGUOUS_ROLES, FIRST_NAME_AFTER, FIRST_NAME_CUES, HARM_NOUNS, HARM_VERBS, HONORIFICS,
                            IDENTIFIED_CUES, KIN, PRIVATE_ROLES, PUBLIC_OFFICES, ROLE_WORDS, alternation)
 from redactor.decisions import Mention
 from redactor.names import fold, tokens
@@ -28,6 +28,9 @@ _HARM = alternation(HARM_VERBS)
 _AGE = re.compile(r"^(?:,\s*(?:a |an |aged )?\d{1,3}(?:\s*[,;.)]|-year-old|\s+years?\s+old|\s*$)"
                   r"|\s*\(\d{1,3}\)|,?\s+aged\s+\d{1,3}\b)")
 _FIRST_NAME_FRAME = re.compile(rf"(?:{FIRST_NAME_CUES})\s*$", re.IGNORECASE)
+# The cue after the name, in its sentence ("Ece, a 22-year-old activist who declined to give
+# her last name"): no full stop between.
+_FIRST_NAME_AFTER = re.compile(rf"[^.!?\n]{{0,80}}?\b(?:{FIRST_NAME_AFTER})", re.IGNORECASE)
 _IDENTIFIED_FRAME = re.compile(rf"(?:{FIRST_NAME_CUES}|{IDENTIFIED_CUES})\s*$", re.IGNORECASE)
 _HARMED_AFTER = re.compile(
     rf"^(?:['’]s)?(?:,? who)?\s+(?:(?:was|were|is|are|had been|has been|have been|remains?|got|"
@@ -129,7 +132,7 @@ def first_name_evidence(text: str, mentions: Iterable[Mention]) -> str:
     names in full, and printing it would print the surname."""
     for mention in mentions:
         before = text[max(0, mention.start - WINDOW):mention.start]
-        if _FIRST_NAME_FRAME.search(before):
+        if _FIRST_NAME_FRAME.search(before) or _FIRST_NAME_AFTER.match(text, mention.end):
             return "introduced by first name only"
         if _KIN_BEFORE.search(before):
             return "a relative named by first name"

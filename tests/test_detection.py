@@ -51,6 +51,12 @@ def covered(decisions, text: str, surface: str) -> bool:
     ("Her sister Aigerim told reporters the family had no news.", "Aigerim", "first_name"),
     ("A driver who asked to be identified only by his first name, Nurbol, said he fled.",
      "Nurbol", "first_name"),
+    # The cue after the name, in the same sentence; not one a sentence later.
+    ('"We are not afraid," said Ece, a 22-year-old activist who declined to give her last name.',
+     "Ece", "first_name"),
+    ("Deniz, 26, who asked that her surname not be published, said she was dragged.", "Deniz", "first_name"),
+    ('"We were not armed," said Edmund, 25. Another marcher declined to give his last name.',
+     "Edmund", "placeholder"),
 ])
 def test_single_first_names_in_reporting_frames(analyze, sentence, name, action):
     by_text, decisions = analyze("Police broke up the rally on Sunday.\n\n" + sentence)
