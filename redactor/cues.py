@@ -143,6 +143,9 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da
                        "le", "del", "der", "den", "dos", "das", "do", "ter", "ten", "y", "los", "las",
                        "della", "zu"})
 # The second particle of a pair ("de la", "van der"): one misspelt ("de lo Cruz") is still one.
+# Given names cut short before the rest of a name: "Md. Rafiqul Islam" (Bangladesh), "Mohd.
+# Azmi" (Malaysia).
+GIVEN_ABBREVIATIONS = frozenset({"md", "mohd", "muhd", "mohamad", "moh"})
 # Words written small that close a Central Asian or Azerbaijani name: "daughter of" or "son
 # of" the father named before them ("Mahabat Tazhibek kyzy", "Nurlan Bakyt uulu", "Ali oglu").
 PATRONYMIC_WORDS = frozenset({"kyzy", "uulu", "qizi", "kizi", "qyzy", "uly", "ogly", "oglu", "oğlu"})

@@ -8,7 +8,7 @@ has loaded.
 from __future__ import annotations
 
 from redactor import PLACEHOLDER
-from redactor.cues import FAMILY_FIRST, NAME_UNIT_PREFIXES, PARTICLES
+from redactor.cues import FAMILY_FIRST, GIVEN_ABBREVIATIONS, NAME_UNIT_PREFIXES, PARTICLES
 from redactor.decisions import Decisions, DecisionsError, Person
 from redactor.leaks import withheld_tokens
 from redactor.lexicon import lexicon
@@ -46,6 +46,8 @@ def given_name(name: str) -> str:
     if fold(every[0]) in NAME_UNIT_PREFIXES:
         return ""  # "Abd El-Fattah": a name unit, perhaps the family name, not a given name
     words = [t for t in every if not is_initial(t) and fold(t) not in PARTICLES]
+    if len(words) > 2 and fold(words[0].rstrip(".")) in GIVEN_ABBREVIATIONS:
+        words = words[1:]  # "Md. Rafiqul Islam Shuvo" is called Rafiqul
     if len(words) > 1 and (_family_first([t for t in every if not is_initial(t)])
                            or fold(words[0]) in {fold(w) for w in words[1:]}):
         return ""  # "Poh Poh": the first word is the last one too, which would print the surname

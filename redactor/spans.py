@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from redactor.cues import (FAMILY_FIRST, HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES, PATRONYMIC_WORDS, ROLE_WORDS,
-                           alternation, not_name_words)
+from redactor.cues import (FAMILY_FIRST, GIVEN_ABBREVIATIONS, HONORIFICS, INNER_PARTICLES, LOCATIVES, PARTICLES,
+                           PATRONYMIC_WORDS, ROLE_WORDS, alternation, not_name_words)
 from redactor.facts import TextFacts
 from redactor.lexicon import family_shaped, lexicon
 from redactor.name_words import (calendar_name, capitalised_name_word, everyday_word, given_after_role, given_in_list,
@@ -236,7 +236,8 @@ def _grow_left(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) -
             return outer.start(1)
         return before.start(1) if particle else None
     if word.endswith(".") and not is_initial(word):
-        return None  # "Press. Zhunusova": a sentence ends there
+        # "Press. Zhunusova": a sentence ends there; "Md. Rafiqul Islam": a given name cut short
+        return before.start(1) if fold(word[:-1]) in GIVEN_ABBREVIATIONS else None
     if word[:1].isupper() and lexicon().is_given(word) and _PARTICLE_FIRST.match(text, start):
         return before.start(1)  # "Diego dos Santos", however the model reads "Diego"
     if (facts.common_words is not None and facts.is_common(word) and not lexicon().is_name(word)
@@ -286,8 +287,9 @@ def _grow_right(text: str, name: tuple[int, int], facts: TextFacts, caps: bool) 
     nickname = _NICKNAME.match(text, end)  # Mduduzi "Gaw’zela" Simelane: the nickname is the name's
     if nickname and _name_word(text, nickname.start(2), nickname.group(2), facts, caps, name, right=True):
         return nickname.start(2) + len(strip_possessive(nickname.group(2)))
-    if text.startswith(".", end) and _ABBREVIATED_NAME.search(text, name[0], end):
-        end += 1  # "J. Alph." before "Murrow"
+    if text.startswith(".", end) and (_ABBREVIATED_NAME.search(text, name[0], end)
+                                      or fold(text[name[0]:end]) in GIVEN_ABBREVIATIONS):
+        end += 1  # "J. Alph." before "Murrow", "Md." before "Shafiqul"
     after = _RIGHT.match(text, end)
     if after is None:
         return None

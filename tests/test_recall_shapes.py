@@ -135,6 +135,9 @@ FOUND = [
      "Photo/Kwame D. Eze)\nMin Win joins several hundred demonstrators outside the California "
      "State Capitol to protest on Wednesday, Feb. 5, 2025, in Sacramento, Calif. (AP "
      "Photo/Dana Koval)", ["Min Win"]),
+    ("a given name cut short before the rest of the name",
+     "Police arrested student activist Farzana Akter Tithi and her classmate Md. Shafiqul Alam "
+     "Ratul on Friday.", ["Md. Shafiqul Alam Ratul"]),
     ("invisible characters inside a name",
      "Protester Marzhan Kudai\u00adbergenova, 31, said she was beaten. "
      "Kudai\u200bbergenova was released.", ["Marzhan Kudai\u00adbergenova", "Kudai\u200bbergenova"]),
