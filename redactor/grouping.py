@@ -21,7 +21,8 @@ from redactor.names import (WORD, display_name, fold, initials, is_caps, key, mi
                             tokens)
 from redactor.name_words import sentence_start, title_case_line
 from redactor.facts import TextFacts
-from redactor.spans import Span, clean_spans, extend
+from redactor.growth import extend
+from redactor.spans import Span, clean_spans
 from redactor.variants import VariantIndex
 
 

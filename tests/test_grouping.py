@@ -151,7 +151,7 @@ def test_a_name_that_may_put_the_family_name_first_keeps_no_first_name():
 def test_a_particle_misspelt_by_one_letter_joins_the_name():
     """"identified as dul Valle (21)", "the passing of dil Valle": the reporter's misspelling
     of "del" is still the particle of the name; a word the vocabulary knows is not."""
-    from redactor.spans import extend
+    from redactor.growth import extend
 
     text = "identified as dul Valle (21), and later at Valle."
     facts = TextFacts.of(text, proper=_spans_of(text, "Valle"), common_words={"identified", "as", "at", "and"})
@@ -273,7 +273,7 @@ def _spans_of(text: str, *words: str) -> list[tuple[int, int]]:
 def test_a_span_grows_over_a_family_name_the_tagger_reads_as_a_verb():
     """"Grand Mufti Aidos Tulegenov spray-painted": the tagger calls the unfamiliar surname a
     verb; shaped like a family name and unknown to the vocabulary, it is the name's."""
-    from redactor.spans import extend
+    from redactor.growth import extend
 
     text = "A poster of Grand Mufti Aidos Tulegenov spray-painted on the wall angered many."
     facts = TextFacts.of(text, proper=_spans_of(text, "Grand", "Mufti", "Aidos"),
@@ -286,7 +286,7 @@ def test_a_span_grows_over_a_family_name_the_tagger_reads_as_a_verb():
 
 def test_a_span_grows_over_a_given_name_the_model_alone_reads_as_an_organisation():
     """"Diego Lucia Rodríguez", the model reading "Diego" as an organisation of its own."""
-    from redactor.spans import extend
+    from redactor.growth import extend
 
     text = "Police took Diego Lucia Rodríguez of Hosea into custody."
     facts = TextFacts.of(text, proper=_spans_of(text, "Diego", "Lucia", "Rodríguez", "Hosea"),
