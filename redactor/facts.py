@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from redactor.cues import LOCATIVES, MONTHS_AND_DAYS
 from redactor.names import WORD, fold, is_caps
+from redactor.plausibility import dateline_places
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,15 @@ class TextFacts:
     def of(text: str, proper: Iterable[tuple[int, int]] = (), others: Iterable[tuple[int, int]] = (),
            places: Iterable[tuple[int, int]] = (), common_words: Iterable[str] | None = None) -> TextFacts:
         """Facts over ``text``; ``place_words`` are the one-word places the model reads in
-        mixed case anywhere in it ("Almaty"), which no name span made by a rule may end in."""
+        mixed case anywhere in it ("Almaty"), which no name span made by a rule may end in,
+        and the places its datelines name ("são paulo")."""
         places = sorted(places)
         mask = bytearray(len(text))
         for start, end in proper:
             mask[start:end] = b"\x01" * (end - start)
         common = frozenset(fold(w) for w in common_words) if common_words is not None else None
-        return TextFacts(bytes(mask), tuple(sorted(others)), tuple(places), _place_words(text, places), common)
+        return TextFacts(bytes(mask), tuple(sorted(others)), tuple(places),
+                         _place_words(text, places) | dateline_places(text), common)
 
     def tagged_proper(self, start: int, end: int) -> bool | None:
         """Whether the tagger calls the word at ``start`` a proper noun; None if untagged."""

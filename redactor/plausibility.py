@@ -13,6 +13,7 @@ import re
 import regex
 
 from redactor.cues import AGENCIES, PLACE_PREPOSITIONS, alternation
+from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 
 _INSTITUTION_AFTER = re.compile(
@@ -49,8 +50,11 @@ def opens_dateline(text: str, start: int, end: int) -> bool:
 
 def dateline_places(text: str) -> frozenset[str]:
     """The places datelines name, folded ("HONG KONG (AP) —" gives "hong kong"): wherever
-    the draft names them again, they are the place, not a name ("a Hong Kong court")."""
-    return frozenset(fold(match.group(1)) for match in _DATELINE.finditer(text))
+    the draft names them again, they are the place, not a name ("a Hong Kong court",
+    "outside São Paulo", which the model reads as a person). Not one word the lexicon knows
+    as a name: "WASHINGTON (AP)" hides no Washington."""
+    places = {fold(match.group(1)) for match in _DATELINE.finditer(text)}
+    return frozenset(p for p in places if " " in p or not lexicon().is_name(p))
 
 
 def unlikely_person(text: str, start: int, end: int) -> bool:

@@ -505,6 +505,11 @@ def test_the_datelines_place_named_again_is_no_name_in_either_tier(engine, draft
     text = "HONG KONG (AP) — A Hong Kong court on Tuesday jailed two former student leaders.\n"
     decisions = _analyze(engine, draft, text)
     assert not [m.text for p in decisions.persons for m in p.mentions]
+    # The model itself reads this city as a person.
+    text = ("SÃO PAULO (AP) — Brazilian police arrested 14 people on Monday after clashes with "
+            "Indigenous protesters who had blocked a highway outside São Paulo, officials said.\n")
+    decisions = _analyze(engine, draft, text)
+    assert not [m.text for p in decisions.persons for m in p.mentions]
 
 
 def test_a_peoples_adjective_and_a_town_after_in_are_no_names_in_either_tier(engine, draft):

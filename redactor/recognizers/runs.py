@@ -113,7 +113,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
     named = [tier == CONFIDENT or any(w.label == "PERSON" for w in run) for run, tier in zip(runs, tiers)]
     datelines = dateline_places(text)
     for index, (run, tier) in enumerate(zip(runs, tiers)):
-        if fold(text[run[0].start:run[-1].end]) in datelines and (len(run) > 1 or not lexicon().is_name(run[0].text)):
+        if fold(text[run[0].start:run[-1].end]) in datelines:
             continue  # "HONG KONG (AP) — A Hong Kong court": the place the story is filed from
         # In a list of names, an item of proper nouns the model only guesses at is one too,
         # even one it reads as a place, unless the lexicon knows the place ("Kenya").
