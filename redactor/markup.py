@@ -93,15 +93,17 @@ def add_markup_mentions(text: str, spans: Sequence[tuple[int, int]],
     if not wanted or not spans:
         return
     pattern = re.compile("|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True)))
-    taken = sorted((m.start, m.end) for c in candidates for m in c.mentions)
+    taken = bytearray(len(text))  # a mask, not a list of spans: a long draft has thousands
+    for mention in (m for c in candidates for m in c.mentions):
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     for start, end in spans:
         found = [(a, b, word, wanted[word]) for a, b, word in _occurrences(text, start, end, pattern)
-                 if not any(s < b and a < e for s, e in taken)]
+                 if not any(taken[a:b])]
         for first, last, owner in _joined(text, found):
             if whole_words:
                 first, last = _word_around(text, first, last, start, end)
             owner.mentions.append(Mention(first, last, text[first:last]))
-            taken.append((first, last))
+            taken[first:last] = b"\x01" * (last - first)
     for candidate in candidates:
         candidate.mentions.sort(key=lambda m: m.start)
 
