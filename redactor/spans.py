@@ -37,6 +37,7 @@ TITLED = "titled"
 WHOLE = "whole"
 # Hints under which a title or a day that is also a given name opens the name.
 GIVEN_FIRST_HINTS = frozenset({"private", "byline", TITLED})
+_LIST_JOIN = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
 _WRAPPED = re.compile(r"[ \t]*\r?\n[ \t]*")
 # No name runs across a sentence end (. ! or ? before a capital or a name opening with a
 # particle: "downtown Santiago. de la Cruz is") or a label's colon ("HO: Repeat that").
@@ -152,14 +153,23 @@ def _not_trailing(found: list[re.Match[str]], places: frozenset[str]) -> bool:
 
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """``text[start:end]`` cut at line breaks and sentence ends."""
+    """``text[start:end]`` cut at line breaks, sentence ends and a list's joins."""
     for line in re.finditer(r"[^\r\n]+", text[start:end]):
         piece_start = start + line.start()
         for stop in _SENTENCE_END.finditer(text, piece_start, start + line.end()):
             if not _abbreviation(text, piece_start, stop.start()):
-                yield piece_start, stop.start() + 1
+                yield from _items(text, piece_start, stop.start() + 1)
                 piece_start = stop.end()
-        yield piece_start, start + line.end()
+        yield from _items(text, piece_start, start + line.end())
+
+
+def _items(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """``text[start:end]`` cut where a list joins two items: no name holds "and" or a comma
+    ("the passing of Juparidze and Min Lwin", which the model read as one person)."""
+    for join in _LIST_JOIN.finditer(text, start, end):
+        yield start, join.start()
+        start = join.end()
+    yield start, end
 
 
 def _abbreviation(text: str, start: int, dot: int) -> bool:

@@ -86,6 +86,14 @@ def test_the_first_family_name_of_a_spanish_name_alone_is_that_person():
     assert len(group(text, hits)) == 2
 
 
+def test_a_span_over_two_names_of_a_list_is_two_names():
+    """The model read "the passing of Okorie and Min Thant" as one person, whose first name
+    would then print "Okorie": no name holds "and" or a comma between two others."""
+    text = "My condolences on the passing of Okorie and Min Thant, and of Ngozi, Chiamaka too."
+    people = group(text, hits_for(text, "Okorie and Min Thant", "Ngozi, Chiamaka"))
+    assert sorted(p.name for p in people) == ["Chiamaka", "Min Thant", "Ngozi", "Okorie"]
+
+
 def test_variant_index_needs_same_start_and_close_spelling():
     index = VariantIndex(["akhmetov", "alzhayev"])
     assert index.lookup("akhmetuv") == "akhmetov"
