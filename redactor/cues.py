@@ -101,7 +101,8 @@ CREDIT_LABELS = _words("host byline anchor correspondent reporter")
 FAMILY_FIRST = _words("""
 kim park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon
 ko moon son bae baek heo nam ryu
-nguyen tran pham hoang huynh phan vu vo dang bui ngo duong trinh dinh truong
+nguyen tran pham hoang huynh phan vu vo dang bui ngo duong trinh dinh truong ha ly doan luu
+mai quach trieu vuong thai kieu
 au chan chau cheng cheung chiu chow choi chong chu chung fung ho hui hung ip kwan kwok kwong
 lai lam lau law lee leung li liu lo lui lum mak man mok ng poon siu so tam tang tong tsang tse
 tsui wan wong wu yau yeung yip yu yuen zhang wang chen yang huang zhao zhou xu sun ma zhu hu guo

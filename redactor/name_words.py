@@ -117,8 +117,8 @@ def not_name_edge(word: str, leading: bool, places: frozenset[str] = frozenset()
         return False
     if bare in NEVER_IN_NAMES:
         return True
-    if bare in ROLE_WORDS:  # a title before a name; after one, or alone, a family name too
-        return leading or not lexicon().is_family(bare)
+    if bare in ROLE_WORDS:  # a title before a name; after one, or alone, a name too ("Ha Huy Son")
+        return leading or not lexicon().is_name(bare)
     # After a name, a capitalised sentence word is its last part ("Viktor Ten"); alone or
     # before one, it is the sentence's ("The", "On").
     return leading or alone or bare in MONTHS_AND_DAYS or bare in HONORIFICS

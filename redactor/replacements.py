@@ -48,23 +48,25 @@ def given_name(name: str) -> str:
     words = [t for t in every if not is_initial(t) and fold(t) not in PARTICLES]
     if len(words) > 2 and fold(words[0].rstrip(".")) in GIVEN_ABBREVIATIONS:
         words = words[1:]  # "Md. Rafiqul Islam Shuvo" is called Rafiqul
-    if len(words) > 1 and (_family_first([t for t in every if not is_initial(t)])
+    if len(words) > 1 and (_family_first([t for t in every if not is_initial(t)], any(map(is_initial, every)))
                            or fold(words[0]) in {fold(w) for w in words[1:]}):
         return ""  # "Poh Poh": the first word is the last one too, which would print the surname
     return words[0].split("-")[0] if "-" in words[0].strip("-") else words[0]
 
 
-def _family_first(words: list[str]) -> bool:
+def _family_first(words: list[str], initialled: bool = False) -> bool:
     """The family name may come first: in capitals before a name that is not ("KWOK Ka-ki"),
-    a Chinese family name before a two-syllable given name ("Lam Yik Fei", "Wong Ka-ho"), or
+    a Chinese or Vietnamese family name before a given name ("Lam Yik Fei", "Wong Ka-ho",
+    "Yu Wensheng", where the second word is no family name and no initial stands between), or
     a word the lexicon knows only as a family name before one it knows only as a given name."""
     first, last = words[0], words[-1]
     if is_caps(first) and not is_caps(last):
         return True
-    if fold(first) in FAMILY_FIRST and (len(words) == 3 and all(len(w) <= 5 for w in words[1:])
-                                        or len(words) == 2 and "-" in last):
-        return True
     kinds = lexicon()
+    pinyin = not (kinds.is_family(last) or initialled)  # not "Kim Jones", nor "Nam Y. Huh"
+    if fold(first) in FAMILY_FIRST and (len(words) == 3 and all(len(w) <= 5 for w in words[1:])
+                                        or len(words) == 2 and ("-" in last or pinyin)):
+        return True
     if kinds.is_family(first) and not kinds.is_given(first) and all(kinds.is_family(w) for w in words[1:]):
         return True  # "GARCÍA MÁRQUEZ": family names only, no given name shown
     return (kinds.is_family(first) and not kinds.is_given(first)

@@ -154,6 +154,9 @@ def test_a_name_that_may_put_the_family_name_first_keeps_no_first_name():
     assert given_name("dul Valle") == ""  # a word written small before a capital: a particle, misspelt
     assert given_name("Ortega Y Gasset") == "" and given_name("José Ortega y Gasset") == "José"
     assert given_name("Md. Shafiqul Alam Ratul") == "Shafiqul"  # "Md.": Mohammad, cut short
+    # Mainland and Vietnamese family names first: "Yu Wensheng", "Ha Huy Son"; not "Kim Jones".
+    assert given_name("Yu Wensheng") == "" and given_name("Ha Huy Son") == ""
+    assert given_name("Kim Jones") == "Kim"
 
 
 def test_a_particle_misspelt_by_one_letter_joins_the_name():

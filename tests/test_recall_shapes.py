@@ -138,6 +138,8 @@ FOUND = [
     ("a given name cut short before the rest of the name",
      "Police arrested student activist Farzana Akter Tithi and her classmate Md. Shafiqul Alam "
      "Ratul on Friday.", ["Md. Shafiqul Alam Ratul"]),
+    ("a given name that is also a word for a relative, closing a name",
+     "The blogger pleaded not guilty, his lawyer, Ha Huy Son, said.", ["Ha Huy Son"]),
     ("invisible characters inside a name",
      "Protester Marzhan Kudai\u00adbergenova, 31, said she was beaten. "
      "Kudai\u200bbergenova was released.", ["Marzhan Kudai\u00adbergenova", "Kudai\u200bbergenova"]),
