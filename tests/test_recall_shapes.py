@@ -140,6 +140,9 @@ FOUND = [
      "Ratul on Friday.", ["Md. Shafiqul Alam Ratul"]),
     ("a given name that is also a word for a relative, closing a name",
      "The blogger pleaded not guilty, his lawyer, Ha Huy Son, said.", ["Ha Huy Son"]),
+    ("a count of people with any role, then their names, read as one work",
+     "Two reporters, Faith King and Siu-fung Tsang – who had filmed the march from a rooftop – "
+     "were sentenced to two years.", ["Faith King", "Siu-fung Tsang"]),
     ("invisible characters inside a name",
      "Protester Marzhan Kudai\u00adbergenova, 31, said she was beaten. "
      "Kudai\u200bbergenova was released.", ["Marzhan Kudai\u00adbergenova", "Kudai\u200bbergenova"]),
@@ -530,6 +533,17 @@ def test_a_line_in_capitals_is_re_read_with_each_part_of_a_joined_name_capitalis
 
     assert recase("VICE PRESIDENT ALAA EL-SHAZLY: On") == "Vice President Alaa El-Shazly: On"
     assert recase("SEAN O'CONNELL, 21") == "Sean O'Connell, 21"
+
+
+def test_a_count_of_people_with_a_role_then_their_names_frames_each():
+    """"Two reporters, Faith King and Siu-fung Tsang –": whatever the model makes of the
+    names (here once one work of art, once nothing for the second), the frame reads both."""
+    from redactor.recognizers.frames import FrameRecognizer
+
+    text = ("Two reporters, Faith King and Siu-fung Tsang – who had filmed the march from a rooftop – "
+            "were sentenced to two years.")
+    found = {text[r.start:r.end] for r in FrameRecognizer().analyze(text, ["PERSON"], None)}
+    assert {"Faith King", "Siu-fung Tsang"} <= found, found
 
 
 def test_one_age_given_for_two_people_frames_both():

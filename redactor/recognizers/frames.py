@@ -187,6 +187,10 @@ FRAMES: list[Frame] = [
     # "three defendants: Toktash, Bukhanov and Zhumashev": a list after a word for people.
     _cued(rf"(?i:\b{_PEOPLE})[ \t]*(?::|,|[ \t]+(?:including|were|are|named))[ \t]+{NAME}"
           rf"(?:{_AND}{_MORE})*", "private", ANY),
+    # "Two journalists, Faith King and Siu-fung Tsang –": a count of people with any role,
+    # then their names (the model read these two as one work of art).
+    _cued(rf"(?i:\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|both)[ \t]+(?:[\w-]+[ \t]+)?{_ROLES})"
+          rf"[ \t]*[,:][ \t]+{NAME}(?:{_AND}{_MORE})*", "", ANY),
     # "Mr. Said", "Ms. Young": after an honorific every capitalised word is the name, a
     # sentence word or a title that is also one included.
     Frame(regex.compile(rf"(?<![\w.])(?:{_HONORIFIC})\.?[ \t]+{NAME}"), "", ANY, whole=True),
