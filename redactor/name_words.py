@@ -13,7 +13,7 @@ import re
 import regex
 
 from redactor.cues import (FAMILY_FIRST, HARM_NOUNS, HONORIFICS, JOBS, KIN, MONTHS_AND_DAYS, NEVER_IN_NAMES,
-                          ROLE_WORDS, TEMPORAL, TITLE_MODIFIERS, alternation, not_name_words)
+                          PLACE_PREPOSITIONS, ROLE_WORDS, TEMPORAL, TITLE_MODIFIERS, alternation, not_name_words)
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps, strip_possessive
 from redactor.words import is_ordinary
@@ -32,6 +32,7 @@ _WORD_BEFORE = re.compile(r"(?:([^\W\d_]+)|(?<![\w.])([A-Z][a-z]{1,3})\.)[ \t]+$
 # A capitalised word that is no month or day right after one: "of Sunday Street" names a person.
 _NAME_AFTER = regex.compile(r"[ \t]+(?!(?i:" + "|".join(sorted(MONTHS_AND_DAYS)) + r")\b)\p{Lu}\p{Ll}")
 _TITLE_FOR = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+(?:for|of)[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+)*$")
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)[ \t]+$")
 # A list's item before or after a word: "Priya, " and ", Priya", "Grace and ", " and Tomasz".
 _LISTED_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)(?:,|,?[ \t]+(?:and|&))[ \t]+$")
 _LISTED_AFTER = regex.compile(r"(?:,|,?[ \t]+(?:and|&))[ \t]+(\p{Lu}[\p{L}'’-]*)")
@@ -74,6 +75,13 @@ def given_after_role(text: str, start: int, word: str) -> bool:
     word_before = before.group(1) or before.group(2)
     modifier = word_before[0].isupper() and fold(word_before) in TITLE_MODIFIERS  # "Chief Justice"
     return fold(word_before) in _BEFORE_GIVEN and not modifier
+
+
+def after_place_preposition(text: str, start: int) -> bool:
+    """The word right before ``start`` is "in", "near", "outside"...: what follows names a
+    place ("In Osh, a lawyer for", "in Bishkek and ...")."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
+    return before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS
 
 
 def given_in_list(text: str, start: int, word: str) -> bool:

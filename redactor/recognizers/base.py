@@ -11,9 +11,9 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from redactor.cues import MONTHS_AND_DAYS, PARTICLES, PLACE_PREPOSITIONS, ROLE_WORDS, alternation
-from redactor.name_words import (calendar_name, given_after_role, given_title, not_name_edge, sentence_start,
-                                 title_case_line, title_object)
+from redactor.cues import MONTHS_AND_DAYS, PARTICLES, ROLE_WORDS, alternation
+from redactor.name_words import (after_place_preposition, calendar_name, given_after_role, given_title, not_name_edge,
+                                 sentence_start, title_case_line, title_object)
 from redactor.names import QUOTED_NICKNAME, fold, is_caps
 from redactor.spans import GIVEN_FIRST_HINTS
 
@@ -63,7 +63,6 @@ class NameRecognizer(EntityRecognizer):
         return RecognizerResult("PERSON", span[0], span[1], self.SCORE, recognition_metadata=metadata)
 
 
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
 # What follows a name alone in a frame: the end of the clause, or the next name of a list.
 _ENDS_NAME = regex.compile(r"[,.;:)\"”’]|[ \t]+(?:and|&)[ \t]+\p{Lu}")
 
@@ -77,14 +76,12 @@ def trim(text: str, start: int, end: int, private: bool = False) -> tuple[int, i
     name opens the name, or is it ("Justice Precious Long, 29": no judge is listed with an
     age among the convicted; "WILL YOUNG, HOST:"; "Justice, who's 23,")."""
     words = list(regex.finditer(r"\S+", text[start:end]))
-    opening = ""
     while words and (_not_a_name(words[0].group(), leading=len(words) > 1, alone=len(words) == 1)
                      or len(words) > 1 and title_object(text, start + words[0].start(), words[0].group())) and not (
             private and _given_here(text, start + words[0].start(), words[0].group())
             or len(words) > 1 and given_after_role(text, start + words[0].start(), words[0].group())):
-        opening = words.pop(0).group()
-    before = _WORD_BEFORE.search(text, max(0, start - 15), start + words[0].start()) if words else None
-    if fold(opening) in PLACE_PREPOSITIONS or before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS:
+        words.pop(0)
+    if words and after_place_preposition(text, start + words[0].start()):
         return None  # "In Osh, a lawyer for ...": the words after "In" name a place
     while words and _not_a_name(words[-1].group(), leading=False, alone=len(words) == 1) and not (
             private and len(words) == 1 and _given_here(text, start + words[0].start(), words[0].group())):

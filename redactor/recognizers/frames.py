@@ -16,8 +16,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.cues import (AGENCIES, FIRST_NAME_CUES, HARM_NOUNS, HONORIFICS, IDENTIFIED_CUES, KIN, PARTICLES,
-                           PERSON_ROLES, PLACE_PREPOSITIONS, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS,
-                           SPELLED_AGE, alternation)
+                           PERSON_ROLES, PRIVATE_ROLES, RELATIVES, ROLE_WORDS, SPEECH_VERBS, SPELLED_AGE,
+                           alternation)
 from redactor.lexicon import lexicon
 from redactor.name_words import calendar_name, everyday_word, given_title
 from redactor.names import fold
@@ -83,8 +83,6 @@ def _named(after: str, hint: str, veto: frozenset[str], lead: str = "", titled: 
 
 # A transcript's next speaker completing a sentence the last one left open: "a leftist
 # activist called...\n\nREEVES: Javier Lopez Ruiz."
-# A name is no place's: "In Osh, a lawyer for two journalists said" names a town.
-_NOT_A_PLACE = rf"(?<![\w'’-])(?<!\b(?i:{alternation(PLACE_PREPOSITIONS)})[ \t])"
 # Written small, or in a label's capitals: "Lawyers for Human Rights" names a group.
 _COUNSEL = (r"(?:\b(?:lawyers?|attorneys?|counsel|solicitors?|advocates?)[ \t]+for"
             r"|\b(?:LAWYERS?|ATTORNEYS?|COUNSEL|SOLICITORS?|ADVOCATES?)[ \t]+FOR)")
@@ -132,7 +130,7 @@ FRAMES: list[Frame] = [
     _named(rf"{AFFILIATION}[ \t]+\p{{Ll}}", "private", ANY, lead=r"(?<![\w'’-])(?<!\b[Oo]f[ \t])"),
     # "who" speaks of a person: the model's guess of an organisation does not overrule it;
     # an article does ("the High Court, who ruled": a body).
-    _named(rf",[ \t]+(?:who|whose)\b", "", PLACES, lead=_NOT_A_PLACE + r"(?<!\b(?i:the|a|an)[ \t]+)"),
+    _named(rf",[ \t]+(?:who|whose)\b", "", PLACES, lead=r"(?<![\w'’-])(?<!\b(?i:the|a|an)[ \t]+)"),
     _named(rf"(?:['’]s)?[ \t]+{_HARMED}\b", "", PLACES),
     # "the killing of X", "the passing of Soid": only people die, are tried or buried, so
     # the model's guess of a place for an unfamiliar name does not overrule the frame.
@@ -153,7 +151,7 @@ FRAMES: list[Frame] = [
     _named(rf",[ \t]+(?:(?:the|a|an|his|her|their)[ \t]+(?:(?!of\b)[\w-]+[ \t]+){{0,2}}?"
            rf"|one[ \t]+of[ \t]+(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?)"
            rf"(?:(?P<role>(?i:{_ROLES})),|(?P<role>(?i:{_PERSON_ROLES}))[ \t]+(?:for|at|of|with|in|to)\b)",
-           "", ANY, lead=_NOT_A_PLACE, titled=True),
+           "", ANY, lead=r"(?<![\w'’-])", titled=True),
     # "a lawyer for Kamau Njoroge", "DEFENSE ATTORNEY FOR WANJIRU KAMAU:": whom a lawyer acts
     # for, named in two words or more, is a client, and a company the model reads as one.
     _cued(rf"{_COUNSEL}[ \t]+{_CLIENT}(?![\w'’-])", "", NOT_NAMES),

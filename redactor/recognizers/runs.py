@@ -21,16 +21,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from redactor.cues import (AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, PERSON_ACTS, PLACE_PREPOSITIONS, ROLE_WORDS,
-                           not_name_words)
+from redactor.cues import AGENCIES, JOBS, MONTHS_AND_DAYS, PARTICLES, PERSON_ACTS, ROLE_WORDS, not_name_words
 from redactor.lexicon import lexicon
 from redactor.names import fold, is_caps
 from redactor.plausibility import dateline_places, opens_dateline
 from redactor.recognizers.base import NameRecognizer
 from redactor.recognizers.labelled import GUESS_LABELS, given_here, named_all_the_same, speaker
 from redactor.words import is_ordinary
-from redactor.name_words import (capitalised_name_word, given_in_list, not_name_edge, sentence_start,
-                                 title_case_line)
+from redactor.name_words import (after_place_preposition, capitalised_name_word, given_in_list, not_name_edge,
+                                 sentence_start, title_case_line)
 
 CONFIDENT, POSSIBLE = "NameRunRecognizer", "ProperNounRecognizer"
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.")
@@ -119,7 +118,7 @@ def name_runs(doc: Doc, recased: bool = False) -> list[tuple[int, int, str]]:
         # even one it reads as a place, unless the lexicon knows the place ("Kenya").
         listable = (tier == POSSIBLE or not tier and all(w.proper for w in run) and (
             {w.label for w in run} - {""} <= GUESS_LABELS | {"GPE", "LOC"}) and not any(
-            lexicon().is_place(w.text) for w in run)) and not _after_place_preposition(text, run)
+            lexicon().is_place(w.text) for w in run)) and not after_place_preposition(text, run[0].start)
         if listable and _listed_with_a_name(text, runs, named, index):
             tier = CONFIDENT  # "Chinedu Obi, Babatunde Ojo and Tobi": a list of names
         elif listable and not tier and (_after_a_role(text, run) or _acts(run, after.get(run[-1].end))):
@@ -263,12 +262,6 @@ def _ordinary_opening(word: Word, text: str) -> bool:
     """An ordinary word or a place that is no name, opening a run (see ``_trimmed``)."""
     return (word.common or lexicon().is_place(word.text)) and not lexicon().is_name(word.text) and (
         fold(word.text) not in PARTICLES) and not given_here(text, word)
-
-
-def _after_place_preposition(text: str, run: list[Word]) -> bool:
-    """"in Bishkek and Farangis Najibullah in Prague": the item after "in" is a place."""
-    before = regex.search(r"(\p{L}+)[ \t]+$", text[max(0, run[0].start - 15):run[0].start])
-    return before is not None and fold(before.group(1)) in PLACE_PREPOSITIONS
 
 
 def _family_role(word: str) -> bool:
