@@ -85,32 +85,28 @@ def test_a_byline_in_capitals_of_names_that_are_words_is_a_byline_and_a_banner_i
     assert all(by_text[name].role == "byline" for name in ("WILL LITTLE", "ASEL JEENBEKOVA"))
 
 
-def test_a_broadcasts_closing_credits_inside_a_paragraph_are_bylines(analyze):
-    """Podcast credits run in one paragraph: "Fact-checking by Min Win. ... with additional
-    mixing by Justice Brown. Original music by A, B and C." The names are kept, and only
-    production work credits: "reported by" may name a source."""
-    text = ("This episode was produced by our team. Fact-checking by Min Thant. Our engineer is on "
-            "leave, with additional mixing by Justice Osei. Original music by Jean-Luc Moreau, "
-            "Will Little and Kian Rostami.\n\nThe abuse was first reported by Dana Osipova.")
+@pytest.mark.parametrize("text, credited, source", [
+    # Podcast credits run in one paragraph; only production work credits: "reported by" may
+    # name a source.
+    ("This episode was produced by our team. Fact-checking by Min Thant. Our engineer is on "
+     "leave, with additional mixing by Justice Osei. Original music by Jean-Luc Moreau, "
+     "Will Little and Kian Rostami.\n\nThe abuse was first reported by Dana Osipova.",
+     ("Min Thant", "Justice Osei", "Jean-Luc Moreau", "Will Little", "Kian Rostami"), "Dana Osipova"),
+    # AP and Reuters close a story with who reported it and from where; a source the story
+    # quotes from a place is no reporter.
+    ("Dana Osipova, in Cairo, said the marches would go on.\n\n"
+     "Contributing to this report were Lin Okafor in Hong Kong and Tobenna Ezeh in Abuja.\n\n"
+     "Amara Selassie reported from Cairo.\n\n"
+     "Associated Press writers Nino Gelashvili in Tbilisi and Reza Amiri in Tehran contributed.",
+     ("Lin Okafor", "Tobenna Ezeh", "Amara Selassie", "Nino Gelashvili", "Reza Amiri"), "Dana Osipova"),
+], ids=["a broadcast's credits in a paragraph", "a wire story's closing credits with places"])
+def test_closing_credits_are_bylines_and_a_source_is_not(analyze, text, credited, source):
+    """Credits at a story's end are bylines, kept: "Fact-checking by Min Win.", "Contributing
+    to this report were X in Hong Kong and Y in Abuja.", "Z reported from Cairo."."""
     by_text, _ = analyze(text)
-    for name in ("Min Thant", "Justice Osei", "Jean-Luc Moreau", "Will Little", "Kian Rostami"):
+    for name in credited:
         assert by_text[name].role == "byline", name
-    assert by_text["Dana Osipova"].action != "keep"
-
-
-def test_a_wire_storys_closing_credits_name_each_reporter_with_a_place(analyze):
-    """AP and Reuters close a story with who reported it and from where: "Contributing to
-    this report were X in Hong Kong and Y in Abuja.", "Z reported from Cairo.", "Associated
-    Press writers A in Tbilisi and B in Tehran contributed." Each is a byline, kept; a
-    source the story quotes from a place is not ("Dana Osipova, in Cairo, said")."""
-    text = ("Dana Osipova, in Cairo, said the marches would go on.\n\n"
-            "Contributing to this report were Lin Okafor in Hong Kong and Tobenna Ezeh in Abuja.\n\n"
-            "Amara Selassie reported from Cairo.\n\n"
-            "Associated Press writers Nino Gelashvili in Tbilisi and Reza Amiri in Tehran contributed.")
-    by_text, _ = analyze(text)
-    for name in ("Lin Okafor", "Tobenna Ezeh", "Amara Selassie", "Nino Gelashvili", "Reza Amiri"):
-        assert by_text[name].role == "byline", name
-    assert by_text["Dana Osipova"].action != "keep"
+    assert by_text[source].action != "keep"
 
 
 def test_a_lawyers_client_is_a_confident_name(analyze):
